@@ -1,0 +1,16 @@
+/**
+ * One jest run covers the API (supertest against createApp), the harness and the browser journeys.
+ * Services are real: see tests/setup/global-setup.ts.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
+  globalSetup: '<rootDir>/tests/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
+  // Tests wait on real I/O, not the CPU: two workers keep both cores busy alongside FerretDB.
+  maxWorkers: 2,
+  testTimeout: 30_000,
+};

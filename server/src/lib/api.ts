@@ -1,0 +1,119 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
+
+import { ApiErrorBody } from '@pulse/shared/errors';
+
+import { AppError } from './errors';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Empty = z.ZodObject<{}>;
+
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string;
+}
+
+export interface RouteSpec<A, B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  method: Method;
+  /** Express-style path, e.g. /api/v1/surveys/:surveyId */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** 'public' operations need no credentials; anything else goes through the registry's guard. */
+  access: 'public' | A;
+  body?: B;
+  query?: Q;
+  params?: P;
+  responses: Record<number, RouteResponse>;
+  /** Runs before validation, e.g. a rate limit. */
+  before?: RequestHandler[];
+  handler: (
+    input: { body: z.output<B>; query: z.output<Q>; params: z.output<P> },
+    req: Request,
+    res: Response,
+  ) => unknown;
+}
+
+export interface SecurityRequirement {
+  [scheme: string]: string[];
+}
+
+export interface ApiRegistryOptions<A> {
+  /** Authentication and authorisation middleware for a non-public access rule. */
+  guard: (access: A) => RequestHandler[];
+  /** How a non-public access rule reads in OpenAPI. */
+  security: (access: A) => SecurityRequirement[];
+}
+
+/**
+ * Routes are registered together with their zod schemas, so the same declaration validates the
+ * request and documents the operation: nothing reaches the API undocumented.
+ */
+export function createApiRegistry<A>(options: ApiRegistryOptions<A>) {
+  const router = Router();
+  const paths: ZodOpenApiPathsObject = {};
+
+  function route<B extends z.ZodType = Empty, Q extends z.ZodType = Empty, P extends z.ZodType = Empty>(
+    spec: RouteSpec<A, B, Q, P>,
+  ): void {
+    const guards = spec.access === 'public' ? [] : options.guard(spec.access);
+    router[spec.method](spec.path, ...guards, ...(spec.before ?? []), async (req, res) => {
+      const input = {
+        body: parse('body', spec.body, req.body ?? {}),
+        query: parse('query', spec.query, req.query),
+        params: parse('params', spec.params, req.params),
+      } as { body: z.output<B>; query: z.output<Q>; params: z.output<P> };
+      await spec.handler(input, req, res);
+    });
+    document(spec);
+  }
+
+  function document<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(spec: RouteSpec<A, B, Q, P>) {
+    const openApiPath = spec.path.replace(/:(\w+)/g, '{$1}');
+    const operation: ZodOpenApiOperationObject = {
+      operationId: `${spec.method}${openApiPath.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string = '') => c.toUpperCase())}`,
+      summary: spec.summary,
+      tags: spec.tags,
+      security: spec.access === 'public' ? [] : options.security(spec.access),
+      requestParams: {
+        ...(spec.params && { path: spec.params as unknown as z.ZodObject }),
+        ...(spec.query && { query: spec.query as unknown as z.ZodObject }),
+      },
+      ...(spec.body && { requestBody: { content: { 'application/json': { schema: spec.body } } } }),
+      responses: {
+        ...Object.fromEntries(
+          Object.entries(spec.responses).map(([status, r]) => [
+            status,
+            {
+              description: r.description,
+              ...(r.schema && { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }),
+            },
+          ]),
+        ),
+        default: { description: 'Error', content: { 'application/json': { schema: ApiErrorBody } } },
+      },
+    };
+    paths[openApiPath] = { ...paths[openApiPath], [spec.method]: operation };
+  }
+
+  return { router, paths, route };
+}
+
+export type ApiRegistry<A> = ReturnType<typeof createApiRegistry<A>>;
+
+function parse<T extends z.ZodType | undefined>(where: string, schema: T, value: unknown) {
+  if (!schema) return {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AppError(
+    'validation_failed',
+    'The request is not valid',
+    result.error.issues.map((issue) => ({
+      path: [where, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  );
+}

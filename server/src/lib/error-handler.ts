@@ -1,0 +1,58 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import { ZodError } from 'zod';
+
+import type { ApiErrorBody, ErrorCode } from '@pulse/shared/errors';
+
+import { AppError } from './errors';
+
+// body-parser signals its failures with a `type`; each maps to a stable client error.
+const BODY_ERRORS: Record<string, [ErrorCode, string]> = {
+  'entity.parse.failed': ['malformed_json', 'The request body is not valid JSON'],
+  'entity.too.large': ['payload_too_large', 'The request body is too large'],
+  'encoding.unsupported': ['unsupported_media_type', 'The request body encoding is not supported'],
+  'charset.unsupported': ['unsupported_media_type', 'The request body charset is not supported'],
+  'request.size.invalid': ['validation_failed', 'The request body length does not match its header'],
+};
+
+function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) {
+    return new AppError(
+      'validation_failed',
+      'The request is not valid',
+      err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  if (err instanceof mongoose.Error.CastError) {
+    return new AppError('validation_failed', 'The request is not valid', [{ path: err.path, message: err.message }]);
+  }
+  if (err instanceof mongoose.Error.ValidationError) {
+    return new AppError(
+      'validation_failed',
+      'The request is not valid',
+      Object.entries(err.errors).map(([path, e]) => ({ path, message: e.message })),
+    );
+  }
+  if ((err as { code?: number })?.code === 11000) return new AppError('conflict', 'That already exists');
+  const bodyError = BODY_ERRORS[(err as { type?: string })?.type ?? ''];
+  if (bodyError) return new AppError(bodyError[0], bodyError[1]);
+  return undefined;
+}
+
+/** The one place errors become responses: known ones keep their code, the rest are a logged 500. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const known = toAppError(err);
+  const requestId = String(req.id);
+  if (!known) req.log.error({ err }, 'unhandled error');
+  const error = known ?? new AppError('internal_error', 'Something went wrong on our side');
+  const body: ApiErrorBody = {
+    error: { code: error.code, message: error.message, details: error.details, requestId },
+  };
+  if (res.headersSent) return;
+  res.status(error.status).json(body);
+};
+
+export const routeNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError('route_not_found', `No route for ${req.method} ${req.path}`));
+};

@@ -1,0 +1,25 @@
+import type { Jobs } from '../../lib/queue';
+import { SendEmail } from './mail.jobs';
+import { EmailModel } from './mail.model';
+
+export interface QueueEmailOptions {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  from: string;
+  headers?: Record<string, string>;
+}
+
+/** Stores the email, then queues its id: if Redis is down the caller sees it before anything is lost. */
+export async function queueEmail(jobs: Jobs, mail: QueueEmailOptions): Promise<{ emailId: string }> {
+  const email = await EmailModel.create({ ...mail, state: 'queued' });
+  const emailId = String(email._id);
+  try {
+    await jobs.enqueue(SendEmail, { emailId }, { jobId: `mail.send-${emailId}` });
+  } catch (err) {
+    await EmailModel.updateOne({ _id: email._id, state: 'queued' }, { $set: { state: 'failed', lastError: String(err) } });
+    throw err;
+  }
+  return { emailId };
+}

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+import { ConfigError, loadConfig } from '../../../server/src/config';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('configuration', () => {
+  it('lists every bad key at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', REDIS_URL: 'not a url', SECRET_KEY: 'short' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: /m);
+    expect(problems).toMatch(/^REDIS_URL: /m);
+    expect(problems).toMatch(/^SECRET_KEY: /m);
+  });
+
+  it('treats an empty value as unset and requires SECRET_KEY in production', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY: is required in production/);
+  });
+
+  it('when PORT=abc, then the server exits non-zero naming the key', async () => {
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'abc' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('"abc"');
+  });
+});

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startMailCatcher } from '../../server/src/dev/mail-catcher';
+import { ROOT, freePort, portAnswers, startFerretDb, startRedis, type Service } from '../../scripts/lib/services';
+
+/**
+ * Brings up the real services once per run, unless the environment names them:
+ *   MONGODB_URI  a MongoDB (or FerretDB) server; each jest worker uses its own database on it
+ *   REDIS_URL    a Redis server; each jest worker uses its own logical database
+ *   SMTP_URL + MAIL_CATCHER_URL  a running mail catcher
+ * Workers inherit what this sets in process.env.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started: Array<Pick<Service, 'stop'>> = [];
+
+  if (!process.env.MONGODB_URI) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-test-db-'));
+    const db = await startFerretDb({
+      port: await freePort(),
+      sqliteDir: dir,
+      postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL,
+      stdio: 'ignore',
+    });
+    process.env.MONGODB_URI = db.url;
+    started.push({ stop: async () => (await db.stop(), fs.rmSync(dir, { recursive: true, force: true })) });
+  }
+
+  if (!process.env.REDIS_URL) {
+    if (await portAnswers(6379)) process.env.REDIS_URL = 'redis://127.0.0.1:6379';
+    else {
+      const redis = await startRedis({ port: await freePort() });
+      process.env.REDIS_URL = redis.url;
+      started.push(redis);
+    }
+  }
+
+  if (!process.env.SMTP_URL) {
+    const catcher = await startMailCatcher();
+    process.env.SMTP_URL = catcher.smtpUrl;
+    process.env.MAIL_CATCHER_URL = catcher.httpUrl;
+    started.push({ stop: () => catcher.close() });
+  }
+
+  buildClientIfStale();
+  (globalThis as { __pulseServices?: typeof started }).__pulseServices = started;
+}
+
+/** The browser journeys run against the built client, so build it when its sources are newer. */
+function buildClientIfStale() {
+  const built = path.join(ROOT, 'client/dist/index.html');
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
+        const p = path.join(dir, e.name);
+        return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
+      }),
+    );
+  const sources = Math.max(newest(path.join(ROOT, 'client/src')), newest(path.join(ROOT, 'shared/src')));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Building the client failed');
+}
