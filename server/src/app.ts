@@ -3,19 +3,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import express, { type RequestHandler } from 'express';
+import session from 'express-session';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
 
 import type { Config } from './config';
-import { createApiRegistry, type SecurityRequirement } from './lib/api';
+import { createApiRegistry } from './lib/api';
+import { crossSiteProtection } from './lib/csrf';
 import { AppError } from './lib/errors';
 import { errorHandler, routeNotFound } from './lib/error-handler';
 import type { Logger } from './lib/logger';
 import { measureHttp } from './lib/metrics';
+import { SESSION_COOKIE } from './lib/openapi';
 import type { Jobs } from './lib/queue';
+import { rateLimit } from './lib/rate-limit';
+import { RedisSessionStore } from './lib/session-store';
+import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
+import { createGuard, securityOf } from './modules/auth/auth.guard';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import type { AuthDeps } from './modules/auth/auth.service';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerMemberRoutes } from './modules/members/members.routes';
+import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 
@@ -29,12 +41,14 @@ export interface AppDeps {
 
 /** JSON bodies above this are refused; no Pulse request needs more. */
 const JSON_LIMIT = '100kb';
+const SESSION_DAYS = 14;
 
 /** The Express app without listen(): main.ts serves it, tests drive it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
-  const { config } = deps;
+  const { config, redis } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // The client IP (rate limits, audit log) is read through exactly this many proxies.
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
 
   app.use(
@@ -54,18 +68,54 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(refuseLargeBodies);
   app.use(express.json({ limit: JSON_LIMIT }));
 
-  const api = createApiRegistry<Access>({
-    guard: () => [
-      (_req, _res, next) => next(new AppError('unauthenticated', 'Sign in or send an API key to use this operation')),
-    ],
-    security: (access) => {
-      const schemes: SecurityRequirement[] = [{ sessionCookie: [] }];
-      if (access.apiKeyScope) schemes.push({ apiKey: [access.apiKeyScope] });
-      return schemes;
-    },
-  });
+  const sessions = new RedisSessionStore(redis);
+  app.use(
+    '/api',
+    session({
+      name: SESSION_COOKIE,
+      secret: config.SECRET_KEY,
+      store: sessions,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.NODE_ENV === 'production' || config.PUBLIC_URL.startsWith('https:'),
+        maxAge: SESSION_DAYS * 86_400_000,
+      },
+    }),
+    crossSiteProtection(config.PUBLIC_URL),
+  );
+
+  const api = createApiRegistry<Access>({ guard: createGuard(config.SECRET_KEY), security: securityOf });
+  const authDeps: AuthDeps = {
+    jobs: deps.jobs,
+    sessions,
+    publicUrl: config.PUBLIC_URL,
+    secretKey: config.SECRET_KEY,
+    mailFrom: config.MAIL_FROM,
+  };
+  const byIpAndEmail = (req: express.Request) => `${req.ip}:${String(req.body?.email ?? '').toLowerCase()}`;
   registerHealthRoutes(api, deps);
   registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL });
+  registerAuthRoutes(api, {
+    ...authDeps,
+    limits: {
+      login: rateLimit(redis, {
+        name: 'login',
+        points: config.RATE_LIMIT_LOGIN,
+        windowSeconds: 900,
+        key: byIpAndEmail,
+      }),
+      signup: rateLimit(redis, { name: 'signup', points: config.RATE_LIMIT_SIGNUP, windowSeconds: 3600 }),
+      passwordReset: rateLimit(redis, { name: 'reset', points: config.RATE_LIMIT_PASSWORD_RESET, windowSeconds: 3600 }),
+    },
+  });
+  registerOrganisationRoutes(api);
+  registerMemberRoutes(api, authDeps);
+  registerApiKeyRoutes(api, { secretKey: config.SECRET_KEY });
+  registerAuditRoutes(api);
   if (config.MAIL_CATCHER_URL) registerOutboxRoutes(api, { catcherUrl: config.MAIL_CATCHER_URL });
   app.use(api.router);
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 // An empty value in .env means "unset", so defaults apply instead of failing on "".
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 
 const DEV_SECRET = 'pulse-development-secret-do-not-use-in-production';
 
@@ -35,6 +34,12 @@ const ConfigSchema = z
     CLIENT_DIST: optional(z.string().default('client/dist')),
     /** Upper bound for draining requests and jobs on SIGTERM. */
     SHUTDOWN_TIMEOUT_MS: optional(z.coerce.number().int().min(0).default(10_000)),
+    /** Login attempts allowed per client IP and email in 15 minutes. */
+    RATE_LIMIT_LOGIN: optional(z.coerce.number().int().min(1).default(10)),
+    /** Sign-ups allowed per client IP per hour. */
+    RATE_LIMIT_SIGNUP: optional(z.coerce.number().int().min(1).default(10)),
+    /** Password-reset and verification emails allowed per client IP per hour. */
+    RATE_LIMIT_PASSWORD_RESET: optional(z.coerce.number().int().min(1).default(5)),
     /** Concurrent jobs per worker process. */
     WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100).default(5)),
   })

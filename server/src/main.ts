@@ -20,7 +20,14 @@ async function main() {
 
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // Stop accepting, let in-flight requests finish; idle keep-alive sockets are closed now.
-    ['http', () => new Promise((resolve) => { server.close(resolve); server.closeIdleConnections(); })],
+    [
+      'http',
+      () =>
+        new Promise((resolve) => {
+          server.close(resolve);
+          server.closeIdleConnections();
+        }),
+    ],
     ['queue', () => jobs.close()],
     ['redis', () => redis.quit()],
     ['mongodb', () => disconnectDb()],

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { startMailCatcher } from '../../server/src/dev/mail-catcher';
-import { ROOT, freePort, portAnswers, startFerretDb, startRedis, type Service } from '../../scripts/lib/services';
+import { freePort, portAnswers, startFerretDb, startRedis, type Service } from '../../scripts/lib/services';
 
 /**
  * Brings up the real services once per run, unless the environment names them:
@@ -44,23 +43,5 @@ export default async function globalSetup(): Promise<void> {
     started.push({ stop: () => catcher.close() });
   }
 
-  buildClientIfStale();
   (globalThis as { __pulseServices?: typeof started }).__pulseServices = started;
-}
-
-/** The browser journeys run against the built client, so build it when its sources are newer. */
-function buildClientIfStale() {
-  const built = path.join(ROOT, 'client/dist/index.html');
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
-        const p = path.join(dir, e.name);
-        return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
-      }),
-    );
-  const sources = Math.max(newest(path.join(ROOT, 'client/src')), newest(path.join(ROOT, 'shared/src')));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
-  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('Building the client failed');
 }

@@ -61,10 +61,14 @@ describe('the real services behind the tests', () => {
     await redisReady(redis);
     const app = createApp({ ...h, redis, jobs: createJobs(redis) });
     try {
-      await request(app).get('/readyz').expect(200, { status: 'ready', checks: { mongodb: 'up', redis: 'up' } });
+      await request(app)
+        .get('/readyz')
+        .expect(200, { status: 'ready', checks: { mongodb: 'up', redis: 'up' } });
 
       await redisServer.stop();
-      await request(app).get('/readyz').expect(503, { status: 'unavailable', checks: { mongodb: 'up', redis: 'down' } });
+      await request(app)
+        .get('/readyz')
+        .expect(503, { status: 'unavailable', checks: { mongodb: 'up', redis: 'down' } });
 
       redisServer = await startRedis({ port });
       await redisReady(redis);

@@ -12,7 +12,11 @@ const errorCode = (body: unknown) => ApiErrorBody.parse(body).error.code;
 
 describe('bad input never becomes a 500', () => {
   it('when the route does not exist, then it answers a JSON 404 in the shared error shape', async () => {
-    for (const [method, path] of [['get', '/api/v1/nope'], ['post', '/nope'], ['delete', '/api']] as const) {
+    for (const [method, path] of [
+      ['get', '/api/v1/nope'],
+      ['post', '/nope'],
+      ['delete', '/api'],
+    ] as const) {
       const res = await request(h.app)[method](path).set('Accept', 'application/json');
       expect(res.status).toBe(404);
       expect(res.type).toBe('application/json');
@@ -37,7 +41,9 @@ describe('bad input never becomes a 500', () => {
   });
 
   it('when a JSON body is over 100 kB, then it answers 413', async () => {
-    const res = await request(h.app).post('/api/v1/anything').send({ a: 'x'.repeat(200_000) });
+    const res = await request(h.app)
+      .post('/api/v1/anything')
+      .send({ a: 'x'.repeat(200_000) });
     expect(res.status).toBe(413);
   });
 });

@@ -22,7 +22,7 @@ export const sendEmailHandler = (mailer: Mailer) =>
         $or: [{ state: 'queued' }, { state: 'sending', claimedAt: mongoose.trusted({ $lt: staleClaim }) }],
       },
       { $set: { state: 'sending', claimedAt: new Date() }, $inc: { attempts: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     );
     if (!email) {
       log.debug({ emailId }, 'email already sent or being sent; nothing to do');

@@ -18,7 +18,10 @@ export async function queueEmail(jobs: Jobs, mail: QueueEmailOptions): Promise<{
   try {
     await jobs.enqueue(SendEmail, { emailId }, { jobId: `mail.send-${emailId}` });
   } catch (err) {
-    await EmailModel.updateOne({ _id: email._id, state: 'queued' }, { $set: { state: 'failed', lastError: String(err) } });
+    await EmailModel.updateOne(
+      { _id: email._id, state: 'queued' },
+      { $set: { state: 'failed', lastError: String(err) } },
+    );
     throw err;
   }
   return { emailId };

@@ -27,7 +27,9 @@ export function registerSystemRoutes(api: Api, deps: { publicUrl: string }): voi
     summary: 'Prometheus metrics',
     tags: ['operations'],
     access: 'public',
-    responses: { 200: { description: 'Metrics in the Prometheus text format', schema: z.string(), contentType: 'text/plain' } },
+    responses: {
+      200: { description: 'Metrics in the Prometheus text format', schema: z.string(), contentType: 'text/plain' },
+    },
     handler: async (_input, _req, res) => {
       res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
     },

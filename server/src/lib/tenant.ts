@@ -1,0 +1,59 @@
+import { Schema, Types, type MongooseQueryMiddleware, type Query } from 'mongoose';
+
+/** The field every tenant-owned schema declares (spread into its definition, so types see it). */
+export const tenantOwned = {
+  organisationId: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true, index: true },
+} as const;
+
+/**
+ * Makes a model tenant-owned: every document carries `organisationId`, and every query, update,
+ * delete, count or aggregation on it must name one. A query that forgets throws instead of quietly
+ * reading across organisations; the rare system task that must cross tenants says so explicitly
+ * with `.setOptions({ crossTenant: true })`.
+ */
+export function tenantScoped(schema: Schema): void {
+  if (!schema.path('organisationId')) throw new Error('A tenant-scoped schema must spread `tenantOwned`');
+
+  const ops: MongooseQueryMiddleware[] = [
+    'find',
+    'findOne',
+    'findOneAndUpdate',
+    'findOneAndDelete',
+    'findOneAndReplace',
+    'updateOne',
+    'updateMany',
+    'replaceOne',
+    'deleteOne',
+    'deleteMany',
+    'countDocuments',
+    'distinct',
+  ];
+  schema.pre(ops, function (this: Query<unknown, unknown>) {
+    if (this.getOptions().crossTenant) return;
+    const org = this.getFilter().organisationId;
+    if (!(org instanceof Types.ObjectId) && typeof org !== 'string') {
+      throw new TenantScopeError(this.model.modelName, (this as { op?: string }).op ?? 'query');
+    }
+  });
+  schema.pre('aggregate', function () {
+    const first = this.pipeline()[0] as { $match?: { organisationId?: unknown } } | undefined;
+    if (this.options.crossTenant) return;
+    if (!first?.$match?.organisationId) throw new TenantScopeError(this.model().modelName, 'aggregate');
+  });
+}
+
+export class TenantScopeError extends Error {
+  constructor(model: string, op: string) {
+    super(`${model}.${op} without organisationId: tenant-owned data must be read within one organisation`);
+  }
+}
+
+declare module 'mongoose' {
+  interface QueryOptions {
+    /** Acknowledges a deliberate query across organisations (see tenantScoped). */
+    crossTenant?: boolean;
+  }
+  interface AggregateOptions {
+    crossTenant?: boolean;
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  ApiKeyParams,
+  ApiKeySelfResponse,
+  ApiKeysResponse,
+  CreateApiKeyBody,
+  CreatedApiKeyResponse,
+} from '@pulse/shared/schemas/api-keys';
+
+import { AppError } from '../../lib/errors';
+import type { Api } from '../auth/access';
+import { principalOf, userOf } from '../auth/principal';
+import { presentApiKey } from './api-keys.presenter';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service';
+
+export function registerApiKeyRoutes(api: Api, deps: { secretKey: string }): void {
+  api.route({
+    method: 'get',
+    path: '/api/v1/api-keys',
+    summary: "The organisation's API keys (never their secrets)",
+    tags: ['api keys'],
+    access: { permission: 'apikeys.manage' },
+    responses: { 200: { description: 'Keys, newest first', schema: ApiKeysResponse } },
+    handler: async (_input, req, res) => {
+      const keys = await listApiKeys(principalOf(req).organisationId);
+      res.json({ apiKeys: keys.map(presentApiKey) });
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/api-keys',
+    summary: 'Create an API key; its secret is shown in this response only',
+    tags: ['api keys'],
+    access: { permission: 'apikeys.manage' },
+    body: CreateApiKeyBody,
+    responses: { 201: { description: 'The key and its secret', schema: CreatedApiKeyResponse } },
+    handler: async ({ body }, req, res) => {
+      const created = await createApiKey(userOf(req), body, req.ip, deps.secretKey);
+      res.status(201).json({ apiKey: presentApiKey(created.apiKey), secret: created.secret });
+    },
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/api/v1/api-keys/:apiKeyId',
+    summary: 'Revoke an API key; it stops working at once',
+    tags: ['api keys'],
+    access: { permission: 'apikeys.manage' },
+    params: ApiKeyParams,
+    responses: { 204: { description: 'Revoked' } },
+    handler: async ({ params }, req, res) => {
+      await revokeApiKey(userOf(req), params.apiKeyId, req.ip);
+      res.status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/api-keys/self',
+    summary: 'Which organisation and scopes the calling API key has (to check an integration)',
+    tags: ['api keys'],
+    access: { permission: 'apikeys.manage', apiKeyScope: '*' },
+    responses: { 200: { description: 'The calling key', schema: ApiKeySelfResponse } },
+    handler: (_input, req, res) => {
+      const principal = principalOf(req);
+      if (principal.kind !== 'apiKey') throw new AppError('forbidden', 'Call this with an API key');
+      res.json({ organisationId: principal.organisationId, name: principal.name, scopes: principal.scopes });
+    },
+  });
+}

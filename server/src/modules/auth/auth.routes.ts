@@ -1,0 +1,179 @@
+import { z } from 'zod';
+
+import {
+  ChangePasswordBody,
+  LoginBody,
+  PasswordResetCompleteBody,
+  PasswordResetRequestBody,
+  SessionResponse,
+  SignupBody,
+  TokenBody,
+} from '@pulse/shared/schemas/auth';
+
+import type { RequestHandler } from 'express';
+
+import { SESSION_COOKIE } from '../../lib/openapi';
+import { recordAudit } from '../audit/audit.service';
+import type { Api } from './access';
+import {
+  changePassword,
+  completePasswordReset,
+  describeSession,
+  login,
+  requestPasswordReset,
+  sendVerification,
+  signup,
+  verifyEmail,
+  type AuthDeps,
+} from './auth.service';
+import { userOf } from './principal';
+import { describeCurrentSession, endSession, startSession } from './session';
+
+export interface AuthRouteDeps extends AuthDeps {
+  limits: { login: RequestHandler; signup: RequestHandler; passwordReset: RequestHandler };
+}
+
+const Accepted = { description: 'Accepted', schema: z.object({ status: z.literal('accepted') }) };
+
+export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/signup',
+    summary: 'Create an organisation and its owner, and sign in',
+    tags: ['auth'],
+    access: 'public',
+    before: [deps.limits.signup],
+    body: SignupBody,
+    responses: { 201: { description: 'Signed in as the new owner', schema: SessionResponse } },
+    handler: async ({ body }, req, res) => {
+      const identity = await signup(deps, body, req.ip);
+      await startSession(req, identity);
+      res.status(201).json(await describeCurrentSession(req));
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/login',
+    summary: 'Sign in with email and password',
+    tags: ['auth'],
+    access: 'public',
+    before: [deps.limits.login],
+    body: LoginBody,
+    responses: { 200: { description: 'Signed in', schema: SessionResponse } },
+    handler: async ({ body }, req, res) => {
+      await startSession(req, await login(body, req.ip));
+      res.json(await describeCurrentSession(req));
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/logout',
+    summary: 'Sign out: the session ends on the server, not only in this browser',
+    tags: ['auth'],
+    access: { permission: 'org.read' },
+    responses: { 204: { description: 'Signed out' } },
+    handler: async (_input, req, res) => {
+      const user = userOf(req);
+      await endSession(req);
+      await recordAudit({
+        organisationId: user.organisationId,
+        action: 'auth.logout',
+        actor: user,
+        target: user.email,
+        ip: req.ip,
+      });
+      res.clearCookie(SESSION_COOKIE).status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/auth/session',
+    summary: 'Who is signed in, in which organisation, with which permissions',
+    tags: ['auth'],
+    access: { permission: 'org.read' },
+    responses: { 200: { description: 'The current session', schema: SessionResponse } },
+    handler: async (_input, req, res) => res.json(await describeSession(userOf(req))),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/verify-email',
+    summary: 'Confirm an email address with the emailed token',
+    tags: ['auth'],
+    access: 'public',
+    body: TokenBody,
+    responses: { 204: { description: 'Confirmed' } },
+    handler: async ({ body }, req, res) => {
+      await verifyEmail(deps, body.token, req.ip);
+      res.status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/resend-verification',
+    summary: 'Send the email confirmation link again',
+    tags: ['auth'],
+    access: { permission: 'org.read' },
+    before: [deps.limits.passwordReset],
+    responses: { 202: Accepted },
+    handler: async (_input, req, res) => {
+      await sendVerification(deps, userOf(req).userId);
+      res.status(202).json({ status: 'accepted' });
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/password-reset/request',
+    summary: 'Email a password reset link (answers the same whether or not the account exists)',
+    tags: ['auth'],
+    access: 'public',
+    before: [deps.limits.passwordReset],
+    body: PasswordResetRequestBody,
+    responses: { 202: Accepted },
+    handler: async ({ body }, _req, res) => {
+      await requestPasswordReset(deps, body.email);
+      res.status(202).json({ status: 'accepted' });
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/password-reset/complete',
+    summary: 'Set a new password with the emailed token; every session of the account ends',
+    tags: ['auth'],
+    access: 'public',
+    before: [deps.limits.passwordReset],
+    body: PasswordResetCompleteBody,
+    responses: { 204: { description: 'Password changed' } },
+    handler: async ({ body }, req, res) => {
+      await completePasswordReset(deps, body.token, body.password, req.ip);
+      res.status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/password',
+    summary: 'Change your password; your other sessions end and this one gets a new id',
+    tags: ['auth'],
+    access: { permission: 'org.read' },
+    before: [deps.limits.login],
+    body: ChangePasswordBody,
+    responses: { 204: { description: 'Password changed' } },
+    handler: async ({ body }, req, res) => {
+      const user = userOf(req);
+      await changePassword(deps, user, body, req.sessionID, req.ip);
+      await startSession(req, {
+        userId: user.userId,
+        organisationId: user.organisationId,
+        membershipId: user.membershipId,
+      });
+      res.status(204).end();
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import type { Request } from 'express';
+
+import type { ApiKeyScope, Role } from '@pulse/shared/permissions';
+
+import { AppError } from '../../lib/errors';
+
+/** Who is making a request, established by the guard before any handler runs. */
+export type Principal =
+  | {
+      kind: 'user';
+      organisationId: string;
+      userId: string;
+      membershipId: string;
+      role: Role;
+      name: string;
+      email: string;
+      emailVerified: boolean;
+    }
+  | { kind: 'apiKey'; organisationId: string; apiKeyId: string; name: string; scopes: ApiKeyScope[] };
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      principal?: Principal;
+    }
+  }
+}
+
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw new AppError('unauthenticated', 'Sign in to continue');
+  return req.principal;
+}
+
+/** For operations only a signed-in teammate can do (API keys never reach them: see the guard). */
+export function userOf(req: Request): Extract<Principal, { kind: 'user' }> {
+  const principal = principalOf(req);
+  if (principal.kind !== 'user') throw new AppError('forbidden', 'This operation needs a signed-in teammate');
+  return principal;
+}

@@ -1,0 +1,123 @@
+import { SessionResponse } from '@pulse/shared/schemas/auth';
+import {
+  AcceptInvitationBody,
+  ChangeRoleBody,
+  Invitation,
+  InvitationParams,
+  InvitationPreview,
+  InvitationPreviewQuery,
+  InviteBody,
+  Member,
+  MemberParams,
+  MembersResponse,
+} from '@pulse/shared/schemas/members';
+
+import type { Api } from '../auth/access';
+import type { AuthDeps } from '../auth/auth.service';
+import { principalOf, userOf } from '../auth/principal';
+import { describeCurrentSession, startSession } from '../auth/session';
+import { presentInvitation, presentMember } from './members.presenter';
+import {
+  acceptInvitation,
+  changeRole,
+  invite,
+  listMembers,
+  previewInvitation,
+  removeMember,
+  revokeInvitation,
+} from './members.service';
+
+export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
+  api.route({
+    method: 'get',
+    path: '/api/v1/members',
+    summary: 'Teammates and pending invitations',
+    tags: ['team'],
+    access: { permission: 'members.read' },
+    responses: { 200: { description: 'The team', schema: MembersResponse } },
+    handler: async (_input, req, res) => {
+      const { members, invitations } = await listMembers(principalOf(req).organisationId);
+      res.json({ members: members.map(presentMember), invitations: invitations.map(presentInvitation) });
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/invitations',
+    summary: 'Invite a teammate by email',
+    tags: ['team'],
+    access: { permission: 'members.manage' },
+    body: InviteBody,
+    responses: { 201: { description: 'Invitation sent', schema: Invitation } },
+    handler: async ({ body }, req, res) => {
+      res.status(201).json(presentInvitation(await invite(deps, userOf(req), body, req.ip)));
+    },
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/api/v1/invitations/:invitationId',
+    summary: 'Revoke a pending invitation',
+    tags: ['team'],
+    access: { permission: 'members.manage' },
+    params: InvitationParams,
+    responses: { 204: { description: 'Revoked' } },
+    handler: async ({ params }, req, res) => {
+      await revokeInvitation(userOf(req), params.invitationId, req.ip);
+      res.status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'patch',
+    path: '/api/v1/members/:memberId',
+    summary: "Change a teammate's role",
+    tags: ['team'],
+    access: { permission: 'members.manage' },
+    params: MemberParams,
+    body: ChangeRoleBody,
+    responses: { 200: { description: 'The teammate with the new role', schema: Member } },
+    handler: async ({ params, body }, req, res) => {
+      res.json(presentMember(await changeRole(userOf(req), params.memberId, body.role, req.ip)));
+    },
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/api/v1/members/:memberId',
+    summary: 'Remove a teammate; their sessions in this organisation stop working at once',
+    tags: ['team'],
+    access: { permission: 'members.manage' },
+    params: MemberParams,
+    responses: { 204: { description: 'Removed' } },
+    handler: async ({ params }, req, res) => {
+      await removeMember(userOf(req), params.memberId, req.ip);
+      res.status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/invitations/preview',
+    summary: 'What an invitation link is for, before accepting it',
+    tags: ['team'],
+    access: 'public',
+    query: InvitationPreviewQuery,
+    responses: { 200: { description: 'The invitation', schema: InvitationPreview } },
+    handler: async ({ query }, _req, res) => res.json(await previewInvitation(deps, query.token)),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/invitations/accept',
+    summary: 'Accept an invitation and sign in',
+    tags: ['team'],
+    access: 'public',
+    body: AcceptInvitationBody,
+    responses: { 200: { description: 'Signed in as a member', schema: SessionResponse } },
+    handler: async ({ body }, req, res) => {
+      await startSession(req, await acceptInvitation(deps, body, req.ip));
+      res.json(await describeCurrentSession(req));
+    },
+  });
+}

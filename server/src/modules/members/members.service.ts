@@ -1,0 +1,214 @@
+import mongoose from 'mongoose';
+
+import { canAssignRole, type Role } from '@pulse/shared/permissions';
+import type { AcceptInvitationBody, InviteBody } from '@pulse/shared/schemas/members';
+
+import { AppError, notFound } from '../../lib/errors';
+import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
+import { recordAudit } from '../audit/audit.service';
+import type { AuthDeps, SessionIdentity } from '../auth/auth.service';
+import { invitationMail } from '../auth/auth.emails';
+import type { Principal } from '../auth/principal';
+import { UserModel } from '../auth/user.model';
+import { queueEmail } from '../mail/mail.service';
+import { OrganisationModel } from '../organisations/organisation.model';
+import { InvitationModel } from './invitation.model';
+import { MembershipModel } from './membership.model';
+
+type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+const INVITATION_TTL_MS = 7 * 86_400_000;
+const PREFIX = 'invite';
+
+export async function listMembers(organisationId: string) {
+  const [memberships, invitations] = await Promise.all([
+    MembershipModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+    InvitationModel.find({ organisationId, state: 'pending' }).sort({ _id: -1 }).lean(),
+  ]);
+  const users = await UserModel.find({ _id: mongoose.trusted({ $in: memberships.map((m) => m.userId) }) }).lean();
+  const byId = new Map(users.map((u) => [String(u._id), u]));
+  return {
+    members: memberships.flatMap((m) => {
+      const user = byId.get(String(m.userId));
+      return user ? [{ membership: m, user }] : [];
+    }),
+    invitations: invitations.filter((i) => i.expiresAt.getTime() > Date.now()),
+  };
+}
+
+export async function invite(deps: AuthDeps, actor: UserPrincipal, body: InviteBody, ip?: string) {
+  if (!canAssignRole(actor.role, body.role))
+    throw new AppError('forbidden', `You cannot invite someone as ${body.role}`);
+  const existing = await UserModel.findOne({ email: body.email }).lean();
+  if (existing && (await MembershipModel.exists({ organisationId: actor.organisationId, userId: existing._id }))) {
+    throw new AppError('conflict', 'This person is already a member', [
+      { path: 'body.email', message: 'is already a member' },
+    ]);
+  }
+  const org = await OrganisationModel.findById(actor.organisationId).lean();
+  if (!org) throw notFound('Organisation');
+
+  const { id, token, hash } = issueSecret(PREFIX, deps.secretKey);
+  const invitation = await InvitationModel.create({
+    _id: id,
+    organisationId: actor.organisationId,
+    email: body.email,
+    role: body.role,
+    hash,
+    invitedBy: actor.userId,
+    invitedByName: actor.name,
+    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+  });
+  const url = `${deps.publicUrl}/accept-invite?token=${token}`;
+  await queueEmail(deps.jobs, {
+    from: deps.mailFrom,
+    ...invitationMail(body.email, actor.name, org.name, body.role, url),
+  });
+  await recordAudit({
+    organisationId: actor.organisationId,
+    action: 'member.invited',
+    actor,
+    target: body.email,
+    details: { role: body.role },
+    ip,
+  });
+  return invitation.toObject();
+}
+
+export async function revokeInvitation(actor: UserPrincipal, invitationId: string, ip?: string) {
+  const invitation = await InvitationModel.findOneAndUpdate(
+    { _id: invitationId, organisationId: actor.organisationId, state: 'pending' },
+    { $set: { state: 'revoked' } },
+  ).lean();
+  if (!invitation) throw notFound('Invitation');
+  await recordAudit({
+    organisationId: actor.organisationId,
+    action: 'invitation.revoked',
+    actor,
+    target: invitation.email,
+    ip,
+  });
+}
+
+async function findMember(organisationId: string, memberId: string) {
+  const membership = await MembershipModel.findOne({ _id: memberId, organisationId }).lean();
+  if (!membership) throw notFound('Member');
+  const user = await UserModel.findById(membership.userId).lean();
+  if (!user) throw notFound('Member');
+  return { membership, user };
+}
+
+/** An organisation always keeps at least one owner. */
+async function assertNotLastOwner(organisationId: string, role: string) {
+  if (role !== 'owner') return;
+  const owners = await MembershipModel.countDocuments({ organisationId, role: 'owner' });
+  if (owners <= 1) throw new AppError('conflict', 'An organisation needs at least one owner');
+}
+
+export async function changeRole(actor: UserPrincipal, memberId: string, role: Role, ip?: string) {
+  const { membership, user } = await findMember(actor.organisationId, memberId);
+  if (String(membership._id) === actor.membershipId) throw new AppError('forbidden', 'You cannot change your own role');
+  if (!canAssignRole(actor.role, role) || !canAssignRole(actor.role, membership.role as Role)) {
+    throw new AppError('forbidden', 'Your role does not allow this change');
+  }
+  if (role !== 'owner') await assertNotLastOwner(actor.organisationId, membership.role);
+  const updated = await MembershipModel.findOneAndUpdate(
+    { _id: membership._id, organisationId: actor.organisationId },
+    { $set: { role } },
+    { returnDocument: 'after' },
+  ).lean();
+  await recordAudit({
+    organisationId: actor.organisationId,
+    action: 'member.role_changed',
+    actor,
+    target: user.email,
+    details: { from: membership.role, to: role },
+    ip,
+  });
+  return { membership: updated!, user };
+}
+
+export async function removeMember(actor: UserPrincipal, memberId: string, ip?: string) {
+  const { membership, user } = await findMember(actor.organisationId, memberId);
+  if (!canAssignRole(actor.role, membership.role as Role))
+    throw new AppError('forbidden', 'Your role does not allow this');
+  await assertNotLastOwner(actor.organisationId, membership.role);
+  await MembershipModel.deleteOne({ _id: membership._id, organisationId: actor.organisationId });
+  await recordAudit({ organisationId: actor.organisationId, action: 'member.removed', actor, target: user.email, ip });
+}
+
+async function openInvitation(deps: Pick<AuthDeps, 'secretKey'>, token: string) {
+  const invalid = new AppError('not_found', 'This invitation is invalid, expired or already used');
+  const parsed = parseSecret(PREFIX, token);
+  if (!parsed) throw invalid;
+  // The token names the invitation, and with it the organisation: a deliberate cross-tenant read.
+  const invitation = await InvitationModel.findById(parsed.id).setOptions({ crossTenant: true }).lean();
+  if (!invitation || !secretMatches(parsed.secret, invitation.hash, deps.secretKey)) throw invalid;
+  if (invitation.state !== 'pending' || invitation.expiresAt.getTime() < Date.now()) throw invalid;
+  return invitation;
+}
+
+export async function previewInvitation(deps: Pick<AuthDeps, 'secretKey'>, token: string) {
+  const invitation = await openInvitation(deps, token);
+  const [org, user] = await Promise.all([
+    OrganisationModel.findById(invitation.organisationId).lean(),
+    UserModel.findOne({ email: invitation.email }).lean(),
+  ]);
+  if (!org) throw notFound('Invitation');
+  return { organisationName: org.name, email: invitation.email, role: invitation.role as Role, accountExists: !!user };
+}
+
+/**
+ * Joins the organisation. A newcomer chooses a name and password (the link proves the address);
+ * someone with an account proves it is them with their password.
+ */
+export async function acceptInvitation(
+  deps: AuthDeps,
+  body: AcceptInvitationBody,
+  ip?: string,
+): Promise<SessionIdentity> {
+  const invitation = await openInvitation(deps, body.token);
+  const organisationId = String(invitation.organisationId);
+  let user = await UserModel.findOne({ email: invitation.email }).lean();
+  if (user) {
+    if (!(await verifyPassword(user.passwordHash, body.password))) {
+      throw new AppError('invalid_credentials', 'The password is not right', [
+        { path: 'body.password', message: 'is not right' },
+      ]);
+    }
+  } else {
+    if (!body.name)
+      throw new AppError('validation_failed', 'Tell us your name', [{ path: 'body.name', message: 'is required' }]);
+    if (body.password.length < 10) {
+      throw new AppError('validation_failed', 'Choose a longer password', [
+        { path: 'body.password', message: 'must be at least 10 characters' },
+      ]);
+    }
+    user = (
+      await UserModel.create({
+        email: invitation.email,
+        name: body.name,
+        passwordHash: await hashPassword(body.password),
+        emailVerifiedAt: new Date(),
+      })
+    ).toObject();
+  }
+  // Exactly one of two racing accepts moves the invitation on.
+  const claimed = await InvitationModel.updateOne(
+    { _id: invitation._id, organisationId, state: 'pending' },
+    { $set: { state: 'accepted' } },
+  );
+  if (claimed.modifiedCount !== 1) throw new AppError('not_found', 'This invitation was already used');
+  const membership = await MembershipModel.create({ organisationId, userId: user._id, role: invitation.role });
+  await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: invitation.organisationId } });
+  await recordAudit({
+    organisationId,
+    action: 'member.joined',
+    actor: { kind: 'system' },
+    target: user.email,
+    details: { role: invitation.role },
+    ip,
+  });
+  return { userId: String(user._id), organisationId, membershipId: String(membership._id) };
+}

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { ROOT } from '../../../scripts/lib/services';
+
+/** The browser journeys run against the built client, so build it when its sources are newer. */
+export function buildClientIfStale(): string {
+  const dist = path.join(ROOT, 'client/dist');
+  const built = path.join(dist, 'index.html');
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
+        const p = path.join(dir, e.name);
+        return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
+      }),
+    );
+  const sources = Math.max(newest(path.join(ROOT, 'client/src')), newest(path.join(ROOT, 'shared/src')));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return dist;
+  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Building the client failed');
+  return dist;
+}
