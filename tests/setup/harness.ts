@@ -48,6 +48,10 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MONGODB_URI: workerMongoUri(),
     REDIS_URL: workerRedisUrl(),
+    // Tests sign up and log in far more often than people; rate-limit tests set their own limits.
+    RATE_LIMIT_LOGIN: '10000',
+    RATE_LIMIT_SIGNUP: '10000',
+    RATE_LIMIT_PASSWORD_RESET: '10000',
     ...overrides,
   });
   const log = createLogger(config, 'test');

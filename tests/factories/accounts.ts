@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Express } from 'express';
+import request from 'supertest';
+
+import type { Role } from '@pulse/shared/permissions';
+import type { CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
+import type { SessionResponse } from '@pulse/shared/schemas/auth';
+
+import { hashPassword } from '../../server/src/lib/passwords';
+import { UserModel } from '../../server/src/modules/auth/user.model';
+import { MembershipModel } from '../../server/src/modules/members/membership.model';
+
+export const PASSWORD = 'correct horse battery';
+
+const unique = () => randomUUID().slice(0, 8);
+
+export const buildSignup = (overrides: Partial<Record<'name' | 'email' | 'password' | 'organisationName', string>> = {}) => {
+  const id = unique();
+  return {
+    name: `Owner ${id}`,
+    email: `owner-${id}@example.test`,
+    password: PASSWORD,
+    organisationName: `Org ${id}`,
+    ...overrides,
+  };
+};
+
+export interface Teammate {
+  /** A supertest agent that keeps the session cookie, like a browser would. */
+  agent: ReturnType<typeof request.agent>;
+  session: SessionResponse;
+  email: string;
+  password: string;
+  organisationId: string;
+  membershipId: string;
+}
+
+/** Signs up through the API: a new organisation with its owner, signed in. */
+export async function signUpOwner(app: Express, overrides: Parameters<typeof buildSignup>[0] = {}): Promise<Teammate> {
+  const body = buildSignup(overrides);
+  const agent = request.agent(app);
+  const res = await agent.post('/api/v1/auth/signup').send(body).expect(201);
+  const session = res.body as SessionResponse;
+  const membership = await MembershipModel.findOne({
+    organisationId: session.organisation.id,
+    userId: session.user.id,
+  }).lean();
+  return {
+    agent,
+    session,
+    email: body.email,
+    password: body.password,
+    organisationId: session.organisation.id,
+    membershipId: String(membership!._id),
+  };
+}
+
+/**
+ * Adds a teammate with `role` straight to the database (the invitation flow has its own tests),
+ * then signs them in through the API.
+ */
+export async function addTeammate(app: Express, organisationId: string, role: Role): Promise<Teammate> {
+  const id = unique();
+  const email = `${role}-${id}@example.test`;
+  const user = await UserModel.create({
+    email,
+    name: `${role} ${id}`,
+    passwordHash: await hashPassword(PASSWORD),
+    emailVerifiedAt: new Date(),
+    lastOrganisationId: organisationId,
+  });
+  const membership = await MembershipModel.create({ organisationId, userId: user._id, role });
+  const agent = request.agent(app);
+  const res = await agent.post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200);
+  return {
+    agent,
+    session: res.body,
+    email,
+    password: PASSWORD,
+    organisationId,
+    membershipId: String(membership._id),
+  };
+}
+
+export async function createApiKey(owner: Teammate, scopes: string[], name = `Key ${unique()}`) {
+  const res = await owner.agent.post('/api/v1/api-keys').send({ name, scopes }).expect(201);
+  return res.body as CreatedApiKeyResponse;
+}
