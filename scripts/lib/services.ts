@@ -67,7 +67,7 @@ export async function startFerretDb(opts: {
   stdio?: 'inherit' | 'pipe' | 'ignore';
 }): Promise<Service & { child: ChildProcess }> {
   const bin = ensureFerretDbBinary();
-  const args = [`--listen=127.0.0.1:${opts.port}`, `--sqlite-dir=${opts.sqliteDir}`];
+  const args = [`--listen=127.0.0.1:${opts.port}`, `--sqlite-dir=${opts.sqliteDir}`, '--log-level=error'];
   if (opts.postgresqlUrl) args.push(`--postgresql-url=${opts.postgresqlUrl}`);
   const child = spawn(bin, args, { stdio: opts.stdio ?? 'inherit' });
   await waitForPort(opts.port, child, 'FerretDB');

@@ -9,46 +9,47 @@ const DEV_SECRET = 'pulse-development-secret-do-not-use-in-production';
  * Every environment key the server reads, with its default. `.env.example` and the README's
  * configuration table list exactly these keys.
  */
-const ConfigSchema = z
-  .object({
-    NODE_ENV: optional(z.enum(['development', 'test', 'production']).default('development')),
-    /** HTTP port of the API (which also serves the built client). */
-    PORT: optional(z.coerce.number().int().min(0).max(65535).default(3000)),
-    /** The URL people reach Pulse at; links in emails are built from it. */
-    PUBLIC_URL: optional(z.url().default('http://localhost:3000')),
-    /** MongoDB connection string, database name included. */
-    MONGODB_URI: optional(z.string().startsWith('mongodb').default('mongodb://127.0.0.1:27017/pulse')),
-    REDIS_URL: optional(z.url().default('redis://127.0.0.1:6379')),
-    /** Outgoing mail server, e.g. smtp://user:pass@smtp.example.com:587. */
-    SMTP_URL: optional(z.url().default('smtp://127.0.0.1:1025')),
-    /** Sender used when an organisation has not set its own. */
-    MAIL_FROM: optional(z.string().default('Pulse <pulse@localhost>')),
-    /** Signs tokens and cookies. At least 32 characters; required in production. */
-    SECRET_KEY: optional(z.string().min(32).optional()),
-    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
-    /** How many reverse proxies sit in front of the API; used to find the client IP. */
-    TRUST_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10).default(0)),
-    /** HTTP endpoint of the development mail catcher; enables the Outbox page. */
-    MAIL_CATCHER_URL: optional(z.url().optional()),
-    /** Folder with the built client; served at / when it exists. */
-    CLIENT_DIST: optional(z.string().default('client/dist')),
-    /** Upper bound for draining requests and jobs on SIGTERM. */
-    SHUTDOWN_TIMEOUT_MS: optional(z.coerce.number().int().min(0).default(10_000)),
-    /** Login attempts allowed per client IP and email in 15 minutes. */
-    RATE_LIMIT_LOGIN: optional(z.coerce.number().int().min(1).default(10)),
-    /** Sign-ups allowed per client IP per hour. */
-    RATE_LIMIT_SIGNUP: optional(z.coerce.number().int().min(1).default(10)),
-    /** Password-reset and verification emails allowed per client IP per hour. */
-    RATE_LIMIT_PASSWORD_RESET: optional(z.coerce.number().int().min(1).default(5)),
-    /** Concurrent jobs per worker process. */
-    WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100).default(5)),
-  })
-  .superRefine((c, ctx) => {
-    if (c.NODE_ENV === 'production' && !c.SECRET_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
-    }
-  })
-  .transform((c) => ({ ...c, SECRET_KEY: c.SECRET_KEY ?? DEV_SECRET }));
+const ConfigKeys = z.object({
+  NODE_ENV: optional(z.enum(['development', 'test', 'production']).default('development')),
+  /** HTTP port of the API (which also serves the built client). */
+  PORT: optional(z.coerce.number().int().min(0).max(65535).default(3000)),
+  /** The URL people reach Pulse at; links in emails are built from it. */
+  PUBLIC_URL: optional(z.url().default('http://localhost:3000')),
+  /** MongoDB connection string, database name included. */
+  MONGODB_URI: optional(z.string().startsWith('mongodb').default('mongodb://127.0.0.1:27017/pulse')),
+  REDIS_URL: optional(z.url().default('redis://127.0.0.1:6379')),
+  /** Outgoing mail server, e.g. smtp://user:pass@smtp.example.com:587. */
+  SMTP_URL: optional(z.url().default('smtp://127.0.0.1:1025')),
+  /** Sender used when an organisation has not set its own. */
+  MAIL_FROM: optional(z.string().default('Pulse <pulse@localhost>')),
+  /** Signs tokens and cookies. At least 32 characters; required in production. */
+  SECRET_KEY: optional(z.string().min(32).optional()),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  /** How many reverse proxies sit in front of the API; used to find the client IP. */
+  TRUST_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10).default(0)),
+  /** HTTP endpoint of the development mail catcher; enables the Outbox page. */
+  MAIL_CATCHER_URL: optional(z.url().optional()),
+  /** Folder with the built client; served at / when it exists. */
+  CLIENT_DIST: optional(z.string().default('client/dist')),
+  /** Upper bound for draining requests and jobs on SIGTERM. */
+  SHUTDOWN_TIMEOUT_MS: optional(z.coerce.number().int().min(0).default(10_000)),
+  /** Login attempts allowed per client IP and email in 15 minutes. */
+  RATE_LIMIT_LOGIN: optional(z.coerce.number().int().min(1).default(10)),
+  /** Sign-ups allowed per client IP per hour. */
+  RATE_LIMIT_SIGNUP: optional(z.coerce.number().int().min(1).default(10)),
+  /** Password-reset and verification emails allowed per client IP per hour. */
+  RATE_LIMIT_PASSWORD_RESET: optional(z.coerce.number().int().min(1).default(5)),
+  /** Concurrent jobs per worker process. */
+  WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100).default(5)),
+});
+
+export const CONFIG_KEYS = Object.keys(ConfigKeys.shape);
+
+const ConfigSchema = ConfigKeys.superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && !c.SECRET_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
+  }
+}).transform((c) => ({ ...c, SECRET_KEY: c.SECRET_KEY ?? DEV_SECRET }));
 
 export type Config = z.infer<typeof ConfigSchema>;
 

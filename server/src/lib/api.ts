@@ -7,7 +7,7 @@ import { ApiErrorBody } from '@pulse/shared/errors';
 import { AppError } from './errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Empty = z.ZodObject<{}>;
+type Empty = z.ZodObject<Record<string, never>>;
 
 export interface RouteResponse {
   description: string;

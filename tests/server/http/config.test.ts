@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
-import { ConfigError, loadConfig } from '../../../server/src/config';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../../../server/src/config';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -18,6 +19,13 @@ describe('configuration', () => {
     expect(problems).toMatch(/^PORT: /m);
     expect(problems).toMatch(/^REDIS_URL: /m);
     expect(problems).toMatch(/^SECRET_KEY: /m);
+  });
+
+  it('.env.example lists exactly the keys the server reads, and its values parse', () => {
+    const lines = fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8').split('\n');
+    const entries = lines.filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split('=') as [string, string]);
+    expect(entries.map(([k]) => k).sort()).toEqual([...CONFIG_KEYS].sort());
+    expect(() => loadConfig(Object.fromEntries(entries))).not.toThrow();
   });
 
   it('treats an empty value as unset and requires SECRET_KEY in production', () => {

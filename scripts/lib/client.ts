@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ROOT } from '../../../scripts/lib/services';
+import { ROOT } from './services';
 
-/** The browser journeys run against the built client, so build it when its sources are newer. */
+/** npm start and the browser journeys serve the built client: build it when its sources are newer. */
 export function buildClientIfStale(): string {
   const dist = path.join(ROOT, 'client/dist');
   const built = path.join(dist, 'index.html');

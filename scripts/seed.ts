@@ -1,0 +1,85 @@
+/**
+ * `npm run seed`: a demo organisation with an owner login and an API key holding every scope,
+ * printed for the person (or script: `--json` ends with one JSON line) who asked. Safe to run
+ * again: the owner's password is reset and a fresh key is issued. Uses MONGODB_URI, or the dev
+ * database `npm start` runs (starting it for the duration when it is not running).
+ */
+import path from 'node:path';
+
+import { ApiKeyScope } from '@pulse/shared/permissions';
+
+import { loadConfig } from '../server/src/config';
+import { connectDb, disconnectDb, syncIndexes } from '../server/src/lib/db';
+import { hashPassword } from '../server/src/lib/passwords';
+import { createApiKey } from '../server/src/modules/api-keys/api-keys.service';
+import { UserModel } from '../server/src/modules/auth/user.model';
+import { MembershipModel } from '../server/src/modules/members/membership.model';
+import { OrganisationModel } from '../server/src/modules/organisations/organisation.model';
+import { ROOT, portAnswers, startFerretDb, type Service } from './lib/services';
+
+const DEMO = { email: 'demo@pulse.local', name: 'Dana Demo', password: 'pulse-demo-2026', organisation: 'Acme (demo)' };
+
+async function main() {
+  const json = process.argv.includes('--json');
+  let devDb: Service | undefined;
+  if (!process.env.MONGODB_URI && !(await portAnswers(27017))) {
+    devDb = await startFerretDb({ port: 27017, sqliteDir: path.join(ROOT, '.data/ferretdb'), stdio: 'ignore' });
+  }
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  await connectDb(config.MONGODB_URI);
+  await syncIndexes();
+
+  const passwordHash = await hashPassword(DEMO.password);
+  let user = await UserModel.findOneAndUpdate(
+    { email: DEMO.email },
+    { $set: { passwordHash, emailVerifiedAt: new Date() } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!user) {
+    user = (await UserModel.create({ ...DEMO, passwordHash, emailVerifiedAt: new Date() })).toObject();
+  }
+  let org = user.lastOrganisationId ? await OrganisationModel.findById(user.lastOrganisationId).lean() : null;
+  if (!org) {
+    org = (
+      await OrganisationModel.create({ name: DEMO.organisation, senderName: 'Acme', timeZone: 'Europe/London' })
+    ).toObject();
+    await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: org._id } });
+  }
+  const membership =
+    (await MembershipModel.findOne({ organisationId: org._id, userId: user._id }).lean()) ??
+    (await MembershipModel.create({ organisationId: org._id, userId: user._id, role: 'owner' })).toObject();
+
+  const { secret } = await createApiKey(
+    {
+      kind: 'user',
+      organisationId: String(org._id),
+      userId: String(user._id),
+      membershipId: String(membership._id),
+      role: 'owner',
+      name: user.name,
+      email: user.email,
+      emailVerified: true,
+    },
+    { name: `Demo key ${new Date().toISOString().slice(0, 16)}`, scopes: [...ApiKeyScope.options] },
+    undefined,
+    config.SECRET_KEY,
+  );
+  await disconnectDb();
+  await devDb?.stop();
+
+  const result = { url: config.PUBLIC_URL, email: DEMO.email, password: DEMO.password, apiKey: secret };
+  if (json) console.log(JSON.stringify(result));
+  else {
+    console.log(`Demo organisation "${org.name}" is ready.`);
+    console.log(`  Open      ${result.url}`);
+    console.log(`  Email     ${result.email}`);
+    console.log(`  Password  ${result.password}`);
+    console.log(`  API key   ${result.apiKey}   (every scope; shown once)`);
+  }
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error('seed failed:', err);
+  process.exit(1);
+});

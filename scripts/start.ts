@@ -1,0 +1,109 @@
+/**
+ * `npm start`: the whole product at one URL — dev database (FerretDB), Redis (if none answers),
+ * the mail catcher, the API serving the built client, and the worker — with prefixed logs.
+ * Ctrl-C stops every child. Anything named in the environment (MONGODB_URI, REDIS_URL, SMTP_URL)
+ * is used instead of starting it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+import { prettyFactory } from 'pino-pretty';
+
+import { buildClientIfStale } from './lib/client';
+import { ROOT, portAnswers, startFerretDb, startRedis } from './lib/services';
+
+const children: Array<{ name: string; child: ChildProcess }> = [];
+const pretty = prettyFactory({ colorize: process.stdout.isTTY, ignore: 'pid,hostname,name', translateTime: 'HH:MM:ss' });
+const COLOURS = { db: 33, redis: 31, mail: 35, api: 36, worker: 32, start: 37 } as const;
+type Name = keyof typeof COLOURS;
+
+function say(name: Name, line: string) {
+  const label = process.stdout.isTTY ? `\x1b[${COLOURS[name]}m${name.padEnd(6)}\x1b[0m` : name.padEnd(6);
+  process.stdout.write(`${label}| ${line.trimEnd()}\n`);
+}
+
+/** Every line a child prints goes out under its name; pino's JSON lines are made readable. */
+function attach(name: Name, child: ChildProcess) {
+  children.push({ name, child });
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      say(name, line.startsWith('{') ? pretty(line) : line);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      say('start', `${name} exited (${signal ?? code}); stopping everything`);
+      void stop(1);
+    }
+  });
+}
+
+function run(name: Name, script: string, env: NodeJS.ProcessEnv) {
+  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+  attach(name, spawn(tsx, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+let stopping = false;
+async function stop(code: number) {
+  stopping = true;
+  // Reverse order: the API and worker drain before the services they use go away.
+  for (const { child } of [...children].reverse()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  process.exit(code);
+}
+
+async function main() {
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const port = env.PORT ?? '3000';
+  env.PUBLIC_URL ??= `http://localhost:${port}`;
+
+  if (!env.MONGODB_URI) {
+    const dbPort = Number(env.DEV_DB_PORT ?? 27017);
+    if (await portAnswers(dbPort)) say('db', `a database already answers on ${dbPort}; using it`);
+    else {
+      say('db', 'starting FerretDB 1.24.2 (SQLite files in .data/ferretdb)');
+      const db = await startFerretDb({
+        port: dbPort,
+        sqliteDir: path.join(ROOT, '.data/ferretdb'),
+        postgresqlUrl: env.FERRETDB_POSTGRESQL_URL,
+        stdio: 'pipe',
+      });
+      attach('db', db.child);
+    }
+    env.MONGODB_URI = `mongodb://127.0.0.1:${dbPort}/pulse`;
+  }
+
+  if (!env.REDIS_URL) {
+    if (await portAnswers(6379)) say('redis', 'Redis already answers on 6379; using it');
+    else {
+      say('redis', 'starting redis-server on 6379');
+      attach('redis', (await startRedis({ port: 6379, stdio: 'pipe' })).child);
+    }
+    env.REDIS_URL = 'redis://127.0.0.1:6379';
+  }
+
+  if (!env.SMTP_URL) {
+    run('mail', 'server/src/dev/mail-catcher.main.ts', { ...env, CATCHER_SMTP_PORT: '1025', CATCHER_HTTP_PORT: '1080' });
+    env.SMTP_URL = 'smtp://127.0.0.1:1025';
+    env.MAIL_CATCHER_URL = 'http://127.0.0.1:1080';
+  }
+
+  say('start', 'building the client (skipped when up to date)');
+  buildClientIfStale();
+
+  run('api', 'server/src/main.ts', env);
+  run('worker', 'server/src/worker.ts', env);
+  say('start', `Pulse will answer at ${env.PUBLIC_URL} (Ctrl-C stops everything)`);
+}
+
+main().catch((err) => {
+  say('start', String(err?.stack ?? err));
+  void stop(1);
+});
