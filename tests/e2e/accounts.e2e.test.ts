@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core';
+
+import { ApiKeyModel } from '../../server/src/modules/api-keys/api-key.model';
+import { UserModel } from '../../server/src/modules/auth/user.model';
+import { MembershipModel } from '../../server/src/modules/members/membership.model';
+import { linksIn, waitForMail } from '../setup/mail';
+import { launchBrowser, screenshot } from './support/browser';
+import { startRunningApp, type RunningApp } from './support/server';
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startRunningApp();
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const stamp = Date.now();
+const owner = { name: 'Olivia Owner', email: `olivia-${stamp}@example.test`, password: 'a long owner password' };
+const teammate = { name: 'Theo Teammate', email: `theo-${stamp}@example.test`, password: 'a long teammate password' };
+
+test('an owner signs up, invites a teammate who joins from the emailed link, and creates an API key', async () => {
+  const ownerPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+
+  await ownerPage.goto(`${app.url}/signup`);
+  await ownerPage.getByRole('heading', { name: 'Create your Pulse account' }).waitFor();
+  await screenshot(ownerPage, '01-signup');
+  await ownerPage.getByLabel('Name', { exact: true }).fill(owner.name);
+  await ownerPage.getByLabel('Work email').fill(owner.email);
+  await ownerPage.getByLabel('Password', { exact: true }).fill(owner.password);
+  await ownerPage.getByLabel('Organisation name').fill('Northwind Deliveries');
+  await ownerPage.getByRole('button', { name: 'Create account' }).click();
+  await ownerPage.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
+  await screenshot(ownerPage, '02-home');
+
+  // Invite a teammate; the invitation arrives in the mail catcher.
+  await ownerPage.goto(`${app.url}/team`);
+  await ownerPage.getByRole('heading', { name: 'Team', exact: true }).waitFor();
+  await ownerPage.getByRole('button', { name: 'Invite teammate' }).click();
+  await ownerPage.getByLabel('Email', { exact: true }).fill(teammate.email);
+  await ownerPage.getByRole('button', { name: 'Send invitation' }).click();
+  await ownerPage.getByText(teammate.email).first().waitFor();
+  await screenshot(ownerPage, '03-team-invited');
+
+  const [invitation] = await waitForMail(teammate.email);
+  expect(invitation!.subject).toBe(`${owner.name} invited you to Northwind Deliveries on Pulse`);
+  const link = linksIn(invitation!).find((l) => l.includes('/accept-invite?token='))!;
+  expect(link.startsWith(app.url)).toBe(true);
+
+  // The teammate, in a separate browser profile on a phone-sized screen, accepts.
+  const teammatePage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await teammatePage.goto(link);
+  await teammatePage.getByText('Northwind Deliveries').first().waitFor();
+  await screenshot(teammatePage, '04-accept-invite-mobile');
+  await teammatePage.getByLabel('Name', { exact: true }).fill(teammate.name);
+  await teammatePage.getByLabel('Password', { exact: true }).fill(teammate.password);
+  await teammatePage.getByRole('button', { name: 'Join organisation' }).click();
+  await teammatePage.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
+  await screenshot(teammatePage, '05-teammate-home-mobile');
+
+  const members = await MembershipModel.find({ organisationId: await orgIdOf(owner.email) }).lean();
+  expect(members.map((m) => m.role).sort()).toEqual(['owner', 'viewer']);
+
+  // Back to the owner: the teammate is now listed; create an API key.
+  await ownerPage.reload();
+  await ownerPage.getByText(teammate.email).first().waitFor();
+  await ownerPage.goto(`${app.url}/api-keys`);
+  await ownerPage.getByRole('heading', { name: 'API keys', exact: true }).waitFor();
+  await ownerPage.getByRole('button', { name: 'Create API key' }).click();
+  await ownerPage.getByLabel('Key name').fill('Helpdesk integration');
+  await ownerPage.getByRole('button', { name: 'Create key' }).click();
+  const secret = (await ownerPage.getByTestId('api-key-secret').textContent())!.trim();
+  expect(secret).toMatch(/^pulse_[a-f0-9]{24}_[A-Za-z0-9_-]{32}$/);
+  await screenshot(ownerPage, '06-api-key-created');
+
+  // The key shown once works against the API, and only its hash is stored.
+  const self = await fetch(`${app.url}/api/v1/api-keys/self`, { headers: { Authorization: `Bearer ${secret}` } });
+  expect(self.status).toBe(200);
+  expect(await self.json()).toMatchObject({ name: 'Helpdesk integration' });
+  const stored = await ApiKeyModel.findOne({ organisationId: await orgIdOf(owner.email), name: 'Helpdesk integration' }).lean();
+  expect(JSON.stringify(stored)).not.toContain(secret.split('_')[2]);
+}, 90_000);
+
+async function orgIdOf(email: string) {
+  const user = await UserModel.findOne({ email }).lean();
+  return String(user!.lastOrganisationId);
+}
