@@ -107,10 +107,15 @@ export async function login(body: LoginBody, ip?: string): Promise<SessionIdenti
 export async function loadSessionPrincipal(s: Partial<session.SessionData>): Promise<UserPrincipal | undefined> {
   if (!s.membershipId || !s.organisationId || !s.userId) return undefined;
   const [membership, user] = await Promise.all([
-    MembershipModel.findOne({ _id: s.membershipId, organisationId: s.organisationId }).lean(),
+    // Read by _id alone (the one filter the dev database answers without a scan; this runs on
+    // every request), then checked against the session's organisation right here.
+    MembershipModel.findById(s.membershipId).setOptions({ crossTenant: true }).lean(),
     UserModel.findById(s.userId).lean(),
   ]);
-  if (!membership || !user || String(membership.userId) !== String(user._id)) return undefined;
+  if (!membership || !user) return undefined;
+  if (String(membership.organisationId) !== s.organisationId || String(membership.userId) !== String(user._id)) {
+    return undefined;
+  }
   return {
     kind: 'user',
     organisationId: s.organisationId,
