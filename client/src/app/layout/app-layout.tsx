@@ -1,0 +1,56 @@
+import { Anchor, AppShell, Burger, Container, Divider, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet } from 'react-router';
+
+import { PulseLogo } from '../../components/pulse-logo';
+import { useCurrentSession } from '../../features/auth/api/get-session';
+import { AppNav } from './app-nav';
+import { UserMenu } from './user-menu';
+
+/** The signed-in frame: header, navigation (a drawer on phones), and the page. */
+export function AppLayout() {
+  const session = useCurrentSession();
+  const [navOpened, nav] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'md', sm: 'xl' }}
+    >
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={navOpened}
+            />
+            <Anchor component={Link} to="/" underline="never" aria-label="Pulse home">
+              <PulseLogo />
+            </Anchor>
+            <Divider orientation="vertical" my="md" visibleFrom="sm" />
+            <Text size="sm" fw={500} c="gray.7" truncate visibleFrom="sm">
+              {session.organisation.name}
+            </Text>
+          </Group>
+          <UserMenu session={session} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <AppNav role={session.role} organisationName={session.organisation.name} onNavigate={nav.close} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
+        <Container size="lg" px={0}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

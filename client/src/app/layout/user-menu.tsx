@@ -1,0 +1,75 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import type { SessionResponse } from '@pulse/shared/schemas/auth';
+import { IconChevronDown, IconLock, IconLogout } from '@tabler/icons-react';
+
+import { useLogOut } from '../../features/auth/api/log-out';
+import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
+import { errorMessage } from '../../lib/api-client';
+
+const initials = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase())
+    .join('');
+
+export function UserMenu({ session }: { session: SessionResponse }) {
+  const [passwordOpened, passwordModal] = useDisclosure(false);
+  const logOut = useLogOut();
+  const { user, role } = session;
+
+  const handleLogOut = () =>
+    logOut.mutate(undefined, {
+      onError: (error) =>
+        notifications.show({ color: 'red', title: 'Could not log out', message: errorMessage(error) }),
+    });
+
+  return (
+    <>
+      <Menu position="bottom-end" width={240} shadow="md">
+        <Menu.Target>
+          <UnstyledButton
+            aria-label={`Account menu for ${user.name}`}
+            p={4}
+            style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          >
+            <Group gap="xs" wrap="nowrap">
+              <Avatar color="indigo" radius="xl" size={32}>
+                {initials(user.name)}
+              </Avatar>
+              <Text size="sm" fw={500} visibleFrom="sm" maw={160} truncate>
+                {user.name}
+              </Text>
+              <IconChevronDown size={16} aria-hidden />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>
+            <Text size="sm" fw={600} c="gray.9" truncate>
+              {user.name}
+            </Text>
+            <Text size="xs" c="dimmed" truncate>
+              {user.email} · {role}
+            </Text>
+          </Menu.Label>
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={passwordModal.open}>
+            Change password
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconLogout size={16} aria-hidden />}
+            onClick={handleLogOut}
+            disabled={logOut.isPending}
+          >
+            Log out
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <ChangePasswordModal opened={passwordOpened} onClose={passwordModal.close} />
+    </>
+  );
+}

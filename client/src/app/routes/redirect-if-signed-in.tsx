@@ -1,0 +1,18 @@
+import { Navigate, Outlet, useSearchParams } from 'react-router';
+
+import { FullPageLoader } from '../../components/full-page-loader';
+import { useSession } from '../../features/auth/api/get-session';
+import { safeNextPath } from '../../lib/next-path';
+
+/**
+ * Login and signup are pointless once signed in. This is also how those forms finish: their
+ * mutation stores the new session, and this sends the user on to `next`.
+ */
+export function RedirectIfSignedIn() {
+  const session = useSession();
+  const [searchParams] = useSearchParams();
+
+  if (session.data) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
+  if (session.isPending) return <FullPageLoader label="Loading…" />;
+  return <Outlet />;
+}

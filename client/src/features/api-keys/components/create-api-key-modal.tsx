@@ -1,0 +1,110 @@
+import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ApiKeyScope } from '@pulse/shared/permissions';
+import { CreateApiKeyBody, type CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
+import { useState } from 'react';
+
+import { FormAlert } from '../../../components/form-alert';
+import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { useCreateApiKey } from '../api/create-api-key';
+import { ApiKeySecret } from './api-key-secret';
+import { SCOPE_DESCRIPTIONS } from './scope-labels';
+
+interface CreateApiKeyModalProps {
+  opened: boolean;
+  onClose: () => void;
+}
+
+export function CreateApiKeyModal({ opened, onClose }: CreateApiKeyModalProps) {
+  const createKey = useCreateApiKey();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedApiKeyResponse | null>(null);
+  const form = useForm<{ name: string; scopes: ApiKeyScope[] }>({
+    // Sending interactions is what almost every first key is for.
+    initialValues: { name: '', scopes: ['interactions:write'] },
+    validate: {
+      name: fieldRule(CreateApiKeyBody.shape.name, 'Name the key after what will use it'),
+      scopes: (value) => (value.length > 0 ? null : 'Choose at least one scope'),
+    },
+  });
+
+  // The secret is dropped on close: it must never be shown a second time.
+  const close = () => {
+    form.reset();
+    setFormError(null);
+    setCreated(null);
+    createKey.reset();
+    onClose();
+  };
+
+  const handleSubmit = form.onSubmit(
+    (values, event) => {
+      const formElement = event?.currentTarget;
+      setFormError(null);
+      createKey.mutate(values, {
+        onSuccess: setCreated,
+        onError: (error) => {
+          setFormError(applyServerErrors(form, error));
+          focusFirstInvalid(formElement);
+        },
+      });
+    },
+    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+  );
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? 'API key created' : 'Create an API key'}
+      size="lg"
+      // Once the secret is up, only the explicit button closes, so a stray click cannot lose it.
+      closeOnClickOutside={!created}
+      closeOnEscape={!created}
+      withCloseButton={!created}
+    >
+      {created ? (
+        <Stack gap="lg">
+          <ApiKeySecret name={created.apiKey.name} secret={created.secret} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              I’ve saved the key
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={handleSubmit} noValidate aria-label="Create an API key">
+          <Stack gap="md">
+            <FormAlert message={formError} />
+            <TextInput
+              label="Key name"
+              description="Say what will use it, e.g. “CRM sync” or “Checkout webhook”"
+              required
+              data-autofocus
+              {...form.getInputProps('name')}
+            />
+            <Checkbox.Group
+              label="Scopes"
+              description="Give the key only what its integration needs."
+              {...form.getInputProps('scopes')}
+            >
+              <Stack gap="sm" mt="xs">
+                {ApiKeyScope.options.map((scope) => (
+                  <Checkbox key={scope} value={scope} label={scope} description={SCOPE_DESCRIPTIONS[scope]} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={createKey.isPending}>
+                Create key
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

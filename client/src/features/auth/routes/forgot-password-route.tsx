@@ -1,0 +1,67 @@
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { Email } from '@pulse/shared/schemas/common';
+import { IconMailCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+
+import { FormAlert } from '../../../components/form-alert';
+import { PageTitle } from '../../../components/page-title';
+import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { useRequestPasswordReset } from '../api/request-password-reset';
+
+export function ForgotPasswordRoute() {
+  const requestReset = useRequestPasswordReset();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { email: '' },
+    validate: { email: fieldRule(Email, 'Enter your email address') },
+  });
+
+  const handleSubmit = form.onSubmit(
+    ({ email }, event) => {
+      const formElement = event?.currentTarget;
+      setFormError(null);
+      requestReset.mutate(email, {
+        onError: (error) => {
+          setFormError(applyServerErrors(form, error));
+          focusFirstInvalid(formElement);
+        },
+      });
+    },
+    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+  );
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <PageTitle>Reset your password</PageTitle>
+        <Text c="dimmed" size="sm">
+          Enter the email you use for Pulse and we will send you a link to choose a new password.
+        </Text>
+      </Stack>
+      {requestReset.isSuccess ? (
+        // Worded so it does not reveal whether an account exists: the server answers 202 either way.
+        <Alert color="teal" variant="light" icon={<IconMailCheck size={20} aria-hidden />} title="Check your inbox">
+          If an account exists for {form.getValues().email}, a reset link is on its way. It expires soon, so use it
+          today.
+        </Alert>
+      ) : (
+        <form onSubmit={handleSubmit} noValidate aria-label="Request a reset link">
+          <Stack gap="md">
+            <FormAlert message={formError} />
+            <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+            <Button type="submit" fullWidth loading={requestReset.isPending}>
+              Send reset link
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Text size="sm" ta="center">
+        <Anchor component={Link} to="/login" fw={500}>
+          Back to log in
+        </Anchor>
+      </Text>
+    </Stack>
+  );
+}

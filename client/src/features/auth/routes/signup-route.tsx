@@ -1,0 +1,84 @@
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { SignupBody } from '@pulse/shared/schemas/auth';
+import { Email, Password, PersonName } from '@pulse/shared/schemas/common';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+
+import { FormAlert } from '../../../components/form-alert';
+import { PageTitle } from '../../../components/page-title';
+import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { useSignUp } from '../api/sign-up';
+
+/** Creates the user and their organisation in one step; RedirectIfSignedIn then moves on. */
+export function SignupRoute() {
+  const [searchParams] = useSearchParams();
+  const signUp = useSignUp();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: '', email: '', password: '', organisationName: '' },
+    validate: {
+      name: fieldRule(PersonName, 'Enter your name'),
+      email: fieldRule(Email, 'Enter your work email'),
+      password: fieldRule(Password, 'Choose a password'),
+      organisationName: fieldRule(SignupBody.shape.organisationName, 'Enter your organisation’s name'),
+    },
+  });
+
+  const handleSubmit = form.onSubmit(
+    (values, event) => {
+      const formElement = event?.currentTarget;
+      setFormError(null);
+      signUp.mutate(values, {
+        onError: (error) => {
+          setFormError(applyServerErrors(form, error));
+          focusFirstInvalid(formElement);
+        },
+      });
+    },
+    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+  );
+
+  const loginLink = searchParams.has('next') ? `/login?${searchParams.toString()}` : '/login';
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <PageTitle>Create your Pulse account</PageTitle>
+        <Text c="dimmed" size="sm">
+          Set up your organisation and start listening to your customers.
+        </Text>
+      </Stack>
+      <form onSubmit={handleSubmit} noValidate aria-label="Create account">
+        <Stack gap="md">
+          <FormAlert message={formError} />
+          <TextInput label="Name" autoComplete="name" required {...form.getInputProps('name')} />
+          <TextInput label="Work email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <PasswordInput
+            label="Password"
+            description={`At least ${Password.minLength ?? 10} characters`}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <TextInput
+            label="Organisation name"
+            description="Usually your company or team; you can change it later"
+            autoComplete="organization"
+            required
+            {...form.getInputProps('organisationName')}
+          />
+          <Button type="submit" fullWidth loading={signUp.isPending}>
+            Create account
+          </Button>
+        </Stack>
+      </form>
+      <Text size="sm" ta="center">
+        Already have an account?{' '}
+        <Anchor component={Link} to={loginLink} fw={500}>
+          Log in
+        </Anchor>
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconMailExclamation } from '@tabler/icons-react';
+
+import { errorMessage } from '../../../lib/api-client';
+import { useResendVerification } from '../../auth/api/resend-verification';
+
+export function VerifyEmailBanner({ email }: { email: string }) {
+  const resend = useResendVerification();
+
+  const handleResend = () =>
+    resend.mutate(undefined, {
+      onSuccess: () =>
+        notifications.show({
+          color: 'teal',
+          title: 'Verification email sent',
+          message: `Check the inbox of ${email}.`,
+        }),
+      onError: (error) =>
+        notifications.show({ color: 'red', title: 'Verification email not sent', message: errorMessage(error) }),
+    });
+
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconMailExclamation size={20} aria-hidden />}
+      title="Please verify your email"
+    >
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">
+          We sent a link to <strong>{email}</strong>. Verifying it lets Pulse send you password resets and alerts.
+        </Text>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={handleResend}
+          loading={resend.isPending}
+          disabled={resend.isSuccess}
+        >
+          {resend.isSuccess ? 'Email sent' : 'Resend email'}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
