@@ -1,5 +1,5 @@
 import session from 'express-session';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 const PREFIX = 'sess:';
 const userIndex = (userId: string) => `user-sessions:${userId}`;
@@ -21,7 +21,7 @@ export class RedisSessionStore extends session.Store {
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const ttl = ttlSeconds(sess);
     const multi = this.redis.multi().set(PREFIX + sid, JSON.stringify(sess), 'EX', ttl);
-    if (sess.userId) multi.sadd(userIndex(sess.userId), sid).expire(userIndex(sess.userId), ttl, 'GT');
+    indexSession(multi, sid, sess, ttl);
     multi.exec().then(
       () => cb?.(),
       (err) => cb?.(err),
@@ -29,7 +29,10 @@ export class RedisSessionStore extends session.Store {
   }
 
   override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
-    this.redis.expire(PREFIX + sid, ttlSeconds(sess)).then(
+    const ttl = ttlSeconds(sess);
+    const multi = this.redis.multi().expire(PREFIX + sid, ttl);
+    indexSession(multi, sid, sess, ttl);
+    multi.exec().then(
       () => cb?.(),
       () => cb?.(),
     );
@@ -49,6 +52,17 @@ export class RedisSessionStore extends session.Store {
     for (const sid of sids) multi.del(PREFIX + sid).srem(userIndex(userId), sid);
     await multi.exec();
   }
+}
+
+/**
+ * Keeps the user's index of session ids alive as long as their longest session, including one
+ * kept alive by touches (rolling cookies). EXPIRE GT alone never sets a TTL on a key without one
+ * (Redis counts that as infinite), so every index used to live forever: NX sets the first TTL.
+ */
+function indexSession(multi: ChainableCommander, sid: string, sess: session.SessionData, ttl: number) {
+  if (!sess.userId) return;
+  const index = userIndex(sess.userId);
+  multi.sadd(index, sid).expire(index, ttl, 'NX').expire(index, ttl, 'GT');
 }
 
 function ttlSeconds(sess: session.SessionData): number {

@@ -30,17 +30,23 @@ export function tenantScoped(schema: Schema): void {
   ];
   schema.pre(ops, function (this: Query<unknown, unknown>) {
     if (this.getOptions().crossTenant) return;
-    const org = this.getFilter().organisationId;
-    if (!(org instanceof Types.ObjectId) && typeof org !== 'string') {
+    if (!namesOneOrganisation(this.getFilter().organisationId)) {
       throw new TenantScopeError(this.model.modelName, (this as { op?: string }).op ?? 'query');
     }
   });
   schema.pre('aggregate', function () {
     const first = this.pipeline()[0] as { $match?: { organisationId?: unknown } } | undefined;
     if (this.options.crossTenant) return;
-    if (!first?.$match?.organisationId) throw new TenantScopeError(this.model().modelName, 'aggregate');
+    if (!namesOneOrganisation(first?.$match?.organisationId)) {
+      throw new TenantScopeError(this.model().modelName, 'aggregate');
+    }
   });
 }
+
+// One organisation, named by its id. Pipelines are not sanitised like query filters, so an
+// operator such as { $exists: true } or { $in: [...] } in a $match would otherwise pass the
+// check and span every organisation.
+const namesOneOrganisation = (org: unknown) => org instanceof Types.ObjectId || typeof org === 'string';
 
 export class TenantScopeError extends Error {
   constructor(model: string, op: string) {

@@ -2,13 +2,16 @@ import mongoose, { Types } from 'mongoose';
 
 import type { AuditAction } from '@pulse/shared/schemas/audit';
 
-import type { Principal } from '../auth/principal';
 import { AuditEventModel } from './audit-event.model';
 
 export interface AuditEntry {
   organisationId: string;
   action: AuditAction;
-  actor: Principal | { kind: 'system' };
+  /** A principal fits; so does a person acting before they have a session (sign-up, log-in). */
+  actor:
+    | { kind: 'user'; userId: string; email: string }
+    | { kind: 'apiKey'; apiKeyId: string; name: string }
+    | { kind: 'system' };
   target?: string | null;
   details?: Record<string, string | number | boolean | null>;
   ip?: string | null;

@@ -64,7 +64,7 @@ export async function signup(deps: AuthDeps, body: SignupBody, ip?: string): Pro
     await recordAudit({
       organisationId: identity.organisationId,
       action: 'auth.signup',
-      actor: { kind: 'system' },
+      actor: { kind: 'user', userId: identity.userId, email: user.email },
       target: user.email,
       ip,
     });
@@ -96,7 +96,7 @@ export async function login(body: LoginBody, ip?: string): Promise<SessionIdenti
   await recordAudit({
     organisationId: identity.organisationId,
     action: 'auth.login',
-    actor: { kind: 'system' },
+    actor: { kind: 'user', userId: identity.userId, email: user.email },
     target: user.email,
     ip,
   });
@@ -163,7 +163,7 @@ export async function verifyEmail(deps: AuthDeps, token: string, ip?: string): P
     await recordAudit({
       organisationId: String(user.lastOrganisationId),
       action: 'auth.email_verified',
-      actor: { kind: 'system' },
+      actor: { kind: 'user', userId: String(user._id), email: user.email },
       target: user.email,
       ip,
     });
@@ -195,7 +195,7 @@ export async function completePasswordReset(deps: AuthDeps, token: string, passw
     await recordAudit({
       organisationId: String(user.lastOrganisationId),
       action: 'auth.password_reset',
-      actor: { kind: 'system' },
+      actor: { kind: 'user', userId: String(user._id), email: user.email },
       target: user.email,
       ip,
     });

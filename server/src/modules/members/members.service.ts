@@ -99,11 +99,16 @@ async function findMember(organisationId: string, memberId: string) {
   return { membership, user };
 }
 
-/** An organisation always keeps at least one owner. */
-async function assertNotLastOwner(organisationId: string, role: string) {
-  if (role !== 'owner') return;
-  const owners = await MembershipModel.countDocuments({ organisationId, role: 'owner' });
-  if (owners <= 1) throw new AppError('conflict', 'An organisation needs at least one owner');
+/**
+ * An organisation always keeps at least one owner. The owners are counted after the write, which
+ * is undone when none is left: without transactions, two owners demoting or removing each other at
+ * once both passed a count made before writing, and the organisation was left with no owner.
+ */
+async function demoteOwner(organisationId: string, membershipId: string, role: Role) {
+  await MembershipModel.updateOne({ _id: membershipId, organisationId, role: 'owner' }, { $set: { role } });
+  if ((await MembershipModel.countDocuments({ organisationId, role: 'owner' })) > 0) return;
+  await MembershipModel.updateOne({ _id: membershipId, organisationId }, { $set: { role: 'owner' } });
+  throw new AppError('conflict', 'An organisation needs at least one owner');
 }
 
 export async function changeRole(actor: UserPrincipal, memberId: string, role: Role, ip?: string) {
@@ -112,7 +117,9 @@ export async function changeRole(actor: UserPrincipal, memberId: string, role: R
   if (!canAssignRole(actor.role, role) || !canAssignRole(actor.role, membership.role as Role)) {
     throw new AppError('forbidden', 'Your role does not allow this change');
   }
-  if (role !== 'owner') await assertNotLastOwner(actor.organisationId, membership.role);
+  if (membership.role === 'owner' && role !== 'owner') {
+    await demoteOwner(actor.organisationId, String(membership._id), role);
+  }
   const updated = await MembershipModel.findOneAndUpdate(
     { _id: membership._id, organisationId: actor.organisationId },
     { $set: { role } },
@@ -133,7 +140,8 @@ export async function removeMember(actor: UserPrincipal, memberId: string, ip?: 
   const { membership, user } = await findMember(actor.organisationId, memberId);
   if (!canAssignRole(actor.role, membership.role as Role))
     throw new AppError('forbidden', 'Your role does not allow this');
-  await assertNotLastOwner(actor.organisationId, membership.role);
+  // An owner stops being one first, so the last owner check covers removals too.
+  if (membership.role === 'owner') await demoteOwner(actor.organisationId, String(membership._id), 'admin');
   await MembershipModel.deleteOne({ _id: membership._id, organisationId: actor.organisationId });
   await recordAudit({ organisationId: actor.organisationId, action: 'member.removed', actor, target: user.email, ip });
 }
@@ -205,7 +213,7 @@ export async function acceptInvitation(
   await recordAudit({
     organisationId,
     action: 'member.joined',
-    actor: { kind: 'system' },
+    actor: { kind: 'user', userId: String(user._id), email: user.email },
     target: user.email,
     details: { role: invitation.role },
     ip,

@@ -12,7 +12,11 @@ export async function getOrganisation(organisationId: string) {
 }
 
 export async function updateOrganisation(actor: Principal, body: UpdateOrganisationBody, ip?: string) {
-  const org = await OrganisationModel.findByIdAndUpdate(actor.organisationId, { $set: body }, { returnDocument: 'after' }).lean();
+  const org = await OrganisationModel.findByIdAndUpdate(
+    actor.organisationId,
+    { $set: body },
+    { returnDocument: 'after' },
+  ).lean();
   if (!org) throw notFound('Organisation');
   await recordAudit({
     organisationId: actor.organisationId,
