@@ -14,7 +14,11 @@ import { buildClientIfStale } from './lib/client';
 import { ROOT, portAnswers, startFerretDb, startRedis } from './lib/services';
 
 const children: Array<{ name: string; child: ChildProcess }> = [];
-const pretty = prettyFactory({ colorize: process.stdout.isTTY, ignore: 'pid,hostname,name', translateTime: 'HH:MM:ss' });
+const pretty = prettyFactory({
+  colorize: process.stdout.isTTY,
+  ignore: 'pid,hostname,name',
+  translateTime: 'HH:MM:ss',
+});
 const COLOURS = { db: 33, redis: 31, mail: 35, api: 36, worker: 32, start: 37 } as const;
 type Name = keyof typeof COLOURS;
 
@@ -40,13 +44,19 @@ function attach(name: Name, child: ChildProcess) {
   });
 }
 
+// Node itself with tsx's loader (not the tsx CLI, which adds a process that relays signals).
 function run(name: Name, script: string, env: NodeJS.ProcessEnv) {
-  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-  attach(name, spawn(tsx, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  attach(name, child);
 }
 
 let stopping = false;
 async function stop(code: number) {
+  if (stopping) return;
   stopping = true;
   // Reverse order: the API and worker drain before the services they use go away.
   for (const { child } of [...children].reverse()) {
@@ -58,8 +68,9 @@ async function stop(code: number) {
 }
 
 async function main() {
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // `on`: Ctrl-C reaches this process both from the terminal and relayed by npm and tsx.
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
   const env: NodeJS.ProcessEnv = { ...process.env };
   const port = env.PORT ?? '3000';
   env.PUBLIC_URL ??= `http://localhost:${port}`;
@@ -90,7 +101,11 @@ async function main() {
   }
 
   if (!env.SMTP_URL) {
-    run('mail', 'server/src/dev/mail-catcher.main.ts', { ...env, CATCHER_SMTP_PORT: '1025', CATCHER_HTTP_PORT: '1080' });
+    run('mail', 'server/src/dev/mail-catcher.main.ts', {
+      ...env,
+      CATCHER_SMTP_PORT: '1025',
+      CATCHER_HTTP_PORT: '1080',
+    });
     env.SMTP_URL = 'smtp://127.0.0.1:1025';
     env.MAIL_CATCHER_URL = 'http://127.0.0.1:1080';
   }

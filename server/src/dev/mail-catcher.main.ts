@@ -6,8 +6,13 @@ const port = (key: string, fallback: number) => Number(process.env[key] ?? fallb
 void startMailCatcher({ smtpPort: port('CATCHER_SMTP_PORT', 1025), httpPort: port('CATCHER_HTTP_PORT', 1080) }).then(
   (catcher) => {
     console.log(`mail catcher: SMTP ${catcher.smtpUrl}, messages at ${catcher.httpUrl}/messages`);
-    const stop = () => void catcher.close().then(() => process.exit(0));
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void catcher.close().then(() => process.exit(0));
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
   },
 );

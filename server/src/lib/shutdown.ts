@@ -25,6 +25,8 @@ export function onShutdown(log: Logger, timeoutMs: number, steps: Array<[string,
     log.info('stopped');
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // `on`, not `once`: Ctrl-C in a terminal can deliver SIGINT twice (to the process group and
+  // relayed by a parent); a second signal must not kill a process that is still draining.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
