@@ -10,7 +10,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** Starts an entry point as its own process and resolves once it logs `ready`. */
 function startProcess(script: string, env: NodeJS.ProcessEnv, ready: string) {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [script], {
+  // Plain node with tsx's loader, as npm start runs it: the signal reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, MONGODB_URI: workerMongoUri(), REDIS_URL: workerRedisUrl(), LOG_LEVEL: 'info', ...env },
   });
