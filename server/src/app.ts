@@ -96,7 +96,11 @@ export function createApp(deps: AppDeps): express.Express {
     secretKey: config.SECRET_KEY,
     mailFrom: config.MAIL_FROM,
   };
-  const byIpAndEmail = (req: express.Request) => `${req.ip}:${String(req.body?.email ?? '').toLowerCase()}`;
+  // Counted per client and account: the email typed, or the signed-in user's when changing a password.
+  const byIpAndAccount = (req: express.Request) => {
+    const account = req.principal?.kind === 'user' ? req.principal.email : req.body?.email;
+    return `${req.ip}:${String(account ?? '').toLowerCase()}`;
+  };
   registerHealthRoutes(api, deps);
   registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL });
   registerAuthRoutes(api, {
@@ -106,7 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
         name: 'login',
         points: config.RATE_LIMIT_LOGIN,
         windowSeconds: 900,
-        key: byIpAndEmail,
+        key: byIpAndAccount,
       }),
       signup: rateLimit(redis, { name: 'signup', points: config.RATE_LIMIT_SIGNUP, windowSeconds: 3600 }),
       passwordReset: rateLimit(redis, { name: 'reset', points: config.RATE_LIMIT_PASSWORD_RESET, windowSeconds: 3600 }),
@@ -116,7 +120,10 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, authDeps);
   registerApiKeyRoutes(api, { secretKey: config.SECRET_KEY });
   registerAuditRoutes(api);
-  if (config.MAIL_CATCHER_URL) registerOutboxRoutes(api, { catcherUrl: config.MAIL_CATCHER_URL });
+  // A development tool: never in production, whatever the environment says.
+  if (config.MAIL_CATCHER_URL && config.NODE_ENV !== 'production') {
+    registerOutboxRoutes(api, { catcherUrl: config.MAIL_CATCHER_URL });
+  }
   app.use(api.router);
 
   serveClient(app, path.resolve(config.CLIENT_DIST));

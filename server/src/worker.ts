@@ -12,8 +12,6 @@ async function main() {
   const redis = createRedis(config.REDIS_URL, 'worker');
   const mailer = createMailer(config.SMTP_URL);
   const worker = startWorker({ connection: redis, log, mailer, concurrency: config.WORKER_CONCURRENCY });
-  log.info({ concurrency: config.WORKER_CONCURRENCY }, 'Pulse worker started');
-
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.
     ['worker', () => worker.close()],
@@ -21,6 +19,7 @@ async function main() {
     ['redis', () => redis.quit()],
     ['mongodb', () => disconnectDb()],
   ]);
+  log.info({ concurrency: config.WORKER_CONCURRENCY }, 'Pulse worker started');
 }
 
 main().catch((err) => {

@@ -6,6 +6,7 @@ import request from 'supertest';
 import type { Role } from '@pulse/shared/permissions';
 import type { CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
 import type { SessionResponse } from '@pulse/shared/schemas/auth';
+import type { Invitation } from '@pulse/shared/schemas/members';
 
 import { hashPassword } from '../../server/src/lib/passwords';
 import { UserModel } from '../../server/src/modules/auth/user.model';
@@ -15,7 +16,12 @@ export const PASSWORD = 'correct horse battery';
 
 const unique = () => randomUUID().slice(0, 8);
 
-export const buildSignup = (overrides: Partial<Record<'name' | 'email' | 'password' | 'organisationName', string>> = {}) => {
+/** An address no other test (nor another jest worker sharing the mail catcher) uses. */
+export const uniqueEmail = (label = 'person') => `${label}-${unique()}@example.test`;
+
+export const buildSignup = (
+  overrides: Partial<Record<'name' | 'email' | 'password' | 'organisationName', string>> = {},
+) => {
   const id = unique();
   return {
     name: `Owner ${id}`,
@@ -86,4 +92,10 @@ export async function addTeammate(app: Express, organisationId: string, role: Ro
 export async function createApiKey(owner: Teammate, scopes: string[], name = `Key ${unique()}`) {
   const res = await owner.agent.post('/api/v1/api-keys').send({ name, scopes }).expect(201);
   return res.body as CreatedApiKeyResponse;
+}
+
+/** Invites `email` as `role` through the API, as `inviter` (who must be allowed to). */
+export async function inviteTeammate(inviter: Teammate, role: Role = 'viewer', email = uniqueEmail('invitee')) {
+  const res = await inviter.agent.post('/api/v1/invitations').send({ email, role }).expect(201);
+  return res.body as Invitation;
 }

@@ -8,7 +8,7 @@ import { freePort, portAnswers, startFerretDb, startRedis, type Service } from '
 /**
  * Brings up the real services once per run, unless the environment names them:
  *   MONGODB_URI  a MongoDB (or FerretDB) server; each jest worker uses its own database on it
- *   REDIS_URL    a Redis server; each jest worker uses its own logical database
+ *   REDIS_URL    a Redis server (else one of its own); each jest worker uses its own logical database
  *   SMTP_URL + MAIL_CATCHER_URL  a running mail catcher
  * Workers inherit what this sets in process.env.
  */
@@ -28,12 +28,14 @@ export default async function globalSetup(): Promise<void> {
   }
 
   if (!process.env.REDIS_URL) {
-    if (await portAnswers(6379)) process.env.REDIS_URL = 'redis://127.0.0.1:6379';
-    else {
-      const redis = await startRedis({ port: await freePort() });
-      process.env.REDIS_URL = redis.url;
-      started.push(redis);
-    }
+    // A Redis of the run's own, so two runs on one machine never flush each other's data;
+    // the one on 6379 only when redis-server is not installed.
+    const redis = await startRedis({ port: await freePort() }).catch(async (err) => {
+      if (await portAnswers(6379)) return undefined;
+      throw err;
+    });
+    process.env.REDIS_URL = redis?.url ?? 'redis://127.0.0.1:6379';
+    if (redis) started.push(redis);
   }
 
   if (!process.env.SMTP_URL) {

@@ -26,12 +26,24 @@ export function tenantScoped(schema: Schema): void {
     'deleteOne',
     'deleteMany',
     'countDocuments',
+    'estimatedDocumentCount',
     'distinct',
   ];
   schema.pre(ops, function (this: Query<unknown, unknown>) {
     if (this.getOptions().crossTenant) return;
     if (!namesOneOrganisation(this.getFilter().organisationId)) {
       throw new TenantScopeError(this.model.modelName, (this as { op?: string }).op ?? 'query');
+    }
+  });
+  // bulkWrite bypasses query middleware: every filtered operation in it must name one organisation.
+  schema.pre('bulkWrite', function (ops, options) {
+    if ((options as { crossTenant?: boolean } | undefined)?.crossTenant) return;
+    for (const op of ops) {
+      const [kind, body] = Object.entries(op)[0] ?? [];
+      const filter = (body as { filter?: { organisationId?: unknown } } | undefined)?.filter;
+      if (kind !== 'insertOne' && !namesOneOrganisation(filter?.organisationId)) {
+        throw new TenantScopeError(this.modelName, `bulkWrite.${kind}`);
+      }
     }
   });
   schema.pre('aggregate', function () {

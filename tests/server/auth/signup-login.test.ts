@@ -31,7 +31,11 @@ describe('sign-up', () => {
     expect(JSON.stringify(res.body)).not.toContain(user!.passwordHash);
     expect(await OrganisationModel.countDocuments({ _id: session.organisation.id })).toBe(1);
     expect(
-      await MembershipModel.countDocuments({ organisationId: session.organisation.id, userId: user!._id, role: 'owner' }),
+      await MembershipModel.countDocuments({
+        organisationId: session.organisation.id,
+        userId: user!._id,
+        role: 'owner',
+      }),
     ).toBe(1);
   });
 
@@ -96,7 +100,9 @@ describe('bad input on sign-up and log-in', () => {
 
   it('never lets {"$ne": null} log in', async () => {
     await signUpOwner(h.app);
-    const res = await request(h.app).post('/api/v1/auth/login').send({ email: { $ne: null }, password: { $ne: null } });
+    const res = await request(h.app)
+      .post('/api/v1/auth/login')
+      .send({ email: { $ne: null }, password: { $ne: null } });
     expect(res.status).toBe(400);
     expect(res.headers['set-cookie']).toBeUndefined();
   });
@@ -105,8 +111,12 @@ describe('bad input on sign-up and log-in', () => {
 describe('log-in and log-out', () => {
   it('answers the same 401 for a wrong password and an unknown email', async () => {
     const owner = await signUpOwner(h.app);
-    const wrong = await request(h.app).post('/api/v1/auth/login').send({ email: owner.email, password: 'wrong password' });
-    const unknown = await request(h.app).post('/api/v1/auth/login').send({ email: 'nobody@example.test', password: PASSWORD });
+    const wrong = await request(h.app)
+      .post('/api/v1/auth/login')
+      .send({ email: owner.email, password: 'wrong password' });
+    const unknown = await request(h.app)
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.test', password: PASSWORD });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.code).toBe('invalid_credentials');
@@ -149,10 +159,7 @@ describe('log-in and log-out', () => {
       .send({ email: 'x@example.test', role: 'viewer' })
       .expect(403);
     expect(bySite.body.error.code).toBe('csrf_rejected');
-    const byOrigin = await owner.agent
-      .post('/api/v1/auth/logout')
-      .set('Origin', 'https://evil.example')
-      .expect(403);
+    const byOrigin = await owner.agent.post('/api/v1/auth/logout').set('Origin', 'https://evil.example').expect(403);
     expect(byOrigin.body.error.code).toBe('csrf_rejected');
     await owner.agent.get('/api/v1/auth/session').expect(200);
     await owner.agent.post('/api/v1/auth/logout').set('Sec-Fetch-Site', 'same-origin').expect(204);

@@ -220,3 +220,10 @@ export async function acceptInvitation(
   });
   return { userId: String(user._id), organisationId, membershipId: String(membership._id) };
 }
+
+/** Every address the organisation has mailed as a team: its members and everyone it invited. */
+export async function organisationAddresses(organisationId: string): Promise<Set<string>> {
+  const { members } = await listMembers(organisationId);
+  const invited = await InvitationModel.find({ organisationId }).select('email').lean();
+  return new Set([...members.map((m) => m.user.email), ...invited.map((i) => i.email)]);
+}

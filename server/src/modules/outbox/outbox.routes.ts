@@ -2,10 +2,13 @@ import { OutboxQuery, OutboxResponse } from '@pulse/shared/schemas/outbox';
 
 import { AppError } from '../../lib/errors';
 import type { Api } from '../auth/access';
+import { principalOf } from '../auth/principal';
+import { organisationAddresses } from '../members/members.service';
 
 /**
  * The Outbox shows what the development mail catcher received, so a local user can open the
- * invitation or reset link Pulse "sent". Only registered when a catcher is configured.
+ * invitation or reset link Pulse "sent". Only registered when a catcher is configured (never in
+ * production), and even then each organisation sees only mail to its own members and invitees.
  */
 export function registerOutboxRoutes(api: Api, deps: { catcherUrl: string }): void {
   api.route({
@@ -16,12 +19,14 @@ export function registerOutboxRoutes(api: Api, deps: { catcherUrl: string }): vo
     access: { permission: 'org.read' },
     query: OutboxQuery,
     responses: { 200: { description: 'Caught messages, newest first', schema: OutboxResponse } },
-    handler: async ({ query }, _req, res) => {
+    handler: async ({ query }, req, res) => {
       const url = new URL('/messages', deps.catcherUrl);
       if (query.to) url.searchParams.set('to', query.to);
       const answer = await fetch(url).catch(() => undefined);
       if (!answer?.ok) throw new AppError('service_unavailable', 'The mail catcher does not answer');
-      res.json(OutboxResponse.parse(await answer.json()));
+      const { messages } = OutboxResponse.parse(await answer.json());
+      const ours = await organisationAddresses(principalOf(req).organisationId);
+      res.json({ messages: messages.filter((m) => m.to.some((to) => ours.has(to))) });
     },
   });
 }

@@ -1,0 +1,128 @@
+import type { CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
+import type { Invitation } from '@pulse/shared/schemas/members';
+
+import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
+import { startHarness, type Harness } from '../../setup/harness';
+import { call, fillPath, nameOf, operationsOf, unknownId, type Operation } from '../support/operations';
+import { snapshotOrganisation } from '../support/snapshot';
+
+let h: Harness;
+let a: Org;
+let b: Org;
+
+interface Org {
+  owner: Teammate;
+  member: Teammate;
+  invitation: Invitation;
+  apiKey: CreatedApiKeyResponse;
+}
+
+async function buildOrg(): Promise<Org> {
+  const owner = await signUpOwner(h.app);
+  return {
+    owner,
+    member: await addTeammate(h.app, owner.organisationId, 'editor'),
+    invitation: await inviteTeammate(owner, 'viewer'),
+    apiKey: await createApiKey(owner, ['responses:read']),
+  };
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  a = await buildOrg();
+  b = await buildOrg();
+});
+afterAll(() => h.close());
+
+/**
+ * B's ids each path parameter is tried with. An operation with a parameter missing here fails the
+ * test: a new route with an id in its path must join the matrix.
+ */
+const idsOf = (org: Org): Record<string, string[]> => ({
+  memberId: [org.member.membershipId, org.owner.membershipId],
+  invitationId: [org.invitation.id],
+  apiKeyId: [org.apiKey.apiKey.id],
+});
+
+// Valid bodies: were the tenant check missing, the call would succeed instead of failing validation.
+const BODIES: Record<string, object> = {
+  'PATCH /api/v1/members/{memberId}': { role: 'viewer' },
+};
+
+function bodyFor(op: Operation): object | undefined {
+  if (!op.hasBody) return undefined;
+  const body = BODIES[nameOf(op)];
+  if (!body) throw new Error(`${nameOf(op)} takes a body: add a valid one to BODIES`);
+  return body;
+}
+
+const errorOf = (res: { status: number; body: { error?: { code: string; message: string; details?: unknown } } }) => ({
+  status: res.status,
+  code: res.body.error?.code,
+  message: res.body.error?.message,
+  details: res.body.error?.details,
+});
+
+describe('route × tenant matrix', () => {
+  it("when A's owner names any of B's ids in a path, then every operation answers exactly as for an id that does not exist, and B is unchanged", async () => {
+    const operations = (await operationsOf(h.app)).filter((op) => op.pathParams.length > 0);
+    // Today: revoke invitation, change role, remove member, revoke API key.
+    expect(operations.length).toBeGreaterThanOrEqual(4);
+    const ids = idsOf(b);
+    const before = await snapshotOrganisation(b.owner.organisationId);
+
+    const answers: Array<{ op: string; id: string; theirs: ReturnType<typeof errorOf> }> = [];
+    const expected: typeof answers = [];
+    for (const op of operations) {
+      for (const param of op.pathParams) {
+        if (!ids[param]) throw new Error(`${nameOf(op)}: the matrix has no ids of B for {${param}}; add them to idsOf`);
+        const others = Object.fromEntries(op.pathParams.map((p) => [p, ids[p]?.[0] ?? '']));
+        for (const id of ids[param]!) {
+          const theirs = await call(a.owner.agent, op, fillPath(op, { ...others, [param]: id }), bodyFor(op));
+          const missing = await call(a.owner.agent, op, fillPath(op, { ...others, [param]: unknownId() }), bodyFor(op));
+          answers.push({ op: nameOf(op), id, theirs: errorOf(theirs) });
+          expected.push({ op: nameOf(op), id, theirs: { ...errorOf(missing), status: 404, code: 'not_found' } });
+        }
+      }
+    }
+    expect(answers).toEqual(expected);
+    expect(await snapshotOrganisation(b.owner.organisationId)).toEqual(before);
+  });
+
+  it("when A's owner lists members, invitations, API keys and the audit log, then nothing of B appears", async () => {
+    const traces = {
+      organisationId: b.owner.organisationId,
+      organisationName: b.owner.session.organisation.name,
+      ownerEmail: b.owner.email,
+      ownerUserId: b.owner.session.user.id,
+      ownerMembershipId: b.owner.membershipId,
+      memberEmail: b.member.email,
+      memberMembershipId: b.member.membershipId,
+      invitationId: b.invitation.id,
+      invitationEmail: b.invitation.email,
+      apiKeyId: b.apiKey.apiKey.id,
+      apiKeyName: b.apiKey.apiKey.name,
+    };
+    const members = await a.owner.agent.get('/api/v1/members').expect(200);
+    const apiKeys = await a.owner.agent.get('/api/v1/api-keys').expect(200);
+    const auditLog = await a.owner.agent.get('/api/v1/audit-log?limit=100').expect(200);
+
+    // A's own data is there, so an empty list cannot pass for isolation.
+    expect(members.body.members.map((m: { email: string }) => m.email).sort()).toEqual(
+      [a.owner.email, a.member.email].sort(),
+    );
+    expect(members.body.invitations.map((i: { id: string }) => i.id)).toEqual([a.invitation.id]);
+    expect(apiKeys.body.apiKeys.map((k: { id: string }) => k.id)).toEqual([a.apiKey.apiKey.id]);
+    expect(auditLog.body.events.map((e: { target: string }) => e.target)).toEqual(
+      expect.arrayContaining([a.owner.email, a.member.email, a.invitation.email, a.apiKey.apiKey.name]),
+    );
+
+    for (const [list, res] of Object.entries({ members, apiKeys, auditLog })) {
+      const text = JSON.stringify(res.body);
+      const leaked = Object.entries(traces)
+        .filter(([, value]) => text.includes(value))
+        .map(([what]) => what);
+      expect({ list, leaked }).toEqual({ list, leaked: [] });
+    }
+  });
+});
