@@ -21,7 +21,10 @@ module.exports = tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': boundary([
-        { group: ['**/server/**', '**/client/**', '@pulse/server*', '@pulse/client*'], message: 'shared depends on nothing of ours' },
+        {
+          group: ['**/server/**', '**/client/**', '@pulse/server*', '@pulse/client*'],
+          message: 'shared depends on nothing of ours',
+        },
       ]),
     },
   },
@@ -47,7 +50,9 @@ module.exports = tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': boundary([{ group: ['**/server/**'], message: 'the client talks to the server over HTTP only' }]),
+      'no-restricted-imports': boundary([
+        { group: ['**/server/**'], message: 'the client talks to the server over HTTP only' },
+      ]),
     },
   },
   {
