@@ -54,8 +54,6 @@ export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: num
         .catch(callback);
     },
   });
-  // Same reason as the mailer: without TCP_NODELAY each reply waits on delayed ACKs.
-  smtp.server.on('connection', (socket) => socket.setNoDelay(true));
   smtp.listen(opts.smtpPort ?? 0, '127.0.0.1');
   await once(smtp.server, 'listening');
   const smtpPort = (smtp.server.address() as AddressInfo).port;

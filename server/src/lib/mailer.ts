@@ -1,5 +1,3 @@
-import net from 'node:net';
-
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
@@ -18,19 +16,15 @@ export interface Mailer {
 }
 
 /**
- * A pooled SMTP transport. nodemailer leaves Nagle's algorithm on, which with delayed ACKs costs
- * ~44 ms per message on a kept-alive connection; handing it sockets with TCP_NODELAY removes that.
+ * A pooled SMTP transport. Nagle's algorithm with delayed ACKs costs ~44 ms per message on a
+ * kept-alive SMTP connection (npm run bench measures it); nodemailer 10.6 sets TCP_NODELAY on
+ * its sockets itself, which is why the version is pinned at or above it in package.json.
  */
 export function createMailer(smtpUrl: string): Mailer {
   const options: SMTPPool.Options & { url: string } = {
     url: smtpUrl,
     pool: true,
     maxConnections: 5,
-    getSocket: (_options, callback) => {
-      const socket = new net.Socket();
-      socket.setNoDelay(true);
-      callback(null, { socket });
-    },
   };
   const transport = nodemailer.createTransport(options);
 

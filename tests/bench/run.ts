@@ -1,0 +1,106 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+
+import mongoose from 'mongoose';
+
+import { createApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { connectDb, syncIndexes } from '../../server/src/lib/db';
+import { createLogger } from '../../server/src/lib/logger';
+import { createJobs } from '../../server/src/lib/queue';
+import { createRedis, redisReady } from '../../server/src/lib/redis';
+import { benchDb } from './db.bench';
+import { benchHttp, benchLogin, signUp } from './http.bench';
+import { benchMail } from './mail.bench';
+import { benchQueue } from './queue.bench';
+import { startBenchServices } from './services';
+import { printHeader, printSection } from './stats';
+
+/**
+ * `npm run bench`: brings up its own FerretDB, a Redis database of its own and the mail catcher,
+ * runs fixed-size loops against 127.0.0.1 only, prints each figure as it is measured, and stops
+ * everything it started. Figures are only comparable on the same machine at the same load, so
+ * the load average is printed with them.
+ */
+const DATABASE = 'pulse_bench';
+const UNTHROTTLED = '100000';
+
+async function main() {
+  const began = performance.now();
+  console.log(`Pulse bench: node ${process.version}, ${os.cpus().length} cores, load ${loadAverage()}`);
+  const services = await startBenchServices(DATABASE);
+  const closers: Array<() => Promise<unknown> | void> = [services.stop];
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      for (const c of closers.reverse())
+        await Promise.resolve(c()).catch((err) => console.error('bench: closing:', err));
+    })());
+  // Ctrl-C still stops FerretDB, drops the database and frees the Redis database.
+  const interrupted = () => void close().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+
+  try {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      MONGODB_URI: services.mongoUri,
+      REDIS_URL: services.redisUrl,
+      SMTP_URL: services.catcher.smtpUrl,
+      RATE_LIMIT_LOGIN: UNTHROTTLED,
+      RATE_LIMIT_SIGNUP: UNTHROTTLED,
+      RATE_LIMIT_PASSWORD_RESET: UNTHROTTLED,
+    });
+    const log = createLogger(config, 'bench');
+    await connectDb(config.MONGODB_URI);
+    closers.push(() => mongoose.disconnect());
+    await mongoose.connection.dropDatabase();
+    closers.push(() => mongoose.connection.dropDatabase());
+    await syncIndexes();
+
+    const redis = createRedis(config.REDIS_URL, 'producer');
+    closers.push(() => redis.quit());
+    await redisReady(redis);
+    const jobs = createJobs(redis);
+    closers.push(() => jobs.close());
+
+    const server = http.createServer(createApp({ config, log, redis, jobs })).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    closers.push(() => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    });
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const session = await signUp(baseUrl);
+
+    printHeader();
+    printSection('1. HTTP, real listening server, load generator in a worker thread');
+    await benchHttp(baseUrl, session);
+    printSection('2. Login, one at a time (argon2id, 19 MiB, t=2, p=1)');
+    await benchLogin(baseUrl, session);
+    printSection('3. Mail delivery, pooled SMTP (maxConnections 5)');
+    await benchMail(services.catcher.smtpUrl);
+    printSection('4. queueEmail → BullMQ worker → SMTP → Email marked sent');
+    await benchQueue({ jobs, redisUrl: config.REDIS_URL, log, catcher: services.catcher });
+    printSection('5. FerretDB (SQLite backend) cost model, one op at a time');
+    await benchDb();
+
+    console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);
+  } finally {
+    await close();
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+  }
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
+main().catch((err) => {
+  console.error('bench failed:', err);
+  process.exitCode = 1;
+});
