@@ -89,12 +89,15 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   const api = createApiRegistry<Access>({ guard: createGuard(config.SECRET_KEY), security: securityOf });
+  // The outbox is a development tool: never in production, whatever the environment says.
+  const outboxCatcherUrl = config.NODE_ENV === 'production' ? undefined : config.MAIL_CATCHER_URL;
   const authDeps: AuthDeps = {
     jobs: deps.jobs,
     sessions,
     publicUrl: config.PUBLIC_URL,
     secretKey: config.SECRET_KEY,
     mailFrom: config.MAIL_FROM,
+    features: { outbox: Boolean(outboxCatcherUrl) },
   };
   // Counted per client and account: the email typed, or the signed-in user's when changing a password.
   const byIpAndAccount = (req: express.Request) => {
@@ -106,24 +109,22 @@ export function createApp(deps: AppDeps): express.Express {
   registerAuthRoutes(api, {
     ...authDeps,
     limits: {
-      login: rateLimit(redis, {
-        name: 'login',
-        points: config.RATE_LIMIT_LOGIN,
-        windowSeconds: 900,
-        key: byIpAndAccount,
-      }),
-      signup: rateLimit(redis, { name: 'signup', points: config.RATE_LIMIT_SIGNUP, windowSeconds: 3600 }),
-      passwordReset: rateLimit(redis, { name: 'reset', points: config.RATE_LIMIT_PASSWORD_RESET, windowSeconds: 3600 }),
+      login: [
+        rateLimit(redis, { name: 'login', points: config.RATE_LIMIT_LOGIN, windowSeconds: 900, key: byIpAndAccount }),
+        // Guessing across many accounts from one address is bounded too.
+        rateLimit(redis, { name: 'login-ip', points: config.RATE_LIMIT_LOGIN * 10, windowSeconds: 900 }),
+      ],
+      signup: [rateLimit(redis, { name: 'signup', points: config.RATE_LIMIT_SIGNUP, windowSeconds: 3600 })],
+      passwordReset: [
+        rateLimit(redis, { name: 'reset', points: config.RATE_LIMIT_PASSWORD_RESET, windowSeconds: 3600 }),
+      ],
     },
   });
   registerOrganisationRoutes(api);
   registerMemberRoutes(api, authDeps);
   registerApiKeyRoutes(api, { secretKey: config.SECRET_KEY });
   registerAuditRoutes(api);
-  // A development tool: never in production, whatever the environment says.
-  if (config.MAIL_CATCHER_URL && config.NODE_ENV !== 'production') {
-    registerOutboxRoutes(api, { catcherUrl: config.MAIL_CATCHER_URL });
-  }
+  if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
 
   serveClient(app, path.resolve(config.CLIENT_DIST));

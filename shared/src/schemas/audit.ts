@@ -17,8 +17,31 @@ export const AuditAction = z.enum([
   'apikey.created',
   'apikey.revoked',
   'organisation.updated',
+  'audit.exported',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
+
+/**
+ * Each action as a sentence whose subject is the actor: "Jo · invited a teammate". Shared so the
+ * audit page and the CSV export say the same thing, and a new action cannot ship unlabelled.
+ */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'auth.signup': 'Signed up and created the organisation',
+  'auth.login': 'Logged in',
+  'auth.logout': 'Logged out',
+  'auth.password_changed': 'Changed their password',
+  'auth.password_reset': 'Reset their password by email',
+  'auth.email_verified': 'Verified their email address',
+  'member.invited': 'Invited a teammate',
+  'member.joined': 'Joined the organisation',
+  'member.role_changed': 'Changed a teammate’s role',
+  'member.removed': 'Removed a teammate',
+  'invitation.revoked': 'Revoked an invitation',
+  'apikey.created': 'Created an API key',
+  'apikey.revoked': 'Revoked an API key',
+  'organisation.updated': 'Updated the organisation settings',
+  'audit.exported': 'Exported the audit log',
+};
 
 export const AuditEvent = z.object({
   id: Id,

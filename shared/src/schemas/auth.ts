@@ -12,12 +12,20 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** Parts of Pulse that only some servers run, so the client offers only what will answer. */
+export const SessionFeatures = z.object({
+  /** The development outbox: the server catches mail instead of delivering it. */
+  outbox: z.boolean(),
+});
+export type SessionFeatures = z.infer<typeof SessionFeatures>;
+
 /** Who is signed in, where, and what they may do: the client shows and hides UI from this. */
 export const SessionResponse = z.object({
   user: User,
   organisation: Organisation,
   role: Role,
   permissions: z.array(Permission),
+  features: SessionFeatures,
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
@@ -50,3 +58,12 @@ export const ChangePasswordBody = z.strictObject({
   newPassword: Password,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** An organisation the signed-in person belongs to, for switching between them. */
+export const MyOrganisation = z.object({ id: Id, name: z.string(), role: Role, current: z.boolean() });
+export type MyOrganisation = z.infer<typeof MyOrganisation>;
+
+export const MyOrganisationsResponse = z.object({ organisations: z.array(MyOrganisation) });
+export type MyOrganisationsResponse = z.infer<typeof MyOrganisationsResponse>;
+
+export const SwitchOrganisationBody = z.strictObject({ organisationId: Id });

@@ -83,4 +83,14 @@ describe('log-in rate limit', () => {
     expect(await attempt(h.app, owner.email, 1, '203.0.113.2')).toMatchObject({ processed: 0, refused: 1 });
     expect(await attempt(h.app, owner.email, 1)).toMatchObject({ processed: 0, refused: 1 });
   });
+
+  it('when one client tries many different accounts, then it is stopped after ten times the per-account limit', async () => {
+    const app = behindProxies(1);
+    const answers = [];
+    for (let i = 0; i < LIMIT * 10 + 2; i++) {
+      answers.push(await attempt(app, `nobody-${i}@example.test`, 1, '192.0.2.77'));
+    }
+    expect(answers.filter((a) => a.processed === 1)).toHaveLength(LIMIT * 10);
+    expect(answers.slice(-2).map((a) => a.refused)).toEqual([1, 1]);
+  });
 });

@@ -22,6 +22,7 @@ const SELF_SERVICE = [
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/password',
   'POST /api/v1/auth/resend-verification',
+  'POST /api/v1/auth/switch-organisation',
 ];
 
 /** An organisation with one teammate of each role, a pending invitation and an API key. */

@@ -1,10 +1,15 @@
+import { pipeline } from 'node:stream/promises';
+
+import { z } from 'zod';
+
 import { PageQuery } from '@pulse/shared/schemas/common';
 import { AuditLogResponse } from '@pulse/shared/schemas/audit';
 
 import type { Api } from '../auth/access';
 import { principalOf } from '../auth/principal';
+import { auditCsv } from './audit.export';
 import { presentAuditEvent } from './audit.presenter';
-import { listAudit } from './audit.service';
+import { listAudit, recordAudit } from './audit.service';
 
 export function registerAuditRoutes(api: Api): void {
   api.route({
@@ -18,6 +23,28 @@ export function registerAuditRoutes(api: Api): void {
     handler: async ({ query }, req, res) => {
       const page = await listAudit({ organisationId: principalOf(req).organisationId, ...query });
       res.json({ events: page.events.map(presentAuditEvent), nextCursor: page.nextCursor });
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/audit-log/export',
+    summary: 'The whole audit log as CSV (the export itself is audited)',
+    tags: ['audit'],
+    access: { permission: 'audit.read' },
+    responses: { 200: { description: 'CSV, newest first', schema: z.string(), contentType: 'text/csv' } },
+    handler: async (_input, req, res) => {
+      const principal = principalOf(req);
+      // Recorded first, so the export shows up in the file it produces.
+      await recordAudit({
+        organisationId: principal.organisationId,
+        action: 'audit.exported',
+        actor: principal,
+        ip: req.ip,
+      });
+      const day = new Date().toISOString().slice(0, 10);
+      res.attachment(`pulse-audit-log-${day}.csv`).type('text/csv; charset=utf-8');
+      await pipeline(auditCsv(principal.organisationId), res);
     },
   });
 }

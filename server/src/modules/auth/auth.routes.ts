@@ -3,10 +3,12 @@ import { z } from 'zod';
 import {
   ChangePasswordBody,
   LoginBody,
+  MyOrganisationsResponse,
   PasswordResetCompleteBody,
   PasswordResetRequestBody,
   SessionResponse,
   SignupBody,
+  SwitchOrganisationBody,
   TokenBody,
 } from '@pulse/shared/schemas/auth';
 
@@ -19,10 +21,12 @@ import {
   changePassword,
   completePasswordReset,
   describeSession,
+  listMyOrganisations,
   login,
   requestPasswordReset,
   sendVerification,
   signup,
+  switchOrganisation,
   verifyEmail,
   type AuthDeps,
 } from './auth.service';
@@ -30,7 +34,7 @@ import { userOf } from './principal';
 import { describeCurrentSession, endSession, startSession } from './session';
 
 export interface AuthRouteDeps extends AuthDeps {
-  limits: { login: RequestHandler; signup: RequestHandler; passwordReset: RequestHandler };
+  limits: { login: RequestHandler[]; signup: RequestHandler[]; passwordReset: RequestHandler[] };
 }
 
 const Accepted = { description: 'Accepted', schema: z.object({ status: z.literal('accepted') }) };
@@ -42,13 +46,13 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Create an organisation and its owner, and sign in',
     tags: ['auth'],
     access: 'public',
-    before: [deps.limits.signup],
+    before: deps.limits.signup,
     body: SignupBody,
     responses: { 201: { description: 'Signed in as the new owner', schema: SessionResponse } },
     handler: async ({ body }, req, res) => {
       const identity = await signup(deps, body, req.ip);
       await startSession(req, identity);
-      res.status(201).json(await describeCurrentSession(req));
+      res.status(201).json(await describeCurrentSession(deps, req));
     },
   });
 
@@ -58,12 +62,12 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Sign in with email and password',
     tags: ['auth'],
     access: 'public',
-    before: [deps.limits.login],
+    before: deps.limits.login,
     body: LoginBody,
     responses: { 200: { description: 'Signed in', schema: SessionResponse } },
     handler: async ({ body }, req, res) => {
       await startSession(req, await login(body, req.ip));
-      res.json(await describeCurrentSession(req));
+      res.json(await describeCurrentSession(deps, req));
     },
   });
 
@@ -95,7 +99,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     tags: ['auth'],
     access: { permission: 'org.read' },
     responses: { 200: { description: 'The current session', schema: SessionResponse } },
-    handler: async (_input, req, res) => res.json(await describeSession(userOf(req))),
+    handler: async (_input, req, res) => res.json(await describeSession(deps, userOf(req))),
   });
 
   api.route({
@@ -118,7 +122,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Send the email confirmation link again',
     tags: ['auth'],
     access: { permission: 'org.read' },
-    before: [deps.limits.passwordReset],
+    before: deps.limits.passwordReset,
     responses: { 202: Accepted },
     handler: async (_input, req, res) => {
       await sendVerification(deps, userOf(req).userId);
@@ -132,7 +136,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Email a password reset link (answers the same whether or not the account exists)',
     tags: ['auth'],
     access: 'public',
-    before: [deps.limits.passwordReset],
+    before: deps.limits.passwordReset,
     body: PasswordResetRequestBody,
     responses: { 202: Accepted },
     handler: async ({ body }, _req, res) => {
@@ -147,7 +151,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Set a new password with the emailed token; every session of the account ends',
     tags: ['auth'],
     access: 'public',
-    before: [deps.limits.passwordReset],
+    before: deps.limits.passwordReset,
     body: PasswordResetCompleteBody,
     responses: { 204: { description: 'Password changed' } },
     handler: async ({ body }, req, res) => {
@@ -162,7 +166,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Change your password; your other sessions end and this one gets a new id',
     tags: ['auth'],
     access: { permission: 'org.read' },
-    before: [deps.limits.login],
+    before: deps.limits.login,
     body: ChangePasswordBody,
     responses: { 204: { description: 'Password changed' } },
     handler: async ({ body }, req, res) => {
@@ -174,6 +178,30 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
         membershipId: user.membershipId,
       });
       res.status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/auth/organisations',
+    summary: 'The organisations you belong to',
+    tags: ['auth'],
+    access: { permission: 'org.read' },
+    responses: { 200: { description: 'Your organisations', schema: MyOrganisationsResponse } },
+    handler: async (_input, req, res) => res.json({ organisations: await listMyOrganisations(userOf(req)) }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/auth/switch-organisation',
+    summary: 'Continue in another organisation you belong to (the session id is rotated)',
+    tags: ['auth'],
+    access: { permission: 'org.read' },
+    body: SwitchOrganisationBody,
+    responses: { 200: { description: 'The session in that organisation', schema: SessionResponse } },
+    handler: async ({ body }, req, res) => {
+      await startSession(req, await switchOrganisation(userOf(req), body.organisationId));
+      res.json(await describeCurrentSession(deps, req));
     },
   });
 }

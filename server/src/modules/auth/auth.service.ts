@@ -1,7 +1,8 @@
 import type session from 'express-session';
+import mongoose from 'mongoose';
 
 import { ROLE_PERMISSIONS, type Role } from '@pulse/shared/permissions';
-import type { ChangePasswordBody, LoginBody, SignupBody } from '@pulse/shared/schemas/auth';
+import type { ChangePasswordBody, LoginBody, SessionFeatures, SignupBody } from '@pulse/shared/schemas/auth';
 
 import { AppError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
@@ -24,6 +25,8 @@ export interface AuthDeps {
   publicUrl: string;
   secretKey: string;
   mailFrom: string;
+  /** What this server runs, as app.ts registered it; every session description reports it. */
+  features: SessionFeatures;
 }
 
 /** What a new or switched session holds: ids only, re-checked on every request. */
@@ -128,7 +131,34 @@ export async function loadSessionPrincipal(s: Partial<session.SessionData>): Pro
   };
 }
 
-export async function describeSession(principal: UserPrincipal) {
+/** The organisations a person belongs to, the current one marked. */
+export async function listMyOrganisations(principal: UserPrincipal) {
+  // Across organisations by design: they are all this person's own.
+  const memberships = await MembershipModel.find({ userId: principal.userId }).setOptions({ crossTenant: true }).lean();
+  const orgs = await OrganisationModel.find({
+    _id: mongoose.trusted({ $in: memberships.map((m) => m.organisationId) }),
+  }).lean();
+  const names = new Map(orgs.map((o) => [String(o._id), o.name]));
+  return memberships
+    .filter((m) => names.has(String(m.organisationId)))
+    .map((m) => ({
+      id: String(m.organisationId),
+      name: names.get(String(m.organisationId))!,
+      role: m.role as Role,
+      current: String(m.organisationId) === principal.organisationId,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Moves the person's session to another organisation they belong to; anything else is a 404. */
+export async function switchOrganisation(principal: UserPrincipal, organisationId: string): Promise<SessionIdentity> {
+  const membership = await MembershipModel.findOne({ organisationId, userId: principal.userId }).lean();
+  if (!membership) throw new AppError('not_found', 'Organisation not found');
+  await UserModel.updateOne({ _id: principal.userId }, { $set: { lastOrganisationId: organisationId } });
+  return { userId: principal.userId, organisationId, membershipId: String(membership._id) };
+}
+
+export async function describeSession(deps: Pick<AuthDeps, 'features'>, principal: UserPrincipal) {
   const organisation = await OrganisationModel.findById(principal.organisationId).lean();
   if (!organisation) throw new AppError('unauthenticated', 'Sign in to continue');
   return {
@@ -141,6 +171,7 @@ export async function describeSession(principal: UserPrincipal) {
     organisation: presentOrganisation(organisation),
     role: principal.role,
     permissions: [...ROLE_PERMISSIONS[principal.role]],
+    features: deps.features,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 
 import { AppError } from '../../lib/errors';
-import { describeSession, loadSessionPrincipal, type SessionIdentity } from './auth.service';
+import { describeSession, loadSessionPrincipal, type AuthDeps, type SessionIdentity } from './auth.service';
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
@@ -16,8 +16,8 @@ export async function startSession(req: Request, identity: SessionIdentity): Pro
 export const endSession = (req: Request) => promisify((cb) => req.session.destroy(cb));
 
 /** The session just started, described the way GET /auth/session describes it. */
-export async function describeCurrentSession(req: Request) {
+export async function describeCurrentSession(deps: Pick<AuthDeps, 'features'>, req: Request) {
   const principal = await loadSessionPrincipal(req.session);
   if (!principal) throw new AppError('unauthenticated', 'Sign in to continue');
-  return describeSession(principal);
+  return describeSession(deps, principal);
 }

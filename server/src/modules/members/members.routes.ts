@@ -117,7 +117,7 @@ export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
     responses: { 200: { description: 'Signed in as a member', schema: SessionResponse } },
     handler: async ({ body }, req, res) => {
       await startSession(req, await acceptInvitation(deps, body, req.ip));
-      res.json(await describeCurrentSession(req));
+      res.json(await describeCurrentSession(deps, req));
     },
   });
 }

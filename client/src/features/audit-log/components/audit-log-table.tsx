@@ -1,8 +1,7 @@
 import { Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
-import type { AuditEvent } from '@pulse/shared/schemas/audit';
+import { AUDIT_ACTION_LABELS, type AuditEvent } from '@pulse/shared/schemas/audit';
 
 import { formatDateTime, formatFullDateTime } from '../../../lib/format';
-import { AUDIT_ACTION_LABELS } from './audit-action-labels';
 
 const ACTOR_KIND_LABELS: Record<AuditEvent['actor']['kind'], string | null> = {
   user: null,
