@@ -18,7 +18,12 @@ export function buildClientIfStale(): string {
     );
   const sources = Math.max(newest(path.join(ROOT, 'client/src')), newest(path.join(ROOT, 'shared/src')));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return dist;
-  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: ROOT, stdio: 'inherit' });
+  // Always the production build: jest sets NODE_ENV=test, which would give React's development one.
+  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('Building the client failed');
   return dist;
 }

@@ -87,6 +87,13 @@ test('an owner signs up, invites a teammate who joins from the emailed link, and
   }).lean();
   expect(stored).not.toBeNull();
   expect(JSON.stringify(stored)).not.toContain(secret.slice('pulse_'.length + 25));
+
+  // This server catches mail, so the session offers the Outbox, and the invitation is in it.
+  await ownerPage.getByRole('button', { name: 'I’ve saved the key' }).click();
+  await ownerPage.getByRole('link', { name: 'Outbox' }).click();
+  await ownerPage.getByRole('heading', { name: 'Outbox', exact: true }).waitFor();
+  await ownerPage.getByText(invitation!.subject).waitFor();
+  await screenshot(ownerPage, '07-outbox');
 }, 90_000);
 
 async function orgIdOf(email: string) {

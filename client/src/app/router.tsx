@@ -1,26 +1,35 @@
 import type { Permission } from '@pulse/shared/permissions';
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 
-import { ApiKeysRoute } from '../features/api-keys/routes/api-keys-route';
-import { AuditLogRoute } from '../features/audit-log/routes/audit-log-route';
-import { ForgotPasswordRoute } from '../features/auth/routes/forgot-password-route';
-import { LoginRoute } from '../features/auth/routes/login-route';
-import { ResetPasswordRoute } from '../features/auth/routes/reset-password-route';
-import { SignupRoute } from '../features/auth/routes/signup-route';
-import { VerifyEmailRoute } from '../features/auth/routes/verify-email-route';
-import { HomeRoute } from '../features/home/routes/home-route';
-import { OutboxRoute } from '../features/outbox/routes/outbox-route';
-import { SettingsRoute } from '../features/settings/routes/settings-route';
-import { AcceptInviteRoute } from '../features/team/routes/accept-invite-route';
-import { TeamRoute } from '../features/team/routes/team-route';
-import { AppLayout } from './layout/app-layout';
 import { AuthLayout } from './layout/auth-layout';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RedirectIfSignedIn } from './routes/redirect-if-signed-in';
+import { RequireFeature } from './routes/require-feature';
 import { RequirePermission } from './routes/require-permission';
 import { RequireSession } from './routes/require-session';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
+
+/**
+ * Each page, and the signed-in shell, is its own chunk, fetched on first visit: someone logging
+ * in does not download the audit log. The layouts show a loader meanwhile (Suspense).
+ */
+const chunk = <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const AppLayout = chunk(() => import('./layout/app-layout'), 'AppLayout');
+const LoginRoute = chunk(() => import('../features/auth/routes/login-route'), 'LoginRoute');
+const SignupRoute = chunk(() => import('../features/auth/routes/signup-route'), 'SignupRoute');
+const ForgotPasswordRoute = chunk(() => import('../features/auth/routes/forgot-password-route'), 'ForgotPasswordRoute');
+const ResetPasswordRoute = chunk(() => import('../features/auth/routes/reset-password-route'), 'ResetPasswordRoute');
+const VerifyEmailRoute = chunk(() => import('../features/auth/routes/verify-email-route'), 'VerifyEmailRoute');
+const AcceptInviteRoute = chunk(() => import('../features/team/routes/accept-invite-route'), 'AcceptInviteRoute');
+const HomeRoute = chunk(() => import('../features/home/routes/home-route'), 'HomeRoute');
+const TeamRoute = chunk(() => import('../features/team/routes/team-route'), 'TeamRoute');
+const ApiKeysRoute = chunk(() => import('../features/api-keys/routes/api-keys-route'), 'ApiKeysRoute');
+const SettingsRoute = chunk(() => import('../features/settings/routes/settings-route'), 'SettingsRoute');
+const AuditLogRoute = chunk(() => import('../features/audit-log/routes/audit-log-route'), 'AuditLogRoute');
+const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
 
 const gated = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
@@ -62,7 +71,10 @@ export const router = createBrowserRouter([
                   { path: '/api-keys', element: gated('apikeys.manage', <ApiKeysRoute />) },
                   { path: '/settings', element: gated('org.read', <SettingsRoute />) },
                   { path: '/audit-log', element: gated('audit.read', <AuditLogRoute />) },
-                  { path: '/outbox', element: gated('org.read', <OutboxRoute />) },
+                  {
+                    path: '/outbox',
+                    element: <RequireFeature feature="outbox">{gated('org.read', <OutboxRoute />)}</RequireFeature>,
+                  },
                 ],
               },
             ],

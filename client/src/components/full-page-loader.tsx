@@ -1,14 +1,12 @@
-import { Center, Loader, Stack, Text } from '@mantine/core';
+import { Center } from '@mantine/core';
 
+import { PageLoader } from './page-loader';
+
+/** Before there is a frame to show anything in: the loader centred in the whole window. */
 export function FullPageLoader({ label }: { label: string }) {
   return (
-    <Center mih="100dvh" role="status">
-      <Stack align="center" gap="sm">
-        <Loader size="md" aria-hidden />
-        <Text c="dimmed" size="sm">
-          {label}
-        </Text>
-      </Stack>
+    <Center mih="100dvh">
+      <PageLoader label={label} />
     </Center>
   );
 }

@@ -1,4 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
 import type { z } from 'zod';
 
 import { ApiError, errorMessage } from './api-client';
@@ -18,11 +19,53 @@ export function fieldRule(schema: z.ZodType, whenEmpty: string) {
   };
 }
 
+/** How a form words a failure it expects: on the field it concerns, or above the form. */
+type FormFailure<Values> = { field: keyof Values & string; message: string } | { message: string };
+
+/**
+ * The submit handler every form shares. The browser checks first; then `send` makes the request
+ * and does whatever success means. If it throws, the server's field errors land on the inputs,
+ * the rest in `formError`, and focus moves to the first thing to fix. `explain` words the
+ * failures this form expects better than the server's generic message would.
+ */
+export function useFormSubmit<Values extends Record<string, unknown>>(
+  form: UseFormReturnType<Values>,
+  send: (values: Values) => Promise<unknown>,
+  explain?: (error: unknown) => FormFailure<Values> | undefined,
+) {
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const showFailure = (error: unknown, formElement: HTMLFormElement | undefined) => {
+    const failure = explain?.(error);
+    if (!failure) setFormError(applyServerErrors(form, error));
+    else if ('field' in failure) form.setFieldError(failure.field, failure.message);
+    else setFormError(failure.message);
+    focusFirstInvalid(formElement);
+  };
+
+  const handleSubmit = form.onSubmit(
+    (values, event) => {
+      const formElement = event?.currentTarget;
+      setFormError(null);
+      send(values).catch((error: unknown) => showFailure(error, formElement));
+    },
+    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+  );
+
+  /** For forms in modals: nothing typed, and no old error, is there when it opens again. */
+  const reset = () => {
+    form.reset();
+    setFormError(null);
+  };
+
+  return { handleSubmit, formError, reset };
+}
+
 /**
  * Puts the server's field errors (`body.email`) on the matching inputs and returns what is left
  * for a form-level alert, or null when the fields already say everything.
  */
-export function applyServerErrors<Values extends Record<string, unknown>>(
+function applyServerErrors<Values extends Record<string, unknown>>(
   form: UseFormReturnType<Values>,
   error: unknown,
 ): string | null {
@@ -42,6 +85,6 @@ export function applyServerErrors<Values extends Record<string, unknown>>(
 }
 
 /** Keyboard and screen-reader users land on the first thing to fix, not at the submit button. */
-export function focusFirstInvalid(formElement: HTMLFormElement | null | undefined): void {
+function focusFirstInvalid(formElement: HTMLFormElement | null | undefined): void {
   requestAnimationFrame(() => formElement?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

@@ -2,7 +2,7 @@ import request from 'supertest';
 
 import { MyOrganisationsResponse, SessionResponse } from '@pulse/shared/schemas/auth';
 
-import { PASSWORD, inviteTeammate, signUpOwner } from '../../factories/accounts';
+import { PASSWORD, signUpOwner } from '../../factories/accounts';
 import { startHarness, type Harness } from '../../setup/harness';
 import { linksIn, waitForMail } from '../../setup/mail';
 

@@ -24,6 +24,8 @@ describe('sign-up', () => {
     const res = await request(h.app).post('/api/v1/auth/signup').send(body).expect(201);
     const session = SessionResponse.parse(res.body);
     expect(session).toMatchObject({ role: 'owner', user: { email: body.email, emailVerified: false } });
+    // The test server catches mail, so it runs the development outbox and says so.
+    expect(session.features).toEqual({ outbox: true });
     expect(session.organisation).toMatchObject({ name: body.organisationName, timeZone: 'UTC', defaultLanguage: 'en' });
 
     const user = await UserModel.findOne({ email: body.email }).lean();

@@ -1,8 +1,10 @@
 import request from 'supertest';
 
+import { SessionResponse } from '@pulse/shared/schemas/auth';
+
 import { createApp } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
-import { signUpOwner } from '../../factories/accounts';
+import { buildSignup, signUpOwner } from '../../factories/accounts';
 import { startHarness, type Harness } from '../../setup/harness';
 import { waitForMail } from '../../setup/mail';
 
@@ -24,9 +26,11 @@ describe('the development outbox', () => {
     const res = await a.agent.get('/api/v1/outbox').expect(200);
     const recipients = new Set(res.body.messages.flatMap((m: { to: string[] }) => m.to));
     expect(recipients).toEqual(new Set([a.email, invitee]));
+    const session = await a.agent.get('/api/v1/auth/session').expect(200);
+    expect(session.body.features).toEqual({ outbox: true });
   });
 
-  it('does not exist in production, even with a mail catcher configured', async () => {
+  it('does not exist in production, even with a mail catcher configured, and sessions say so', async () => {
     const config = loadConfig({
       ...process.env,
       ...h.config,
@@ -38,5 +42,8 @@ describe('the development outbox', () => {
     const doc = await request(app).get('/api/openapi.json').expect(200);
     expect(doc.body.paths['/api/v1/outbox']).toBeUndefined();
     await request(app).get('/api/v1/outbox').set('Accept', 'application/json').expect(404);
+    // The client hides the Outbox page from this flag.
+    const signup = await request(app).post('/api/v1/auth/signup').send(buildSignup()).expect(201);
+    expect(SessionResponse.parse(signup.body).features).toEqual({ outbox: false });
   });
 });

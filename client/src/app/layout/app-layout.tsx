@@ -1,7 +1,9 @@
 import { Anchor, AppShell, Burger, Container, Divider, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 
+import { PageLoader } from '../../components/page-loader';
 import { PulseLogo } from '../../components/pulse-logo';
 import { useCurrentSession } from '../../features/auth/api/get-session';
 import { AppNav } from './app-nav';
@@ -44,11 +46,18 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <AppNav role={session.role} organisationName={session.organisation.name} onNavigate={nav.close} />
+        <AppNav
+          role={session.role}
+          features={session.features}
+          organisationName={session.organisation.name}
+          onNavigate={nav.close}
+        />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
         <Container size="lg" px={0}>
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>

@@ -1,5 +1,6 @@
 import { AppShell, Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import { can, type Permission, type Role } from '@pulse/shared/permissions';
+import type { SessionFeatures } from '@pulse/shared/schemas/auth';
 import {
   IconBook2,
   IconHistory,
@@ -18,6 +19,8 @@ interface NavEntry {
   icon: Icon;
   /** Hidden from roles without it; the pages check again, and so does the server. */
   permission?: Permission;
+  /** Hidden where this server does not run that part of Pulse. */
+  feature?: keyof SessionFeatures;
 }
 
 const ENTRIES: NavEntry[] = [
@@ -26,17 +29,18 @@ const ENTRIES: NavEntry[] = [
   { to: '/api-keys', label: 'API keys', icon: IconKey, permission: 'apikeys.manage' },
   { to: '/settings', label: 'Settings', icon: IconSettings, permission: 'org.read' },
   { to: '/audit-log', label: 'Audit log', icon: IconHistory, permission: 'audit.read' },
-  { to: '/outbox', label: 'Outbox', icon: IconMail, permission: 'org.read' },
+  { to: '/outbox', label: 'Outbox', icon: IconMail, permission: 'org.read', feature: 'outbox' },
 ];
 
 interface AppNavProps {
   role: Role;
+  features: SessionFeatures;
   organisationName: string;
   /** Closes the drawer on phones once a page is chosen. */
   onNavigate: () => void;
 }
 
-export function AppNav({ role, organisationName, onNavigate }: AppNavProps) {
+export function AppNav({ role, features, organisationName, onNavigate }: AppNavProps) {
   const { pathname } = useLocation();
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
 
@@ -44,22 +48,23 @@ export function AppNav({ role, organisationName, onNavigate }: AppNavProps) {
     <>
       <AppShell.Section grow style={{ overflowY: 'auto' }}>
         <Stack gap={2}>
-          {ENTRIES.filter((entry) => !entry.permission || can(role, entry.permission)).map(
-            ({ to, label, icon: EntryIcon }) => (
-              <NavLink
-                key={to}
-                component={Link}
-                to={to}
-                label={label}
-                leftSection={<EntryIcon size={20} stroke={1.6} aria-hidden />}
-                active={isActive(to)}
-                aria-current={isActive(to) ? 'page' : undefined}
-                onClick={onNavigate}
-                variant="light"
-                fw={500}
-              />
-            ),
-          )}
+          {ENTRIES.filter(
+            (entry) =>
+              (!entry.permission || can(role, entry.permission)) && (!entry.feature || features[entry.feature]),
+          ).map(({ to, label, icon: EntryIcon }) => (
+            <NavLink
+              key={to}
+              component={Link}
+              to={to}
+              label={label}
+              leftSection={<EntryIcon size={20} stroke={1.6} aria-hidden />}
+              active={isActive(to)}
+              aria-current={isActive(to) ? 'page' : undefined}
+              onClick={onNavigate}
+              variant="light"
+              fw={500}
+            />
+          ))}
           <Divider my="xs" />
           {/* Served by the API server itself, so a full page load rather than a router link. */}
           <NavLink

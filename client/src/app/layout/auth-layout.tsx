@@ -1,6 +1,8 @@
 import { Anchor, Box, Container, Paper, Stack, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 
+import { PageLoader } from '../../components/page-loader';
 import { PulseLogo } from '../../components/pulse-logo';
 
 /** Signed-out pages: one calm card in the middle, the logo above it, nothing else to distract. */
@@ -13,7 +15,9 @@ export function AuthLayout() {
             <PulseLogo size={34} />
           </Anchor>
           <Paper component="main" p={{ base: 'lg', sm: 'xl' }} shadow="xs">
-            <Outlet />
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
           </Paper>
           <Text size="xs" c="dimmed" ta="center">
             Pulse — customer feedback you host yourself

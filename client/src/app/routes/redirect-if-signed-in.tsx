@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useSearchParams } from 'react-router';
 
-import { FullPageLoader } from '../../components/full-page-loader';
+import { PageLoader } from '../../components/page-loader';
 import { useSession } from '../../features/auth/api/get-session';
 import { safeNextPath } from '../../lib/next-path';
 
@@ -13,6 +13,7 @@ export function RedirectIfSignedIn() {
   const [searchParams] = useSearchParams();
 
   if (session.data) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
-  if (session.isPending) return <FullPageLoader label="Loading…" />;
+  // Inside the auth card, like the loader shown while the page's code arrives.
+  if (session.isPending) return <PageLoader />;
   return <Outlet />;
 }

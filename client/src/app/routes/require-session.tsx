@@ -1,4 +1,5 @@
 import { Center, Container } from '@mantine/core';
+import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 
 import { ErrorState } from '../../components/error-state';
@@ -14,8 +15,16 @@ export function RequireSession() {
   const session = useSession();
   const location = useLocation();
 
-  if (session.data) return <Outlet />;
-  if (session.isPending) return <FullPageLoader label="Loading your workspace…" />;
+  // The same words while the shell's code loads, so the two waits read as one.
+  const loader = <FullPageLoader label="Loading your workspace…" />;
+  if (session.data) {
+    return (
+      <Suspense fallback={loader}>
+        <Outlet />
+      </Suspense>
+    );
+  }
+  if (session.isPending) return loader;
   if (session.isError) {
     return (
       <Center mih="100dvh" p="md">

@@ -4,8 +4,8 @@ import { ApiKeyScope } from '@pulse/shared/permissions';
 import { CreateApiKeyBody, type CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
 import { useState } from 'react';
 
-import { FormAlert } from '../../../components/form-alert';
-import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { ModalForm } from '../../../components/modal-form';
+import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useCreateApiKey } from '../api/create-api-key';
 import { ApiKeySecret } from './api-key-secret';
 import { SCOPE_DESCRIPTIONS } from './scope-labels';
@@ -17,7 +17,6 @@ interface CreateApiKeyModalProps {
 
 export function CreateApiKeyModal({ opened, onClose }: CreateApiKeyModalProps) {
   const createKey = useCreateApiKey();
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedApiKeyResponse | null>(null);
   const form = useForm<{ name: string; scopes: ApiKeyScope[] }>({
     // Sending interactions is what almost every first key is for.
@@ -27,30 +26,15 @@ export function CreateApiKeyModal({ opened, onClose }: CreateApiKeyModalProps) {
       scopes: (value) => (value.length > 0 ? null : 'Choose at least one scope'),
     },
   });
+  const submit = useFormSubmit(form, async (values) => setCreated(await createKey.mutateAsync(values)));
 
   // The secret is dropped on close: it must never be shown a second time.
   const close = () => {
-    form.reset();
-    setFormError(null);
+    submit.reset();
     setCreated(null);
     createKey.reset();
     onClose();
   };
-
-  const handleSubmit = form.onSubmit(
-    (values, event) => {
-      const formElement = event?.currentTarget;
-      setFormError(null);
-      createKey.mutate(values, {
-        onSuccess: setCreated,
-        onError: (error) => {
-          setFormError(applyServerErrors(form, error));
-          focusFirstInvalid(formElement);
-        },
-      });
-    },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
-  );
 
   return (
     <Modal
@@ -73,37 +57,32 @@ export function CreateApiKeyModal({ opened, onClose }: CreateApiKeyModalProps) {
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={handleSubmit} noValidate aria-label="Create an API key">
-          <Stack gap="md">
-            <FormAlert message={formError} />
-            <TextInput
-              label="Key name"
-              description="Say what will use it, e.g. “CRM sync” or “Checkout webhook”"
-              required
-              data-autofocus
-              {...form.getInputProps('name')}
-            />
-            <Checkbox.Group
-              label="Scopes"
-              description="Give the key only what its integration needs."
-              {...form.getInputProps('scopes')}
-            >
-              <Stack gap="sm" mt="xs">
-                {ApiKeyScope.options.map((scope) => (
-                  <Checkbox key={scope} value={scope} label={scope} description={SCOPE_DESCRIPTIONS[scope]} />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={createKey.isPending}>
-                Create key
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ModalForm
+          label="Create an API key"
+          submit={submit}
+          onCancel={close}
+          submitLabel="Create key"
+          submitting={createKey.isPending}
+        >
+          <TextInput
+            label="Key name"
+            description="Say what will use it, e.g. “CRM sync” or “Checkout webhook”"
+            required
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <Checkbox.Group
+            label="Scopes"
+            description="Give the key only what its integration needs."
+            {...form.getInputProps('scopes')}
+          >
+            <Stack gap="sm" mt="xs">
+              {ApiKeyScope.options.map((scope) => (
+                <Checkbox key={scope} value={scope} label={scope} description={SCOPE_DESCRIPTIONS[scope]} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        </ModalForm>
       )}
     </Modal>
   );

@@ -1,9 +1,9 @@
-import { Anchor, Button, EmptyState, Paper } from '@mantine/core';
+import { Anchor, Button, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 
-import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
+import { QueryContent } from '../../../components/query-content';
 import { TableSkeleton } from '../../../components/table-skeleton';
 import { useApiKeys } from '../api/get-api-keys';
 import { ApiKeysTable } from '../components/api-keys-table';
@@ -29,24 +29,23 @@ export function ApiKeysRoute() {
           </Button>
         }
       />
-      {apiKeys.isPending ? (
-        <TableSkeleton label="Loading API keys" />
-      ) : apiKeys.isLoadingError ? (
-        <ErrorState error={apiKeys.error} title="API keys could not be loaded" onRetry={() => apiKeys.refetch()} />
-      ) : apiKeys.data.apiKeys.length === 0 ? (
-        <Paper bg="white" p="xl">
-          <EmptyState
-            icon={<IconKey size={28} aria-hidden />}
-            withIndicatorBackground
-            title="No API keys yet"
-            description="Create one for each system that talks to Pulse, so you can revoke them one at a time."
-          />
-        </Paper>
-      ) : (
-        <Paper bg="white">
-          <ApiKeysTable apiKeys={apiKeys.data.apiKeys} />
-        </Paper>
-      )}
+      <QueryContent
+        query={apiKeys}
+        skeleton={<TableSkeleton label="Loading API keys" />}
+        errorTitle="API keys could not be loaded"
+        empty={{
+          when: (data) => data.apiKeys.length === 0,
+          icon: IconKey,
+          title: 'No API keys yet',
+          description: 'Create one for each system that talks to Pulse, so you can revoke them one at a time.',
+        }}
+      >
+        {(data) => (
+          <Paper bg="white">
+            <ApiKeysTable apiKeys={data.apiKeys} />
+          </Paper>
+        )}
+      </QueryContent>
       <CreateApiKeyModal opened={createOpened} onClose={create.close} />
     </>
   );

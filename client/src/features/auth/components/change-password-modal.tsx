@@ -1,13 +1,13 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { Password } from '@pulse/shared/schemas/common';
-import { useState } from 'react';
 
-import { FormAlert } from '../../../components/form-alert';
+import { ModalForm } from '../../../components/modal-form';
 import { isApiError } from '../../../lib/api-client';
-import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useChangePassword } from '../api/change-password';
+import { NewPasswordInput } from './new-password-input';
 
 interface ChangePasswordModalProps {
   opened: boolean;
@@ -16,7 +16,6 @@ interface ChangePasswordModalProps {
 
 export function ChangePasswordModal({ opened, onClose }: ChangePasswordModalProps) {
   const changePassword = useChangePassword();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '' },
     validate: {
@@ -24,67 +23,48 @@ export function ChangePasswordModal({ opened, onClose }: ChangePasswordModalProp
       newPassword: fieldRule(Password, 'Choose a new password'),
     },
   });
+  const submit = useFormSubmit(
+    form,
+    async (values) => {
+      await changePassword.mutateAsync(values);
+      notifications.show({
+        color: 'teal',
+        title: 'Password changed',
+        message: 'Use your new password next time you log in.',
+      });
+      form.reset();
+      onClose();
+    },
+    (error) =>
+      isApiError(error, 'invalid_credentials')
+        ? { field: 'currentPassword', message: 'This is not your current password' }
+        : undefined,
+  );
 
   // Passwords must not linger in memory or reappear when the modal opens again.
   const close = () => {
-    form.reset();
-    setFormError(null);
+    submit.reset();
     onClose();
   };
 
-  const handleSubmit = form.onSubmit(
-    (values, event) => {
-      const formElement = event?.currentTarget;
-      setFormError(null);
-      changePassword.mutate(values, {
-        onSuccess: () => {
-          notifications.show({
-            color: 'teal',
-            title: 'Password changed',
-            message: 'Use your new password next time you log in.',
-          });
-          close();
-        },
-        onError: (error) => {
-          if (isApiError(error, 'invalid_credentials'))
-            form.setFieldError('currentPassword', 'This is not your current password');
-          else setFormError(applyServerErrors(form, error));
-          focusFirstInvalid(formElement);
-        },
-      });
-    },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
-  );
-
   return (
     <Modal opened={opened} onClose={close} title="Change password">
-      <form onSubmit={handleSubmit} noValidate aria-label="Change password">
-        <Stack gap="md">
-          <FormAlert message={formError} />
-          <PasswordInput
-            label="Current password"
-            autoComplete="current-password"
-            required
-            data-autofocus
-            {...form.getInputProps('currentPassword')}
-          />
-          <PasswordInput
-            label="New password"
-            description={`At least ${Password.minLength ?? 10} characters`}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('newPassword')}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={changePassword.isPending}>
-              Change password
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ModalForm
+        label="Change password"
+        submit={submit}
+        onCancel={close}
+        submitLabel="Change password"
+        submitting={changePassword.isPending}
+      >
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          required
+          data-autofocus
+          {...form.getInputProps('currentPassword')}
+        />
+        <NewPasswordInput label="New password" {...form.getInputProps('newPassword')} />
+      </ModalForm>
     </Modal>
   );
 }

@@ -2,35 +2,21 @@ import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Email } from '@pulse/shared/schemas/common';
 import { IconMailCheck } from '@tabler/icons-react';
-import { useState } from 'react';
 import { Link } from 'react-router';
 
 import { FormAlert } from '../../../components/form-alert';
 import { PageTitle } from '../../../components/page-title';
-import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
 export function ForgotPasswordRoute() {
   const requestReset = useRequestPasswordReset();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: '' },
     validate: { email: fieldRule(Email, 'Enter your email address') },
   });
 
-  const handleSubmit = form.onSubmit(
-    ({ email }, event) => {
-      const formElement = event?.currentTarget;
-      setFormError(null);
-      requestReset.mutate(email, {
-        onError: (error) => {
-          setFormError(applyServerErrors(form, error));
-          focusFirstInvalid(formElement);
-        },
-      });
-    },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
-  );
+  const { handleSubmit, formError } = useFormSubmit(form, ({ email }) => requestReset.mutateAsync(email));
 
   return (
     <Stack gap="lg">

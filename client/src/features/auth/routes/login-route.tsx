@@ -1,19 +1,17 @@
 import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Email } from '@pulse/shared/schemas/common';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { FormAlert } from '../../../components/form-alert';
 import { PageTitle } from '../../../components/page-title';
-import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useLogIn } from '../api/log-in';
 
 /** On success RedirectIfSignedIn, which wraps this route, takes the user on to `next`. */
 export function LoginRoute() {
   const [searchParams] = useSearchParams();
   const logIn = useLogIn();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -22,19 +20,7 @@ export function LoginRoute() {
     },
   });
 
-  const handleSubmit = form.onSubmit(
-    (values, event) => {
-      const formElement = event?.currentTarget;
-      setFormError(null);
-      logIn.mutate(values, {
-        onError: (error) => {
-          setFormError(applyServerErrors(form, error));
-          focusFirstInvalid(formElement);
-        },
-      });
-    },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
-  );
+  const { handleSubmit, formError } = useFormSubmit(form, (values) => logIn.mutateAsync(values));
 
   const signupLink = searchParams.has('next') ? `/signup?${searchParams.toString()}` : '/signup';
 

@@ -1,47 +1,36 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Password } from '@pulse/shared/schemas/common';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { FormAlert } from '../../../components/form-alert';
 import { PageTitle } from '../../../components/page-title';
 import { isApiError } from '../../../lib/api-client';
-import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useCompletePasswordReset } from '../api/complete-password-reset';
 import { MissingTokenAlert } from '../components/missing-token-alert';
+import { NewPasswordInput } from '../components/new-password-input';
 
 export function ResetPasswordRoute() {
   const token = useSearchParams()[0].get('token');
   const completeReset = useCompletePasswordReset();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { password: '' },
     validate: { password: fieldRule(Password, 'Choose a new password') },
   });
 
-  const handleSubmit = form.onSubmit(
-    ({ password }, event) => {
-      const formElement = event?.currentTarget;
-      if (!token) return;
-      setFormError(null);
-      completeReset.mutate(
-        { token, password },
-        {
-          onError: (error) => {
-            // A used or expired token is the common case, and the fix is a new link, not a retry.
-            setFormError(
-              isApiError(error, 'not_found') || isApiError(error, 'conflict')
-                ? 'This reset link has expired or was already used. Request a new one below.'
-                : applyServerErrors(form, error),
-            );
-            focusFirstInvalid(formElement);
-          },
-        },
-      );
+  const { handleSubmit, formError } = useFormSubmit(
+    form,
+    async ({ password }) => {
+      // The form only shows when there is a token; this is for the type checker.
+      if (token) await completeReset.mutateAsync({ token, password });
     },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+    // A used or expired token is the common case, and the fix is a new link, not a retry.
+    (error) =>
+      isApiError(error, 'not_found') || isApiError(error, 'conflict')
+        ? { message: 'This reset link has expired or was already used. Request a new one below.' }
+        : undefined,
   );
 
   return (
@@ -62,13 +51,7 @@ export function ResetPasswordRoute() {
         <form onSubmit={handleSubmit} noValidate aria-label="Choose a new password">
           <Stack gap="md">
             <FormAlert message={formError} />
-            <PasswordInput
-              label="New password"
-              description={`At least ${Password.minLength ?? 10} characters`}
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('password')}
-            />
+            <NewPasswordInput label="New password" {...form.getInputProps('password')} />
             <Button type="submit" fullWidth loading={completeReset.isPending}>
               Set new password
             </Button>

@@ -1,20 +1,19 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { SignupBody } from '@pulse/shared/schemas/auth';
 import { Email, Password, PersonName } from '@pulse/shared/schemas/common';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { FormAlert } from '../../../components/form-alert';
 import { PageTitle } from '../../../components/page-title';
-import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useSignUp } from '../api/sign-up';
+import { NewPasswordInput } from '../components/new-password-input';
 
 /** Creates the user and their organisation in one step; RedirectIfSignedIn then moves on. */
 export function SignupRoute() {
   const [searchParams] = useSearchParams();
   const signUp = useSignUp();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '', email: '', password: '', organisationName: '' },
     validate: {
@@ -25,19 +24,7 @@ export function SignupRoute() {
     },
   });
 
-  const handleSubmit = form.onSubmit(
-    (values, event) => {
-      const formElement = event?.currentTarget;
-      setFormError(null);
-      signUp.mutate(values, {
-        onError: (error) => {
-          setFormError(applyServerErrors(form, error));
-          focusFirstInvalid(formElement);
-        },
-      });
-    },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
-  );
+  const { handleSubmit, formError } = useFormSubmit(form, (values) => signUp.mutateAsync(values));
 
   const loginLink = searchParams.has('next') ? `/login?${searchParams.toString()}` : '/login';
 
@@ -54,13 +41,7 @@ export function SignupRoute() {
           <FormAlert message={formError} />
           <TextInput label="Name" autoComplete="name" required {...form.getInputProps('name')} />
           <TextInput label="Work email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
-          <PasswordInput
-            label="Password"
-            description={`At least ${Password.minLength ?? 10} characters`}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <NewPasswordInput label="Password" {...form.getInputProps('password')} />
           <TextInput
             label="Organisation name"
             description="Usually your company or team; you can change it later"

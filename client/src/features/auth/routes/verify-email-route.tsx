@@ -1,8 +1,9 @@
-import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
+import { PageLoader } from '../../../components/page-loader';
 import { PageTitle } from '../../../components/page-title';
 import { errorMessage } from '../../../lib/api-client';
 import { useSession } from '../api/get-session';
@@ -53,12 +54,7 @@ export function VerifyEmailRoute() {
           {errorMessage(verify.error)} If the link is old, sign in and send a new one from the home page.
         </Alert>
       ) : (
-        <Stack align="center" gap="sm" py="md" role="status">
-          <Loader size="sm" aria-hidden />
-          <Text size="sm" c="dimmed">
-            Checking your link…
-          </Text>
-        </Stack>
+        <PageLoader label="Checking your link…" />
       )}
       {(verify.isSuccess || verify.isError || !token) && next}
     </Stack>

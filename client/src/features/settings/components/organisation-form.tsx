@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { Email } from '@pulse/shared/schemas/common';
 import { UpdateOrganisationBody, type Organisation } from '@pulse/shared/schemas/organisation';
 import { IconLock } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 
 import { FormAlert } from '../../../components/form-alert';
-import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useUpdateOrganisation } from '../api/update-organisation';
 import { LANGUAGE_OPTIONS } from '../../../lib/labels';
 import { timeZoneOptions } from './settings-options';
@@ -31,7 +31,6 @@ interface OrganisationFormProps {
 
 export function OrganisationForm({ organisation, readOnly }: OrganisationFormProps) {
   const update = useUpdateOrganisation();
-  const [formError, setFormError] = useState<string | null>(null);
   const timeZones = useMemo(() => timeZoneOptions(organisation.timeZone), [organisation.timeZone]);
   const form = useForm({
     initialValues: toFormValues(organisation),
@@ -43,31 +42,19 @@ export function OrganisationForm({ organisation, readOnly }: OrganisationFormPro
     },
   });
 
-  const handleSubmit = form.onSubmit(
-    (values, event) => {
-      const formElement = event?.currentTarget;
-      setFormError(null);
-      update.mutate(
-        { ...values, senderEmail: values.senderEmail.trim() === '' ? null : values.senderEmail.trim() },
-        {
-          onSuccess: (saved) => {
-            form.setInitialValues(toFormValues(saved));
-            form.setValues(toFormValues(saved));
-            notifications.show({
-              color: 'teal',
-              title: 'Settings saved',
-              message: 'Your organisation settings are up to date.',
-            });
-          },
-          onError: (error) => {
-            setFormError(applyServerErrors(form, error));
-            focusFirstInvalid(formElement);
-          },
-        },
-      );
-    },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
-  );
+  const { handleSubmit, formError } = useFormSubmit(form, async (values) => {
+    const saved = await update.mutateAsync({
+      ...values,
+      senderEmail: values.senderEmail.trim() === '' ? null : values.senderEmail.trim(),
+    });
+    form.setInitialValues(toFormValues(saved));
+    form.setValues(toFormValues(saved));
+    notifications.show({
+      color: 'teal',
+      title: 'Settings saved',
+      message: 'Your organisation settings are up to date.',
+    });
+  });
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Organisation settings">

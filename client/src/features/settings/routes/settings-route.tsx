@@ -1,7 +1,7 @@
 import { Skeleton, Stack } from '@mantine/core';
 
-import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
+import { QueryContent } from '../../../components/query-content';
 import { useCan } from '../../auth/api/get-session';
 import { useOrganisation } from '../api/get-organisation';
 import { OrganisationForm } from '../components/organisation-form';
@@ -13,21 +13,21 @@ export function SettingsRoute() {
   return (
     <>
       <PageHeader title="Settings" description="Your organisation’s name, reporting time zone and email sender." />
-      {organisation.isPending ? (
-        <Stack gap="md" aria-busy="true" role="status" aria-label="Loading settings">
-          <Skeleton height={120} />
-          <Skeleton height={120} />
-        </Stack>
-      ) : organisation.isLoadingError ? (
-        <ErrorState
-          error={organisation.error}
-          title="Settings could not be loaded"
-          onRetry={() => organisation.refetch()}
-        />
-      ) : (
-        // Keyed by id so a refetch after saving does not clobber what someone is typing.
-        <OrganisationForm key={organisation.data.id} organisation={organisation.data} readOnly={!mayManage} />
-      )}
+      <QueryContent
+        query={organisation}
+        skeleton={
+          <Stack gap="md" aria-busy="true" role="status" aria-label="Loading settings">
+            <Skeleton height={120} />
+            <Skeleton height={120} />
+          </Stack>
+        }
+        errorTitle="Settings could not be loaded"
+      >
+        {(data) => (
+          // Keyed by id so a refetch after saving does not clobber what someone is typing.
+          <OrganisationForm key={data.id} organisation={data} readOnly={!mayManage} />
+        )}
+      </QueryContent>
     </>
   );
 }

@@ -3,13 +3,12 @@ import { useForm } from '@mantine/form';
 import { Password, PersonName } from '@pulse/shared/schemas/common';
 import type { InvitationPreview } from '@pulse/shared/schemas/members';
 import { IconMailOff } from '@tabler/icons-react';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { FormAlert } from '../../../components/form-alert';
 import { PageTitle } from '../../../components/page-title';
 import { errorMessage, isApiError } from '../../../lib/api-client';
-import { applyServerErrors, fieldRule, focusFirstInvalid } from '../../../lib/forms';
+import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { ROLE_LABELS } from '../../../lib/labels';
 import { MissingTokenAlert } from '../../auth/components/missing-token-alert';
 import { useAcceptInvitation } from '../api/accept-invitation';
@@ -69,7 +68,6 @@ function InvitationDetails({ token }: { token: string }) {
 /** New people choose a name and password; people who already use Pulse confirm with theirs. */
 function AcceptForm({ token, preview }: { token: string; preview: InvitationPreview }) {
   const accept = useAcceptInvitation();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '', password: '' },
     validate: {
@@ -80,23 +78,13 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
     },
   });
 
-  const handleSubmit = form.onSubmit(
-    ({ name, password }, event) => {
-      const formElement = event?.currentTarget;
-      setFormError(null);
-      accept.mutate(
-        { token, password, ...(preview.accountExists ? {} : { name }) },
-        {
-          onError: (error) => {
-            if (isApiError(error, 'invalid_credentials'))
-              form.setFieldError('password', 'This is not your Pulse password');
-            else setFormError(applyServerErrors(form, error));
-            focusFirstInvalid(formElement);
-          },
-        },
-      );
-    },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+  const { handleSubmit, formError } = useFormSubmit(
+    form,
+    ({ name, password }) => accept.mutateAsync({ token, password, ...(preview.accountExists ? {} : { name }) }),
+    (error) =>
+      isApiError(error, 'invalid_credentials')
+        ? { field: 'password', message: 'This is not your Pulse password' }
+        : undefined,
   );
 
   return (

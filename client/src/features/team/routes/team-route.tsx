@@ -3,8 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
-import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
+import { QueryContent } from '../../../components/query-content';
 import { TableSkeleton } from '../../../components/table-skeleton';
 import { formatInteger } from '../../../lib/format';
 import { useCan, useCurrentSession } from '../../auth/api/get-session';
@@ -32,20 +32,22 @@ export function TeamRoute() {
           )
         }
       />
-      {members.isPending ? (
-        <TableSkeleton label="Loading the team" rows={4} />
-      ) : members.isLoadingError ? (
-        <ErrorState error={members.error} title="The team could not be loaded" onRetry={() => members.refetch()} />
-      ) : (
-        <Stack gap="xl">
-          <Section title="Members" count={members.data.members.length}>
-            <MembersTable members={members.data.members} viewer={{ userId: session.user.id, role: session.role }} />
-          </Section>
-          <Section title="Pending invitations" count={members.data.invitations.length}>
-            <InvitationsTable invitations={members.data.invitations} mayManage={mayManage} />
-          </Section>
-        </Stack>
-      )}
+      <QueryContent
+        query={members}
+        skeleton={<TableSkeleton label="Loading the team" rows={4} />}
+        errorTitle="The team could not be loaded"
+      >
+        {(data) => (
+          <Stack gap="xl">
+            <Section title="Members" count={data.members.length}>
+              <MembersTable members={data.members} viewer={{ userId: session.user.id, role: session.role }} />
+            </Section>
+            <Section title="Pending invitations" count={data.invitations.length}>
+              <InvitationsTable invitations={data.invitations} mayManage={mayManage} />
+            </Section>
+          </Stack>
+        )}
+      </QueryContent>
       {mayManage && <InviteTeammateModal opened={inviteOpened} onClose={invite.close} actorRole={session.role} />}
     </>
   );
