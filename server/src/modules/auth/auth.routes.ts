@@ -17,19 +17,14 @@ import type { RequestHandler } from 'express';
 import { SESSION_COOKIE } from '../../lib/openapi';
 import { recordAudit } from '../audit/audit.service';
 import type { Api } from './access';
+import { describeSession, listMyOrganisations, login, signup, switchOrganisation, type AuthDeps } from './auth.service';
 import {
   changePassword,
   completePasswordReset,
-  describeSession,
-  listMyOrganisations,
-  login,
   requestPasswordReset,
   sendVerification,
-  signup,
-  switchOrganisation,
   verifyEmail,
-  type AuthDeps,
-} from './auth.service';
+} from './credentials.service';
 import { userOf } from './principal';
 import { describeCurrentSession, endSession, startSession } from './session';
 
