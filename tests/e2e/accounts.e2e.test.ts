@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 import type { Browser } from 'playwright-core';
 
 import { ApiKeyModel } from '../../server/src/modules/api-keys/api-key.model';
@@ -21,8 +23,9 @@ afterAll(async () => {
 const stamp = Date.now();
 const owner = { name: 'Olivia Owner', email: `olivia-${stamp}@example.test`, password: 'a long owner password' };
 const teammate = { name: 'Theo Teammate', email: `theo-${stamp}@example.test`, password: 'a long teammate password' };
+const otherOwner = { name: 'Grace Other', email: `grace-${stamp}@example.test`, password: 'a long other password' };
 
-test('an owner signs up, invites a teammate who joins from the emailed link, and creates an API key', async () => {
+test('an owner signs up, invites a teammate who joins from the emailed link, creates an API key, exports the audit log and switches to a second organisation', async () => {
   const ownerPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
 
   await ownerPage.goto(`${app.url}/signup`);
@@ -94,7 +97,61 @@ test('an owner signs up, invites a teammate who joins from the emailed link, and
   await ownerPage.getByRole('heading', { name: 'Outbox', exact: true }).waitFor();
   await ownerPage.getByText(invitation!.subject).waitFor();
   await screenshot(ownerPage, '07-outbox');
+
+  // The audit log downloads as CSV, with the invitation in it.
+  await ownerPage.getByRole('link', { name: 'Audit log' }).click();
+  await ownerPage.getByRole('heading', { name: 'Audit log', exact: true }).waitFor();
+  await screenshot(ownerPage, '08-audit-log');
+  const [download] = await Promise.all([
+    ownerPage.waitForEvent('download'),
+    ownerPage.getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^pulse-audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  expect(csv.split('\n')[0]).toMatch(/^at,actor/);
+  expect(csv).toContain('member.invited');
+
+  // Another organisation invites the owner as a viewer (over the API), and the owner accepts.
+  const otherOrg = await post('/api/v1/auth/signup', { ...otherOwner, organisationName: 'Contoso Surveys' });
+  expect(otherOrg.status).toBe(201);
+  const otherCookie = otherOrg.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  expect((await post('/api/v1/invitations', { email: owner.email, role: 'viewer' }, otherCookie)).status).toBe(201);
+  const secondInvitation = (await waitForMail(owner.email, 2)).find((m) => m.subject.includes('invited you'))!;
+  const token = new URL(linksIn(secondInvitation).find((l) => l.includes('/accept-invite?token='))!).searchParams.get(
+    'token',
+  );
+  expect((await post('/api/v1/invitations/accept', { token, password: owner.password })).status).toBe(200);
+
+  // The owner's header now switches between the two; in Contoso they are a viewer, without API keys.
+  await ownerPage.reload();
+  await ownerPage.getByRole('button', { name: 'Switch organisation' }).click();
+  await ownerPage.getByRole('menuitemradio', { name: /Northwind Deliveries/, checked: true }).waitFor();
+  // The menu fades in; the picture is of the menu, not of its transition.
+  await ownerPage.getByRole('menu').evaluate(async (menu) => {
+    const view = menu.ownerDocument.defaultView!;
+    while (view.getComputedStyle(menu).opacity !== '1') await new Promise((done) => view.requestAnimationFrame(done));
+  });
+  await screenshot(ownerPage, '09-organisation-switcher');
+  await ownerPage.getByRole('menuitemradio', { name: /Contoso Surveys/ }).click();
+  await ownerPage.waitForURL(`${app.url}/`);
+  await ownerPage.getByRole('banner').getByText('Contoso Surveys').waitFor();
+  const nav = ownerPage.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Team' }).waitFor();
+  expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
+  expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+  await screenshot(ownerPage, '10-switched-organisation');
 }, 90_000);
+
+/** A JSON POST from outside the browser, as another system or person would make it. */
+const post = (path: string, body: unknown, cookie?: string) =>
+  fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+    body: JSON.stringify(body),
+  });
 
 async function orgIdOf(email: string) {
   const user = await UserModel.findOne({ email }).lean();

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Container, Divider, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Container, Divider, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
@@ -7,6 +7,7 @@ import { PageLoader } from '../../components/page-loader';
 import { PulseLogo } from '../../components/pulse-logo';
 import { useCurrentSession } from '../../features/auth/api/get-session';
 import { AppNav } from './app-nav';
+import { OrganisationSwitcher } from './organisation-switcher';
 import { UserMenu } from './user-menu';
 
 /** The signed-in frame: header, navigation (a drawer on phones), and the page. */
@@ -38,9 +39,13 @@ export function AppLayout() {
               <PulseLogo />
             </Anchor>
             <Divider orientation="vertical" my="md" visibleFrom="sm" />
-            <Text size="sm" fw={500} c="gray.7" truncate visibleFrom="sm">
-              {session.organisation.name}
-            </Text>
+            <Box visibleFrom="sm" miw={0}>
+              <OrganisationSwitcher>
+                <Text size="sm" fw={500} c="gray.7" truncate>
+                  {session.organisation.name}
+                </Text>
+              </OrganisationSwitcher>
+            </Box>
           </Group>
           <UserMenu session={session} />
         </Group>

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Badge, Box, Divider, NavLink, Stack, Text } from '@mantine/core';
 import { can, type Permission, type Role } from '@pulse/shared/permissions';
 import type { SessionFeatures } from '@pulse/shared/schemas/auth';
 import {
@@ -12,6 +12,8 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
+
+import { OrganisationSwitcher } from './organisation-switcher';
 
 interface NavEntry {
   to: string;
@@ -78,9 +80,14 @@ export function AppNav({ role, features, organisationName, onNavigate }: AppNavP
       </AppShell.Section>
       <AppShell.Section pt="sm" hiddenFrom="sm">
         <Divider mb="sm" />
-        <Text size="sm" fw={600} truncate>
-          {organisationName}
-        </Text>
+        {/* A block, so the role stays on its own line whether the name is text or a menu button. */}
+        <Box>
+          <OrganisationSwitcher position="top-start">
+            <Text size="sm" fw={600} truncate>
+              {organisationName}
+            </Text>
+          </OrganisationSwitcher>
+        </Box>
         <Badge variant="light" color="gray" mt={4}>
           {role}
         </Badge>

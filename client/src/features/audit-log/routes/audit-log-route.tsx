@@ -1,11 +1,12 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconHistory } from '@tabler/icons-react';
+import { IconDownload, IconHistory } from '@tabler/icons-react';
 
 import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
 import { TableSkeleton } from '../../../components/table-skeleton';
 import { errorMessage } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format';
+import { auditLogExportUrl } from '../api/export-audit-log';
 import { useAuditLog } from '../api/get-audit-log';
 import { AuditLogTable } from '../components/audit-log-table';
 
@@ -18,6 +19,17 @@ export function AuditLogRoute() {
       <PageHeader
         title="Audit log"
         description="Who did what in this organisation, newest first: sign-ins, team changes, API keys and settings."
+        action={
+          <Button
+            component="a"
+            href={auditLogExportUrl}
+            download
+            variant="default"
+            leftSection={<IconDownload size={18} aria-hidden />}
+          >
+            Export CSV
+          </Button>
+        }
       />
       <QueryContent
         query={auditLog}
