@@ -31,7 +31,8 @@ export const theme = createTheme({
     Paper: { defaultProps: { withBorder: true, radius: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Modal: {
-      defaultProps: { centered: true, radius: 'md' },
+      // Mantine's close button is an icon with no name of its own.
+      defaultProps: { centered: true, radius: 'md', closeButtonProps: { 'aria-label': 'Close dialog' } },
       styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } },
     },
   },

@@ -32,12 +32,15 @@ export function UserMenu({ session }: { session: SessionResponse }) {
       <Menu position="bottom-end" width={240} shadow="md">
         <Menu.Target>
           <UnstyledButton
-            aria-label={`Account menu for ${user.name}`}
+            // Starts with the name shown on wide screens, so speaking what is seen finds it (WCAG 2.5.3).
+            aria-label={`${user.name}, account menu`}
             p={4}
             style={{ borderRadius: 'var(--mantine-radius-md)' }}
           >
             <Group gap="xs" wrap="nowrap">
-              <Avatar color="indigo" radius="xl" size={32}>
+              {/* Initials only where the name does not fit: beside the name they would be visible text
+                  missing from the button's name, which speech users say to click it (WCAG 2.5.3). */}
+              <Avatar color="indigo" radius="xl" size={32} hiddenFrom="sm" aria-hidden>
                 {initials(user.name)}
               </Avatar>
               <Text size="sm" fw={500} visibleFrom="sm" maw={160} truncate>

@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { can, type Permission, type Role } from '@pulse/shared/permissions';
 import { IconChevronRight, IconKey, IconSettings, IconUsers, type Icon } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -43,35 +43,41 @@ export function GettingStarted({ role }: { role: Role }) {
       <Title order={2} size="h4" id="getting-started">
         Getting started
       </Title>
-      <Paper bg="white" p={0}>
+      {/* Clips a hovered row to the rounded corners. */}
+      <Paper bg="white" p={0} style={{ overflow: 'hidden' }}>
         <Stack gap={0} component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
           {steps.map(({ to, icon: StepIcon, title, description }, index) => (
-            <li key={to} style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}>
-              {/* Named by the title alone, so it does not compete with the navigation for "Team". */}
-              <UnstyledButton
-                component={Link}
-                to={to}
-                p="md"
-                w="100%"
-                className="step-link"
-                aria-labelledby={`step-${index}-title`}
-                aria-describedby={`step-${index}-description`}
-              >
-                <Group wrap="nowrap" gap="md">
-                  <ThemeIcon size={40} radius="md" variant="light">
-                    <StepIcon size={22} aria-hidden />
-                  </ThemeIcon>
-                  <Stack gap={2} style={{ flex: 1 }}>
-                    <Text fw={600} size="sm" id={`step-${index}-title`}>
-                      {title}
-                    </Text>
-                    <Text size="sm" c="dimmed" id={`step-${index}-description`}>
-                      {description}
-                    </Text>
-                  </Stack>
-                  <IconChevronRight size={18} aria-hidden color="var(--mantine-color-gray-6)" />
-                </Group>
-              </UnstyledButton>
+            <li
+              key={to}
+              className="step"
+              style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
+            >
+              <Group wrap="nowrap" gap="md" p="md">
+                <ThemeIcon size={40} radius="md" variant="light">
+                  <StepIcon size={22} aria-hidden />
+                </ThemeIcon>
+                <Stack gap={2} style={{ flex: 1 }}>
+                  {/* The link holds the title alone (its name, so it does not compete with the
+                      navigation for "Team", and all of its visible text); the row is made
+                      clickable by the link's stretched ::after, not by wrapping the description. */}
+                  <Anchor
+                    component={Link}
+                    to={to}
+                    fw={600}
+                    size="sm"
+                    c="gray.9"
+                    underline="never"
+                    className="step-link"
+                    aria-describedby={`step-${index}-description`}
+                  >
+                    {title}
+                  </Anchor>
+                  <Text size="sm" c="dimmed" id={`step-${index}-description`}>
+                    {description}
+                  </Text>
+                </Stack>
+                <IconChevronRight size={18} aria-hidden color="var(--mantine-color-gray-6)" />
+              </Group>
             </li>
           ))}
         </Stack>
