@@ -4,14 +4,12 @@ import type { ApiKeyScope } from '@pulse/shared/permissions';
 import { notFound } from '../../lib/errors';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { recordAudit } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal, UserPrincipal } from '../auth/principal';
 import { ApiKeyModel } from './api-key.model';
 
 const PREFIX = 'pulse';
 // Writes cost more than reads on the dev database; a minute is precise enough for "last used".
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 export const listApiKeys = (organisationId: string) => ApiKeyModel.find({ organisationId }).sort({ _id: -1 }).lean();
 

@@ -13,7 +13,7 @@ import { MembershipModel } from '../members/membership.model';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { presentOrganisation } from '../organisations/organisation.presenter';
 import { sendVerification } from './credentials.service';
-import type { Principal } from './principal';
+import type { UserPrincipal } from './principal';
 import { UserModel } from './user.model';
 
 export interface AuthDeps {
@@ -32,8 +32,6 @@ export interface SessionIdentity {
   organisationId: string;
   membershipId: string;
 }
-
-type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 export async function signup(deps: AuthDeps, body: SignupBody, ip?: string): Promise<SessionIdentity> {
   const user = await UserModel.create({

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service';
 import { queueEmail } from '../mail/mail.service';
 import { resetPasswordMail, verifyEmailMail } from './auth.emails';
 import type { AuthDeps } from './auth.service';
-import type { Principal } from './principal';
+import type { UserPrincipal } from './principal';
 import { UserModel } from './user.model';
 import { UserTokenModel } from './user-token.model';
 
@@ -16,9 +16,11 @@ import { UserTokenModel } from './user-token.model';
  * emailed link, and changing a password from inside a session.
  */
 
-type UserPrincipal = Extract<Principal, { kind: 'user' }>;
-
-const TOKEN_TTL_MS = { 'verify-email': 7 * 86_400_000, 'reset-password': 3_600_000 } as const;
+// Per purpose: how long an emailed link lives, and the word its token starts with.
+const TOKENS = {
+  'verify-email': { ttlMs: 7 * 86_400_000, prefix: 'verify' },
+  'reset-password': { ttlMs: 3_600_000, prefix: 'reset' },
+} as const;
 
 export async function sendVerification(deps: AuthDeps, userId: string): Promise<void> {
   const user = await UserModel.findById(userId).lean();
@@ -106,22 +108,22 @@ export async function changePassword(
   });
 }
 
-async function issueUserToken(deps: AuthDeps, userId: string, purpose: keyof typeof TOKEN_TTL_MS) {
-  const { id, token, hash } = issueSecret(purpose === 'verify-email' ? 'verify' : 'reset', deps.secretKey);
+async function issueUserToken(deps: AuthDeps, userId: string, purpose: keyof typeof TOKENS) {
+  const { id, token, hash } = issueSecret(TOKENS[purpose].prefix, deps.secretKey);
   await UserTokenModel.create({
     _id: id,
     userId,
     purpose,
     hash,
-    expiresAt: new Date(Date.now() + TOKEN_TTL_MS[purpose]),
+    expiresAt: new Date(Date.now() + TOKENS[purpose].ttlMs),
   });
   return token;
 }
 
 /** Single use: the conditional update lets exactly one of two racing clicks through. */
-async function consumeUserToken(deps: AuthDeps, token: string, purpose: keyof typeof TOKEN_TTL_MS): Promise<string> {
+async function consumeUserToken(deps: AuthDeps, token: string, purpose: keyof typeof TOKENS): Promise<string> {
   const invalid = new AppError('not_found', 'This link is invalid, expired or already used');
-  const parsed = parseSecret(purpose === 'verify-email' ? 'verify' : 'reset', token);
+  const parsed = parseSecret(TOKENS[purpose].prefix, token);
   if (!parsed) throw invalid;
   const stored = await UserTokenModel.findById(parsed.id).lean();
   if (!stored || stored.purpose !== purpose || !secretMatches(parsed.secret, stored.hash, deps.secretKey))

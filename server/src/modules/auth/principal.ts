@@ -27,13 +27,15 @@ declare global {
   }
 }
 
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
 export function principalOf(req: Request): Principal {
   if (!req.principal) throw new AppError('unauthenticated', 'Sign in to continue');
   return req.principal;
 }
 
 /** For operations only a signed-in teammate can do (API keys never reach them: see the guard). */
-export function userOf(req: Request): Extract<Principal, { kind: 'user' }> {
+export function userOf(req: Request): UserPrincipal {
   const principal = principalOf(req);
   if (principal.kind !== 'user') throw new AppError('forbidden', 'This operation needs a signed-in teammate');
   return principal;

@@ -9,14 +9,12 @@ import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { recordAudit } from '../audit/audit.service';
 import type { AuthDeps, SessionIdentity } from '../auth/auth.service';
 import { invitationMail } from '../auth/auth.emails';
-import type { Principal } from '../auth/principal';
+import type { UserPrincipal } from '../auth/principal';
 import { UserModel } from '../auth/user.model';
 import { queueEmail } from '../mail/mail.service';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { InvitationModel } from './invitation.model';
 import { MembershipModel } from './membership.model';
-
-type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 const PREFIX = 'invite';
