@@ -36,8 +36,9 @@ export function ApiKeysTable({ apiKeys }: { apiKeys: ApiKey[] }) {
                 <Text size="sm" fw={500}>
                   {apiKey.name}
                 </Text>
-                {/* Only the prefix is ever stored in the clear; the ellipsis says there is more. */}
-                <Code>{apiKey.prefix}…</Code>
+                {/* Only the prefix is ever stored in the clear; the ellipsis says there is more.
+                    It may wrap: on phones the scopes need the width more than it does. */}
+                <Code style={{ overflowWrap: 'anywhere' }}>{apiKey.prefix}…</Code>
                 {/* The Status column does not fit on phones. */}
                 <Box hiddenFrom="sm">
                   <StatusBadge revokedAt={apiKey.revokedAt} />
