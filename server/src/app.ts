@@ -24,6 +24,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { identityOf } from './modules/auth/principal';
 import type { AuthDeps } from './modules/auth/auth.service';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
@@ -88,7 +89,11 @@ export function createApp(deps: AppDeps): express.Express {
     crossSiteProtection(config.PUBLIC_URL),
   );
 
-  const api = createApiRegistry<Access>({ guard: createGuard(config.SECRET_KEY), security: securityOf });
+  const api = createApiRegistry<Access>({
+    guard: createGuard(config.SECRET_KEY),
+    security: securityOf,
+    identity: identityOf,
+  });
   // The outbox is a development tool: never in production, whatever the environment says.
   const outboxCatcherUrl = config.NODE_ENV === 'production' ? undefined : config.MAIL_CATCHER_URL;
   const authDeps: AuthDeps = {

@@ -4,6 +4,7 @@ import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-opena
 
 import { ApiErrorBody } from '@pulse/shared/errors';
 
+import type { Ctx, PublicCtx } from './context';
 import { AppError } from './errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -16,14 +17,20 @@ export interface RouteResponse {
   contentType?: string;
 }
 
-export interface RouteSpec<A, B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+export interface RouteSpec<
+  A,
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  X extends 'public' | A = 'public' | A,
+> {
   method: Method;
   /** Express-style path, e.g. /api/v1/surveys/:surveyId */
   path: string;
   summary: string;
   tags: string[];
   /** 'public' operations need no credentials; anything else goes through the registry's guard. */
-  access: 'public' | A;
+  access: X;
   body?: B;
   query?: Q;
   params?: P;
@@ -31,7 +38,13 @@ export interface RouteSpec<A, B extends z.ZodType, Q extends z.ZodType, P extend
   /** Runs before validation, e.g. a rate limit. */
   before?: RequestHandler[];
   handler: (
-    input: { body: z.output<B>; query: z.output<Q>; params: z.output<P> },
+    input: {
+      body: z.output<B>;
+      query: z.output<Q>;
+      params: z.output<P>;
+      /** Built once per request, after the guard: services take it first. */
+      ctx: X extends 'public' ? PublicCtx : Ctx;
+    },
     req: Request,
     res: Response,
   ) => unknown;
@@ -46,6 +59,8 @@ export interface ApiRegistryOptions<A> {
   guard: (access: A) => RequestHandler[];
   /** How a non-public access rule reads in OpenAPI. */
   security: (access: A) => SecurityRequirement[];
+  /** The organisation and actor the guard established for this request. */
+  identity: (req: Request) => Pick<Ctx, 'organisationId' | 'actor'>;
 }
 
 /**
@@ -56,28 +71,36 @@ export function createApiRegistry<A>(options: ApiRegistryOptions<A>) {
   const router = Router();
   const paths: ZodOpenApiPathsObject = {};
 
-  function route<B extends z.ZodType = Empty, Q extends z.ZodType = Empty, P extends z.ZodType = Empty>(
-    spec: RouteSpec<A, B, Q, P>,
-  ): void {
-    const guards = spec.access === 'public' ? [] : options.guard(spec.access);
+  function route<
+    B extends z.ZodType = Empty,
+    Q extends z.ZodType = Empty,
+    P extends z.ZodType = Empty,
+    X extends 'public' | A = 'public' | A,
+  >(spec: RouteSpec<A, B, Q, P, X>): void {
+    const isPublic = spec.access === 'public';
+    const guards = isPublic ? [] : options.guard(spec.access as A);
     router[spec.method](spec.path, ...guards, ...(spec.before ?? []), async (req, res) => {
+      const base: PublicCtx = { ip: req.ip ?? null, requestId: String(req.id), log: req.log };
       const input = {
         body: parse('body', spec.body, req.body ?? {}),
         query: parse('query', spec.query, req.query),
         params: parse('params', spec.params, req.params),
-      } as { body: z.output<B>; query: z.output<Q>; params: z.output<P> };
+        ctx: isPublic ? base : { ...base, ...options.identity(req) },
+      } as Parameters<typeof spec.handler>[0];
       await spec.handler(input, req, res);
     });
     document(spec);
   }
 
-  function document<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(spec: RouteSpec<A, B, Q, P>) {
+  function document<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, X extends 'public' | A>(
+    spec: RouteSpec<A, B, Q, P, X>,
+  ) {
     const openApiPath = spec.path.replace(/:(\w+)/g, '{$1}');
     const operation: ZodOpenApiOperationObject = {
       operationId: `${spec.method}${openApiPath.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string = '') => c.toUpperCase())}`,
       summary: spec.summary,
       tags: spec.tags,
-      security: spec.access === 'public' ? [] : options.security(spec.access),
+      security: spec.access === 'public' ? [] : options.security(spec.access as A),
       requestParams: {
         ...(spec.params && { path: spec.params as unknown as z.ZodObject }),
         ...(spec.query && { query: spec.query as unknown as z.ZodObject }),
