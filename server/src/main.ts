@@ -3,7 +3,7 @@ import http from 'node:http';
 import { createApp } from './app';
 import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
-import { bindJobs, createJobs } from './lib/queue';
+import { bindJobs, createJobs } from './lib/jobs';
 import { createRedis, redisReady } from './lib/redis';
 import { onShutdown } from './lib/shutdown';
 
@@ -13,7 +13,7 @@ async function main() {
   await syncIndexes();
   const redis = createRedis(config.REDIS_URL, 'producer');
   await redisReady(redis);
-  const jobs = createJobs(redis);
+  const jobs = createJobs(redis, { log });
   bindJobs(jobs);
 
   const server = http.createServer(createApp({ config, log, redis }));
