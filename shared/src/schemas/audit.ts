@@ -18,6 +18,12 @@ export const AuditAction = z.enum([
   'apikey.revoked',
   'organisation.updated',
   'audit.exported',
+  'survey.created',
+  'survey.updated',
+  'survey.published',
+  'survey.paused',
+  'survey.resumed',
+  'survey.archived',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -41,6 +47,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'apikey.revoked': 'Revoked an API key',
   'organisation.updated': 'Updated the organisation settings',
   'audit.exported': 'Exported the audit log',
+  'survey.created': 'Created a survey',
+  'survey.updated': 'Edited a survey’s draft',
+  'survey.published': 'Published a survey version',
+  'survey.paused': 'Paused a survey',
+  'survey.resumed': 'Resumed a survey',
+  'survey.archived': 'Archived a survey',
 };
 
 export const AuditEvent = z.object({

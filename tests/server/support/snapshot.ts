@@ -3,18 +3,25 @@ import { AuditEventModel } from '../../../server/src/modules/audit/audit-event.m
 import { InvitationModel } from '../../../server/src/modules/members/invitation.model';
 import { MembershipModel } from '../../../server/src/modules/members/membership.model';
 import { OrganisationModel } from '../../../server/src/modules/organisations/organisation.model';
+import { SurveyKeyModel } from '../../../server/src/modules/surveys/survey-key.model';
+import { SurveyModel } from '../../../server/src/modules/surveys/survey.model';
+import { SurveyVersionModel } from '../../../server/src/modules/surveys/survey-version.model';
 
 /**
  * Everything an organisation owns, read straight from the database, to compare before and
  * after calls that must change nothing.
  */
 export async function snapshotOrganisation(organisationId: string) {
-  const [organisation, memberships, invitations, apiKeys, auditEvents] = await Promise.all([
-    OrganisationModel.findById(organisationId).lean(),
-    MembershipModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    InvitationModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    ApiKeyModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    AuditEventModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-  ]);
-  return { organisation, memberships, invitations, apiKeys, auditEvents };
+  const [organisation, memberships, invitations, apiKeys, auditEvents, surveys, surveyVersions, surveyKeys] =
+    await Promise.all([
+      OrganisationModel.findById(organisationId).lean(),
+      MembershipModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+      InvitationModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+      ApiKeyModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+      AuditEventModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+      SurveyModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+      SurveyVersionModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+      SurveyKeyModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+    ]);
+  return { organisation, memberships, invitations, apiKeys, auditEvents, surveys, surveyVersions, surveyKeys };
 }
