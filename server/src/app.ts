@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
+import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 
@@ -66,7 +67,8 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(measureHttp);
-  app.use(helmet());
+  // Survey logos are customers' own https images, shown on respondent pages and their preview.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } }));
   app.use(refuseLargeBodies);
   app.use(express.json({ limit: JSON_LIMIT }));
 
@@ -131,6 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerApiKeyRoutes(api, { secretKey: config.SECRET_KEY });
   registerAuditRoutes(api);
   registerSurveyRoutes(api);
+  registerRespondentRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
 
