@@ -9,6 +9,7 @@ import { AppError } from './errors';
 // body-parser signals its failures with a `type`; each maps to a stable client error.
 const BODY_ERRORS: Record<string, [ErrorCode, string]> = {
   'entity.parse.failed': ['malformed_json', 'The request body is not valid JSON'],
+  'encoding.invalid': ['malformed_json', 'The request body is not valid UTF-8'],
   'entity.too.large': ['payload_too_large', 'The request body is too large'],
   'encoding.unsupported': ['unsupported_media_type', 'The request body encoding is not supported'],
   'charset.unsupported': ['unsupported_media_type', 'The request body charset is not supported'],
