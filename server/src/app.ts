@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps): express.Express {
     return `${req.ip}:${String(account ?? '').toLowerCase()}`;
   };
   registerHealthRoutes(api, deps);
-  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL });
+  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
   registerAuthRoutes(api, {
     ...authDeps,
     limits: {
@@ -132,6 +132,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerAuditRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
+  app.use(api.methodNotAllowed);
 
   serveClient(app, path.resolve(config.CLIENT_DIST));
   app.use(routeNotFound);
