@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Survey logos are customers' own https images, shown on respondent pages and their preview.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } }));
   app.use(refuseLargeBodies);
-  app.use(express.json({ limit: JSON_LIMIT }));
+  app.use(express.json({ limit: JSON_LIMIT, verify: refuseInvalidUtf8 }));
 
   const sessions = new RedisSessionStore(redis);
   app.use(
@@ -105,7 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
     return `${req.ip}:${String(account ?? '').toLowerCase()}`;
   };
   registerHealthRoutes(api, deps);
-  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL });
+  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
   registerAuthRoutes(api, {
     features,
     limits: {
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerRespondentRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
+  app.use(api.methodNotAllowed);
 
   serveClient(app, path.resolve(config.CLIENT_DIST));
   app.use(routeNotFound);
@@ -140,6 +142,13 @@ const refuseLargeBodies: RequestHandler = (req, _res, next) => {
   const length = Number(req.headers['content-length'] ?? 0);
   next(length > 1_000_000 ? new AppError('payload_too_large', 'The request body is too large') : undefined);
 };
+
+// body-parser would decode stray bytes to U+FFFD and store them silently: refuse instead.
+function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: string) {
+  if (encoding.toLowerCase().replace('-', '') === 'utf8' && !isUtf8(buf)) {
+    throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
+  }
+}
 
 /** The built client, one origin with the API; page routes fall back to index.html. */
 function serveClient(app: express.Express, dist: string) {
