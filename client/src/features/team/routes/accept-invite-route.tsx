@@ -81,10 +81,12 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const { handleSubmit, formError } = useFormSubmit(
     form,
     ({ name, password }) => accept.mutateAsync({ token, password, ...(preview.accountExists ? {} : { name }) }),
-    (error) =>
-      isApiError(error, 'invalid_credentials')
-        ? { field: 'password', message: 'This is not your Pulse password' }
-        : undefined,
+    {
+      explain: (error) =>
+        isApiError(error, 'invalid_credentials')
+          ? { field: 'password', message: 'This is not your Pulse password' }
+          : undefined,
+    },
   );
 
   return (
