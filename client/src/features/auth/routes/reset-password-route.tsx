@@ -9,7 +9,7 @@ import { PageTitle } from '../../../components/page-title';
 import { isApiError } from '../../../lib/api-client';
 import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useCompletePasswordReset } from '../api/complete-password-reset';
-import { MissingTokenAlert } from '../components/missing-token-alert';
+import { MissingTokenAlert } from '../../../components/missing-token-alert';
 import { NewPasswordInput } from '../components/new-password-input';
 
 export function ResetPasswordRoute() {
