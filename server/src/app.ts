@@ -24,6 +24,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerContactRoutes } from './modules/contacts/contacts.routes';
 import { identityOf } from './modules/auth/principal';
 import type { AuthDeps } from './modules/auth/auth.service';
 import { registerHealthRoutes } from './modules/health/health.routes';
@@ -31,6 +32,7 @@ import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
 
 export interface AppDeps {
   config: Config;
@@ -129,6 +131,8 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, authDeps);
   registerApiKeyRoutes(api, { secretKey: config.SECRET_KEY });
   registerAuditRoutes(api);
+  registerTouchpointRoutes(api);
+  registerContactRoutes(api, { onErase: [] });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
 

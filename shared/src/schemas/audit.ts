@@ -18,6 +18,8 @@ export const AuditAction = z.enum([
   'apikey.revoked',
   'organisation.updated',
   'audit.exported',
+  'contact.erased',
+  'contacts.imported',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -41,6 +43,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'apikey.revoked': 'Revoked an API key',
   'organisation.updated': 'Updated the organisation settings',
   'audit.exported': 'Exported the audit log',
+  'contact.erased': 'Erased a contact’s personal data',
+  'contacts.imported': 'Imported contacts from a CSV file',
 };
 
 export const AuditEvent = z.object({

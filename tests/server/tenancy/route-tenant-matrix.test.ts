@@ -2,6 +2,7 @@ import type { CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
 import type { Invitation } from '@pulse/shared/schemas/members';
 
 import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
+import { buildContact, buildTouchpoint } from '../../factories/distribution';
 import { startHarness, type Harness } from '../../setup/harness';
 import { call, fillPath, nameOf, operationsOf, unknownId, type Operation } from '../support/operations';
 import { snapshotOrganisation } from '../support/snapshot';
@@ -15,6 +16,8 @@ interface Org {
   member: Teammate;
   invitation: Invitation;
   apiKey: CreatedApiKeyResponse;
+  touchpointId: string;
+  contactId: string;
 }
 
 async function buildOrg(): Promise<Org> {
@@ -24,6 +27,8 @@ async function buildOrg(): Promise<Org> {
     member: await addTeammate(h.app, owner.organisationId, 'editor'),
     invitation: await inviteTeammate(owner, 'viewer'),
     apiKey: await createApiKey(owner, ['responses:read']),
+    touchpointId: (await buildTouchpoint({ org: owner })).id,
+    contactId: (await buildContact({ org: owner })).id,
   };
 }
 
@@ -42,11 +47,14 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   memberId: [org.member.membershipId, org.owner.membershipId],
   invitationId: [org.invitation.id],
   apiKeyId: [org.apiKey.apiKey.id],
+  touchpointId: [org.touchpointId],
+  contactId: [org.contactId],
 });
 
 // Valid bodies: were the tenant check missing, the call would succeed instead of failing validation.
 const BODIES: Record<string, object> = {
   'PATCH /api/v1/members/{memberId}': { role: 'viewer' },
+  'PATCH /api/v1/touchpoints/{touchpointId}': { name: 'Renamed' },
 };
 
 function bodyFor(op: Operation): object | undefined {
