@@ -4,7 +4,7 @@ import type { ContactInput } from '@pulse/shared/schemas/contacts';
 
 import type { Ctx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
-import { recordAudit } from '../audit/audit.service';
+import { audit } from '../audit/audit.service';
 import { attributeTypes, checkAttributeTypes, coerceAttribute } from './contact-attributes';
 import { ContactModel, placeholderKey, type ContactDoc } from './contact.model';
 import { TimelineEntryModel } from './timeline-entry.model';
@@ -182,13 +182,5 @@ export async function eraseContact(ctx: Ctx, contactId: string, onErase: Array<(
   for (const erase of onErase) await erase(contactId);
   await TimelineEntryModel.deleteMany({ organisationId: ctx.organisationId, contactId: contact._id });
   await recordTimeline(ctx, contactId, { kind: 'contact', summary: 'Personal data erased on request' });
-  if (ctx.actor.kind === 'user') {
-    await recordAudit({
-      organisationId: ctx.organisationId,
-      action: 'contact.erased',
-      actor: ctx.actor,
-      target: `contact ${contactId}`,
-      ip: ctx.ip,
-    });
-  }
+  await audit(ctx, 'contact.erased', `contact ${contactId}`);
 }
