@@ -25,6 +25,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerContactRoutes } from './modules/contacts/contacts.routes';
 import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
@@ -33,6 +34,7 @@ import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
 
 export interface AppDeps {
   config: Config;
@@ -127,6 +129,8 @@ export function createApp(deps: AppDeps): express.Express {
   registerAuditRoutes(api);
   registerSurveyRoutes(api);
   registerRespondentRoutes(api);
+  registerTouchpointRoutes(api);
+  registerContactRoutes(api, { onErase: [] });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
   app.use(api.methodNotAllowed);

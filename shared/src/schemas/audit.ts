@@ -24,6 +24,8 @@ export const AuditAction = z.enum([
   'survey.paused',
   'survey.resumed',
   'survey.archived',
+  'contact.erased',
+  'contacts.imported',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -53,6 +55,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'survey.paused': 'Paused a survey',
   'survey.resumed': 'Resumed a survey',
   'survey.archived': 'Archived a survey',
+  'contact.erased': 'Erased a contact’s personal data',
+  'contacts.imported': 'Imported contacts from a CSV file',
 };
 
 export const AuditEvent = z.object({

@@ -5,6 +5,7 @@ import { blankDefinition } from '@pulse/shared/surveys/blank';
 
 import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
 import { buildSurvey, type BuiltSurvey } from '../../factories/surveys';
+import { buildContact, buildTouchpoint } from '../../factories/distribution';
 import { startHarness, type Harness } from '../../setup/harness';
 import { call, fillPath, nameOf, operationsOf, unknownId, type Operation } from '../support/operations';
 import { snapshotOrganisation } from '../support/snapshot';
@@ -19,6 +20,8 @@ interface Org {
   invitation: Invitation;
   apiKey: CreatedApiKeyResponse;
   survey: BuiltSurvey;
+  touchpointId: string;
+  contactId: string;
 }
 
 async function buildOrg(): Promise<Org> {
@@ -29,6 +32,8 @@ async function buildOrg(): Promise<Org> {
     invitation: await inviteTeammate(owner, 'viewer'),
     apiKey: await createApiKey(owner, ['responses:read']),
     survey: await buildSurvey({ org: owner, kind: 'nps', name: `Survey of ${owner.email}` }),
+    touchpointId: (await buildTouchpoint({ org: owner })).id,
+    contactId: (await buildContact({ org: owner })).id,
   };
 }
 
@@ -48,6 +53,8 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   invitationId: [org.invitation.id],
   apiKeyId: [org.apiKey.apiKey.id],
   surveyId: [org.survey.id],
+  touchpointId: [org.touchpointId],
+  contactId: [org.contactId],
 });
 
 /** Path parameters that are not ids (a version number): held at a value B has, never swapped. */
@@ -58,6 +65,7 @@ const BODIES: Record<string, object> = {
   'PATCH /api/v1/members/{memberId}': { role: 'viewer' },
   'PUT /api/v1/surveys/{surveyId}/draft': { revision: 0, definition: blankDefinition('nps') },
   'POST /api/v1/surveys/{surveyId}/publish': { revision: 0 },
+  'PATCH /api/v1/touchpoints/{touchpointId}': { name: 'Renamed' },
 };
 
 function bodyFor(op: Operation): object | undefined {
