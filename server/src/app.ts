@@ -16,16 +16,15 @@ import { errorHandler, routeNotFound } from './lib/error-handler';
 import type { Logger } from './lib/logger';
 import { measureHttp } from './lib/metrics';
 import { SESSION_COOKIE } from './lib/openapi';
-import type { Jobs } from './lib/queue';
 import { rateLimit } from './lib/rate-limit';
 import { RedisSessionStore } from './lib/session-store';
+import { bindSettings } from './lib/settings';
 import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { identityOf } from './modules/auth/principal';
-import type { AuthDeps } from './modules/auth/auth.service';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
@@ -37,7 +36,6 @@ export interface AppDeps {
   log: Logger;
   /** Fail-fast connection for request-time work (sessions, rate limits, readiness). */
   redis: Redis;
-  jobs: Jobs;
 }
 
 /** JSON bodies above this are refused; no Pulse request needs more. */
@@ -47,6 +45,7 @@ const SESSION_DAYS = 14;
 /** The Express app without listen(): main.ts serves it, tests drive it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
   const { config, redis } = deps;
+  bindSettings({ publicUrl: config.PUBLIC_URL, secretKey: config.SECRET_KEY, mailFrom: config.MAIL_FROM });
   const app = express();
   app.disable('x-powered-by');
   // The client IP (rate limits, audit log) is read through exactly this many proxies.
@@ -90,20 +89,13 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   const api = createApiRegistry<Access>({
-    guard: createGuard(config.SECRET_KEY),
+    guard: createGuard(),
     security: securityOf,
     identity: identityOf,
   });
   // The outbox is a development tool: never in production, whatever the environment says.
   const outboxCatcherUrl = config.NODE_ENV === 'production' ? undefined : config.MAIL_CATCHER_URL;
-  const authDeps: AuthDeps = {
-    jobs: deps.jobs,
-    sessions,
-    publicUrl: config.PUBLIC_URL,
-    secretKey: config.SECRET_KEY,
-    mailFrom: config.MAIL_FROM,
-    features: { outbox: Boolean(outboxCatcherUrl) },
-  };
+  const features = { outbox: Boolean(outboxCatcherUrl) };
   // Counted per client and account: the email typed, or the signed-in user's when changing a password.
   const byIpAndAccount = (req: express.Request) => {
     const account = req.principal?.kind === 'user' ? req.principal.email : req.body?.email;
@@ -112,7 +104,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerHealthRoutes(api, deps);
   registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL });
   registerAuthRoutes(api, {
-    ...authDeps,
+    features,
     limits: {
       login: [
         rateLimit(redis, { name: 'login', points: config.RATE_LIMIT_LOGIN, windowSeconds: 900, key: byIpAndAccount }),
@@ -126,8 +118,8 @@ export function createApp(deps: AppDeps): express.Express {
     },
   });
   registerOrganisationRoutes(api);
-  registerMemberRoutes(api, authDeps);
-  registerApiKeyRoutes(api, { secretKey: config.SECRET_KEY });
+  registerMemberRoutes(api, { features });
+  registerApiKeyRoutes(api);
   registerAuditRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);

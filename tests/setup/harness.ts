@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { connectDb, syncIndexes } from '../../server/src/lib/db';
 import { createLogger, type Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
-import { createJobs, type Jobs } from '../../server/src/lib/queue';
+import { bindJobs, createJobs, type Jobs } from '../../server/src/lib/queue';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { startWorker } from '../../server/src/workers';
 
@@ -63,7 +63,8 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
   await redisReady(redis);
   await redis.flushdb();
   const jobs = createJobs(redis);
-  const app = createApp({ config, log, redis, jobs });
+  bindJobs(jobs);
+  const app = createApp({ config, log, redis });
 
   const workers: Array<{ worker: Worker; connection: Redis; close(): void }> = [];
   return {
