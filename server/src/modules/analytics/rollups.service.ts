@@ -19,7 +19,7 @@ export interface AppliedChange {
 
 const MAX_ATTEMPTS = 20;
 
-export const reportingZone = async (ctx: Ctx): Promise<string> => (await getOrganisation(ctx.organisationId)).timeZone;
+export const reportingZone = async (ctx: Ctx): Promise<string> => (await getOrganisation(ctx)).timeZone;
 
 /**
  * Folds one revision of one response into its month's rollup.
