@@ -2,7 +2,7 @@ import swaggerUi from 'swagger-ui-express';
 import { z } from 'zod';
 
 import { metricsRegistry } from '../../lib/metrics';
-import { buildOpenApiDocument } from '../../lib/openapi';
+import { buildOpenApiDocument, withServers } from '../../lib/openapi';
 import type { Api } from '../auth/access';
 
 /** Operational endpoints: the API's own description and Prometheus metrics. */
@@ -18,7 +18,8 @@ export function registerSystemRoutes(api: Api, deps: { publicUrl: string }): voi
     tags: ['operations'],
     access: 'public',
     responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } },
-    handler: (_input, _req, res) => res.json(openApi()),
+    // req.protocol and the host are read through TRUST_PROXY_HOPS, like the client IP.
+    handler: (_input, req, res) => res.json(withServers(openApi(), `${req.protocol}://${req.host}`, deps.publicUrl)),
   });
 
   api.route({
