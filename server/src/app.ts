@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,12 +25,16 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerContactRoutes } from './modules/contacts/contacts.routes';
 import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
+import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
+import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
 
 export interface AppDeps {
   config: Config;
@@ -64,9 +69,10 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(measureHttp);
-  app.use(helmet());
+  // Survey logos are customers' own https images, shown on respondent pages and their preview.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } }));
   app.use(refuseLargeBodies);
-  app.use(express.json({ limit: JSON_LIMIT }));
+  app.use(express.json({ limit: JSON_LIMIT, verify: refuseInvalidUtf8 }));
 
   const sessions = new RedisSessionStore(redis);
   app.use(
@@ -102,7 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
     return `${req.ip}:${String(account ?? '').toLowerCase()}`;
   };
   registerHealthRoutes(api, deps);
-  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL });
+  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
   registerAuthRoutes(api, {
     features,
     limits: {
@@ -121,8 +127,13 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, { features });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
+  registerSurveyRoutes(api);
+  registerRespondentRoutes(api);
+  registerTouchpointRoutes(api);
+  registerContactRoutes(api, { onErase: [] });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
+  app.use(api.methodNotAllowed);
 
   serveClient(app, path.resolve(config.CLIENT_DIST));
   app.use(routeNotFound);
@@ -135,6 +146,13 @@ const refuseLargeBodies: RequestHandler = (req, _res, next) => {
   const length = Number(req.headers['content-length'] ?? 0);
   next(length > 1_000_000 ? new AppError('payload_too_large', 'The request body is too large') : undefined);
 };
+
+// body-parser would decode stray bytes to U+FFFD and store them silently: refuse instead.
+function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: string) {
+  if (encoding.toLowerCase().replace('-', '') === 'utf8' && !isUtf8(buf)) {
+    throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
+  }
+}
 
 /** The built client, one origin with the API; page routes fall back to index.html. */
 function serveClient(app: express.Express, dist: string) {

@@ -1,8 +1,7 @@
-import http from 'node:http';
-
 import { createApp } from './app';
 import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
+import { createHttpServer } from './lib/http-server';
 import { bindJobs, createJobs } from './lib/queue';
 import { createRedis, redisReady } from './lib/redis';
 import { onShutdown } from './lib/shutdown';
@@ -16,7 +15,7 @@ async function main() {
   const jobs = createJobs(redis);
   bindJobs(jobs);
 
-  const server = http.createServer(createApp({ config, log, redis }));
+  const server = createHttpServer(createApp({ config, log, redis }));
   server.listen(config.PORT, () => log.info({ url: config.PUBLIC_URL, port: config.PORT }, 'Pulse API listening'));
 
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [

@@ -23,6 +23,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The harness serves /metrics with this token, as Prometheus would be configured. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 const workerId = Number(process.env.JEST_WORKER_ID ?? 1);
 
 /** One database per jest worker: the same server, a database name of its own. */
@@ -52,6 +55,7 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
     RATE_LIMIT_LOGIN: '10000',
     RATE_LIMIT_SIGNUP: '10000',
     RATE_LIMIT_PASSWORD_RESET: '10000',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...overrides,
   });
   const log = createLogger(config, 'test');

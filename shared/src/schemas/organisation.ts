@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { Email, Id } from './common';
+import { Email, Id, singleLine } from './common';
 
 /** IANA time zone names this runtime knows, e.g. Europe/Paris. */
 export const TimeZone = z
@@ -33,10 +33,10 @@ export type Organisation = z.infer<typeof Organisation>;
 
 export const UpdateOrganisationBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: singleLine(100),
     timeZone: TimeZone,
     defaultLanguage: Language,
-    senderName: z.string().trim().min(1).max(100),
+    senderName: singleLine(100),
     senderEmail: Email.nullable(),
   })
   .partial();
