@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
+import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
 
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerAuditRoutes(api);
   registerTouchpointRoutes(api);
   registerContactRoutes(api, { onErase: [] });
+  registerSurveyRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
 

@@ -20,6 +20,12 @@ export const AuditAction = z.enum([
   'audit.exported',
   'contact.erased',
   'contacts.imported',
+  'survey.created',
+  'survey.updated',
+  'survey.published',
+  'survey.paused',
+  'survey.resumed',
+  'survey.archived',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -45,6 +51,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'audit.exported': 'Exported the audit log',
   'contact.erased': 'Erased a contact’s personal data',
   'contacts.imported': 'Imported contacts from a CSV file',
+  'survey.created': 'Created a survey',
+  'survey.updated': 'Edited a survey’s draft',
+  'survey.published': 'Published a survey version',
+  'survey.paused': 'Paused a survey',
+  'survey.resumed': 'Resumed a survey',
+  'survey.archived': 'Archived a survey',
 };
 
 export const AuditEvent = z.object({
