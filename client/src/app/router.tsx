@@ -29,6 +29,7 @@ const TeamRoute = chunk(() => import('../features/team/routes/team-route'), 'Tea
 const ApiKeysRoute = chunk(() => import('../features/api-keys/routes/api-keys-route'), 'ApiKeysRoute');
 const SettingsRoute = chunk(() => import('../features/settings/routes/settings-route'), 'SettingsRoute');
 const AuditLogRoute = chunk(() => import('../features/audit-log/routes/audit-log-route'), 'AuditLogRoute');
+const AnalyticsRoute = chunk(() => import('../features/analytics/routes/analytics-route'), 'AnalyticsRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
 
 const gated = (permission: Permission, page: ReactNode) => (
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
                   { path: '/api-keys', element: gated('apikeys.manage', <ApiKeysRoute />) },
                   { path: '/settings', element: gated('org.read', <SettingsRoute />) },
                   { path: '/audit-log', element: gated('audit.read', <AuditLogRoute />) },
+                  { path: '/analytics', element: gated('responses.read', <AnalyticsRoute />) },
                   {
                     path: '/outbox',
                     element: <RequireFeature feature="outbox">{gated('org.read', <OutboxRoute />)}</RequireFeature>,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { MetricKind } from '../metrics/scales';
-import { DayKey, Granularity } from '../metrics/time-buckets';
+import { DayKey, Granularity } from '../metrics/calendar';
 
 /** Filters every analytics read takes; the dashboard keeps them in its URL. */
 export const MetricsFilter = z.strictObject({
@@ -57,6 +57,12 @@ const Context = z.object({
 });
 
 export const SummaryResponse = Context.extend({
+  /** The surveys, touchpoints and channels with answers of this metric: the dashboard's filter choices. */
+  dimensions: z.object({
+    surveys: z.array(z.string()),
+    touchpoints: z.array(z.string()),
+    channels: z.array(z.string()),
+  }),
   figure: Figure,
   previous: Period.extend({ figure: Figure }),
   /** Headline change against the previous period of the same length, flagged only when significant. */

@@ -20,6 +20,8 @@ export interface Selection {
   from: string;
   to: string;
   series: SeriesInfo[];
+  /** Every survey, touchpoint and channel with answers of this metric, whatever the filters: the filter choices. */
+  dimensions: { surveys: string[]; touchpoints: string[]; channels: string[] };
 }
 
 export async function select(ctx: Ctx, filter: MetricsFilter, defaultDays = DEFAULT_DAYS): Promise<Selection> {
@@ -29,17 +31,30 @@ export async function select(ctx: Ctx, filter: MetricsFilter, defaultDays = DEFA
   if (from > to) throw invalid('query.from', 'must not be after `to`');
   if (daysFrom(from, to) >= MAX_DAYS) throw invalid('query.from', `the range may span at most ${MAX_DAYS} days`);
 
-  const series = (await loadSeries(ctx)).filter(
+  const ofKind = (await loadSeries(ctx)).filter((s) => s.kind === filter.kind);
+  const series = ofKind.filter(
     (s) =>
-      s.kind === filter.kind &&
       (!filter.surveyId || s.surveyId === filter.surveyId) &&
-      (!filter.touchpointId || s.touchpointId === filter.touchpointId) &&
+      (!filter.touchpointId || (s.touchpointId ?? '-') === filter.touchpointId) &&
       (!filter.channel || s.channel === filter.channel),
   );
   const scales = new Set(series.map((s) => `${s.scale.min}-${s.scale.max}`));
   // Histograms on different scales cannot be added: a 4 on 1–5 is not a 4 on 1–7.
   if (scales.size > 1) throw invalid('query.surveyId', 'these surveys ask on different scales: choose one survey');
-  return { kind: filter.kind, scale: series[0]?.scale ?? METRIC_SCALES[filter.kind][0]!, timeZone, from, to, series };
+  const distinct = (values: (string | null)[]) => [...new Set(values.map((v) => v ?? '-'))].sort();
+  return {
+    kind: filter.kind,
+    scale: series[0]?.scale ?? METRIC_SCALES[filter.kind][0]!,
+    timeZone,
+    from,
+    to,
+    series,
+    dimensions: {
+      surveys: distinct(ofKind.map((s) => s.surveyId)),
+      touchpoints: distinct(ofKind.map((s) => s.touchpointId)),
+      channels: distinct(ofKind.map((s) => s.channel)),
+    },
+  };
 }
 
 const invalid = (path: string, message: string) =>

@@ -42,6 +42,7 @@ export async function summary(ctx: Ctx, filter: MetricsFilter): Promise<SummaryR
   const then = sumOf(before);
   return {
     ...contextOf(sel),
+    dimensions: sel.dimensions,
     figure: figure(sel, now),
     previous: { ...previous, figure: figure(sel, then) },
     change: compareCounts(sel.kind, sel.scale, then, now),
