@@ -20,6 +20,8 @@ import { SESSION_COOKIE } from './lib/openapi';
 import { rateLimit } from './lib/rate-limit';
 import { RedisSessionStore } from './lib/session-store';
 import { bindSettings } from './lib/settings';
+import { createLiveHub } from './modules/analytics/analytics.live';
+import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
 import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
@@ -131,6 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerRespondentRoutes(api);
   registerTouchpointRoutes(api);
   registerContactRoutes(api, { onErase: [] });
+  registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
   app.use(api.methodNotAllowed);
