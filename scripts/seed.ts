@@ -9,8 +9,11 @@ import path from 'node:path';
 import { ApiKeyScope } from '@pulse/shared/permissions';
 
 import { loadConfig } from '../server/src/config';
+import { systemContext } from '../server/src/lib/context';
 import { connectDb, disconnectDb, syncIndexes } from '../server/src/lib/db';
+import { createLogger } from '../server/src/lib/logger';
 import { hashPassword } from '../server/src/lib/passwords';
+import { bindSettings } from '../server/src/lib/settings';
 import { createApiKey } from '../server/src/modules/api-keys/api-keys.service';
 import { UserModel } from '../server/src/modules/auth/user.model';
 import { MembershipModel } from '../server/src/modules/members/membership.model';
@@ -45,25 +48,20 @@ async function main() {
     ).toObject();
     await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: org._id } });
   }
-  const membership =
-    (await MembershipModel.findOne({ organisationId: org._id, userId: user._id }).lean()) ??
-    (await MembershipModel.create({ organisationId: org._id, userId: user._id, role: 'owner' })).toObject();
+  if (!(await MembershipModel.exists({ organisationId: org._id, userId: user._id }))) {
+    await MembershipModel.create({ organisationId: org._id, userId: user._id, role: 'owner' });
+  }
 
-  const { secret } = await createApiKey(
-    {
-      kind: 'user',
-      organisationId: String(org._id),
-      userId: String(user._id),
-      membershipId: String(membership._id),
-      role: 'owner',
-      name: user.name,
-      email: user.email,
-      emailVerified: true,
-    },
-    { name: `Demo key ${new Date().toISOString().slice(0, 16)}`, scopes: [...ApiKeyScope.options] },
-    undefined,
-    config.SECRET_KEY,
-  );
+  bindSettings({ publicUrl: config.PUBLIC_URL, secretKey: config.SECRET_KEY, mailFrom: config.MAIL_FROM });
+  const ctx = systemContext({
+    organisationId: String(org._id),
+    log: createLogger(config, 'seed'),
+    name: 'Seed script',
+  });
+  const { secret } = await createApiKey(ctx, {
+    name: `Demo key ${new Date().toISOString().slice(0, 16)}`,
+    scopes: [...ApiKeyScope.options],
+  });
   await disconnectDb();
   await devDb?.stop();
 

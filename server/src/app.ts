@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,28 +17,30 @@ import { errorHandler, routeNotFound } from './lib/error-handler';
 import type { Logger } from './lib/logger';
 import { measureHttp } from './lib/metrics';
 import { SESSION_COOKIE } from './lib/openapi';
-import type { Jobs } from './lib/queue';
 import { rateLimit } from './lib/rate-limit';
 import { RedisSessionStore } from './lib/session-store';
+import { bindSettings } from './lib/settings';
 import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerContactRoutes } from './modules/contacts/contacts.routes';
 import { identityOf } from './modules/auth/principal';
-import type { AuthDeps } from './modules/auth/auth.service';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
+import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
+import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
 
 export interface AppDeps {
   config: Config;
   log: Logger;
   /** Fail-fast connection for request-time work (sessions, rate limits, readiness). */
   redis: Redis;
-  jobs: Jobs;
 }
 
 /** JSON bodies above this are refused; no Pulse request needs more. */
@@ -47,6 +50,7 @@ const SESSION_DAYS = 14;
 /** The Express app without listen(): main.ts serves it, tests drive it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
   const { config, redis } = deps;
+  bindSettings({ publicUrl: config.PUBLIC_URL, secretKey: config.SECRET_KEY, mailFrom: config.MAIL_FROM });
   const app = express();
   app.disable('x-powered-by');
   // The client IP (rate limits, audit log) is read through exactly this many proxies.
@@ -65,9 +69,10 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(measureHttp);
-  app.use(helmet());
+  // Survey logos are customers' own https images, shown on respondent pages and their preview.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } }));
   app.use(refuseLargeBodies);
-  app.use(express.json({ limit: JSON_LIMIT }));
+  app.use(express.json({ limit: JSON_LIMIT, verify: refuseInvalidUtf8 }));
 
   const sessions = new RedisSessionStore(redis);
   app.use(
@@ -90,29 +95,22 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   const api = createApiRegistry<Access>({
-    guard: createGuard(config.SECRET_KEY),
+    guard: createGuard(),
     security: securityOf,
     identity: identityOf,
   });
   // The outbox is a development tool: never in production, whatever the environment says.
   const outboxCatcherUrl = config.NODE_ENV === 'production' ? undefined : config.MAIL_CATCHER_URL;
-  const authDeps: AuthDeps = {
-    jobs: deps.jobs,
-    sessions,
-    publicUrl: config.PUBLIC_URL,
-    secretKey: config.SECRET_KEY,
-    mailFrom: config.MAIL_FROM,
-    features: { outbox: Boolean(outboxCatcherUrl) },
-  };
+  const features = { outbox: Boolean(outboxCatcherUrl) };
   // Counted per client and account: the email typed, or the signed-in user's when changing a password.
   const byIpAndAccount = (req: express.Request) => {
     const account = req.principal?.kind === 'user' ? req.principal.email : req.body?.email;
     return `${req.ip}:${String(account ?? '').toLowerCase()}`;
   };
   registerHealthRoutes(api, deps);
-  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL });
+  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
   registerAuthRoutes(api, {
-    ...authDeps,
+    features,
     limits: {
       login: [
         rateLimit(redis, { name: 'login', points: config.RATE_LIMIT_LOGIN, windowSeconds: 900, key: byIpAndAccount }),
@@ -126,11 +124,16 @@ export function createApp(deps: AppDeps): express.Express {
     },
   });
   registerOrganisationRoutes(api);
-  registerMemberRoutes(api, authDeps);
-  registerApiKeyRoutes(api, { secretKey: config.SECRET_KEY });
+  registerMemberRoutes(api, { features });
+  registerApiKeyRoutes(api);
   registerAuditRoutes(api);
+  registerSurveyRoutes(api);
+  registerRespondentRoutes(api);
+  registerTouchpointRoutes(api);
+  registerContactRoutes(api, { onErase: [] });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
+  app.use(api.methodNotAllowed);
 
   serveClient(app, path.resolve(config.CLIENT_DIST));
   app.use(routeNotFound);
@@ -143,6 +146,13 @@ const refuseLargeBodies: RequestHandler = (req, _res, next) => {
   const length = Number(req.headers['content-length'] ?? 0);
   next(length > 1_000_000 ? new AppError('payload_too_large', 'The request body is too large') : undefined);
 };
+
+// body-parser would decode stray bytes to U+FFFD and store them silently: refuse instead.
+function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: string) {
+  if (encoding.toLowerCase().replace('-', '') === 'utf8' && !isUtf8(buf)) {
+    throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
+  }
+}
 
 /** The built client, one origin with the API; page routes fall back to index.html. */
 function serveClient(app: express.Express, dist: string) {

@@ -48,7 +48,7 @@ export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logg
     const started = performance.now();
     for (let i = 0; i < EMAILS; i++) {
       const enqueueStarted = performance.now();
-      const { emailId } = await queueEmail(deps.jobs, {
+      const { emailId } = await queueEmail({
         from: 'Pulse <pulse@localhost>',
         to,
         subject: `Bench queued email ${i}`,

@@ -9,7 +9,7 @@ import { createApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { connectDb, syncIndexes } from '../../server/src/lib/db';
 import { createLogger } from '../../server/src/lib/logger';
-import { createJobs } from '../../server/src/lib/queue';
+import { bindJobs, createJobs } from '../../server/src/lib/queue';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { benchDb } from './db.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
@@ -64,9 +64,10 @@ async function main() {
     closers.push(() => redis.quit());
     await redisReady(redis);
     const jobs = createJobs(redis);
+    bindJobs(jobs);
     closers.push(() => jobs.close());
 
-    const server = http.createServer(createApp({ config, log, redis, jobs })).listen(0, '127.0.0.1');
+    const server = http.createServer(createApp({ config, log, redis })).listen(0, '127.0.0.1');
     await once(server, 'listening');
     closers.push(() => {
       server.closeAllConnections();

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { connectDb, syncIndexes } from '../../server/src/lib/db';
 import { createLogger, type Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
-import { createJobs, type Jobs } from '../../server/src/lib/queue';
+import { bindJobs, createJobs, type Jobs } from '../../server/src/lib/queue';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { startWorker } from '../../server/src/workers';
 
@@ -22,6 +22,9 @@ export interface Harness {
   startWorker(): Worker;
   close(): Promise<void>;
 }
+
+/** The harness serves /metrics with this token, as Prometheus would be configured. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 const workerId = Number(process.env.JEST_WORKER_ID ?? 1);
 
@@ -52,6 +55,7 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
     RATE_LIMIT_LOGIN: '10000',
     RATE_LIMIT_SIGNUP: '10000',
     RATE_LIMIT_PASSWORD_RESET: '10000',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...overrides,
   });
   const log = createLogger(config, 'test');
@@ -63,7 +67,8 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
   await redisReady(redis);
   await redis.flushdb();
   const jobs = createJobs(redis);
-  const app = createApp({ config, log, redis, jobs });
+  bindJobs(jobs);
+  const app = createApp({ config, log, redis });
 
   const workers: Array<{ worker: Worker; connection: Redis; close(): void }> = [];
   return {

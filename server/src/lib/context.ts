@@ -1,10 +1,13 @@
 import type { ApiKeyScope, Role } from '@pulse/shared/permissions';
 
+import { AppError } from './errors';
 import type { Logger } from './logger';
+
+export type UserActor = { kind: 'user'; userId: string; membershipId: string; role: Role; name: string; email: string };
 
 /** Who is acting: a signed-in teammate, a server holding an API key, or Pulse itself (jobs, scripts). */
 export type Actor =
-  | { kind: 'user'; userId: string; membershipId: string; role: Role; name: string; email: string }
+  | UserActor
   | { kind: 'apiKey'; apiKeyId: string; name: string; scopes: ApiKeyScope[] }
   | { kind: 'system'; name: string };
 
@@ -32,4 +35,19 @@ export function systemContext(opts: { organisationId: string; log: Logger; name?
     requestId: opts.requestId ?? `system-${Date.now().toString(36)}`,
     log: opts.log,
   };
+}
+
+/** A public request once it knows who is acting where (sign-up, log-in, accepting an invitation). */
+export const withActor = (ctx: PublicCtx, organisationId: string, actor: Actor): Ctx => ({
+  ip: ctx.ip,
+  requestId: ctx.requestId,
+  log: ctx.log,
+  organisationId,
+  actor,
+});
+
+/** For operations only a signed-in teammate can do (the guard keeps API keys from most of them). */
+export function userActor(ctx: Ctx): UserActor {
+  if (ctx.actor.kind !== 'user') throw new AppError('forbidden', 'This operation needs a signed-in teammate');
+  return ctx.actor;
 }

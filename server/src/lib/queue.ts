@@ -38,6 +38,18 @@ export const jobHandler = <P>(type: JobType<P>, handle: JobHandler<P>['handle'])
 
 export type Jobs = ReturnType<typeof createJobs>;
 
+let bound: Jobs | undefined;
+
+/** The producer services enqueue through; bound once at boot (API, worker, test harness). */
+export function bindJobs(jobs: Jobs): void {
+  bound = jobs;
+}
+
+export function boundJobs(): Jobs {
+  if (!bound) throw new Error('no job producer is bound: call bindJobs() at boot');
+  return bound;
+}
+
 /** The producer side: enqueue a defined job with a payload checked against its schema. */
 export function createJobs(connection: Redis) {
   const queue = new Queue(QUEUE_NAME, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { Permission, Role } from '../permissions';
-import { Email, Id, Password, PersonName } from './common';
+import { Email, Id, Password, PersonName, singleLine } from './common';
 import { Organisation } from './organisation';
 
 export const User = z.object({
@@ -33,7 +33,7 @@ export const SignupBody = z.strictObject({
   name: PersonName,
   email: Email,
   password: Password,
-  organisationName: z.string().trim().min(1).max(100),
+  organisationName: singleLine(100),
 });
 export type SignupBody = z.infer<typeof SignupBody>;
 

@@ -4,7 +4,6 @@ import mongoose, { Schema } from 'mongoose';
 import request from 'supertest';
 
 import { syncIndexes } from '../../../server/src/lib/db';
-import { createJobs } from '../../../server/src/lib/queue';
 import { createRedis, redisReady } from '../../../server/src/lib/redis';
 import { queueEmail } from '../../../server/src/modules/mail/mail.service';
 import { EmailModel } from '../../../server/src/modules/mail/mail.model';
@@ -35,7 +34,7 @@ describe('the real services behind the tests', () => {
 
   it('runs a queued mail job through a real BullMQ worker and the mail arrives in the catcher', async () => {
     const to = `harness-${Date.now()}@example.test`;
-    const { emailId } = await queueEmail(h.jobs, {
+    const { emailId } = await queueEmail({
       from: 'Pulse <pulse@example.test>',
       to,
       subject: 'Harness check',
@@ -59,7 +58,7 @@ describe('the real services behind the tests', () => {
     let redisServer = await startRedis({ port });
     const redis = createRedis(redisServer.url, 'producer');
     await redisReady(redis);
-    const app = createApp({ ...h, redis, jobs: createJobs(redis) });
+    const app = createApp({ ...h, redis });
     try {
       await request(app)
         .get('/readyz')

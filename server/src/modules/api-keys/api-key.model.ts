@@ -12,7 +12,8 @@ const apiKeySchema = new Schema(
     prefix: { type: String, required: true },
     hash: { type: String, required: true },
     scopes: { type: [String], enum: ApiKeyScope.options, required: true },
-    createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    /** null when Pulse made it (the seed script). */
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     createdByName: { type: String, required: true },
     lastUsedAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },

@@ -8,11 +8,10 @@ import {
 
 import { AppError } from '../../lib/errors';
 import type { Api } from '../auth/access';
-import { principalOf, userOf } from '../auth/principal';
 import { presentApiKey } from './api-keys.presenter';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service';
 
-export function registerApiKeyRoutes(api: Api, deps: { secretKey: string }): void {
+export function registerApiKeyRoutes(api: Api): void {
   api.route({
     method: 'get',
     path: '/api/v1/api-keys',
@@ -20,8 +19,8 @@ export function registerApiKeyRoutes(api: Api, deps: { secretKey: string }): voi
     tags: ['api keys'],
     access: { permission: 'apikeys.manage' },
     responses: { 200: { description: 'Keys, newest first', schema: ApiKeysResponse } },
-    handler: async (_input, req, res) => {
-      const keys = await listApiKeys(principalOf(req).organisationId);
+    handler: async ({ ctx }, _req, res) => {
+      const keys = await listApiKeys(ctx);
       res.json({ apiKeys: keys.map(presentApiKey) });
     },
   });
@@ -34,8 +33,8 @@ export function registerApiKeyRoutes(api: Api, deps: { secretKey: string }): voi
     access: { permission: 'apikeys.manage' },
     body: CreateApiKeyBody,
     responses: { 201: { description: 'The key and its secret', schema: CreatedApiKeyResponse } },
-    handler: async ({ body }, req, res) => {
-      const created = await createApiKey(userOf(req), body, req.ip, deps.secretKey);
+    handler: async ({ body, ctx }, _req, res) => {
+      const created = await createApiKey(ctx, body);
       res.status(201).json({ apiKey: presentApiKey(created.apiKey), secret: created.secret });
     },
   });
@@ -48,8 +47,8 @@ export function registerApiKeyRoutes(api: Api, deps: { secretKey: string }): voi
     access: { permission: 'apikeys.manage' },
     params: ApiKeyParams,
     responses: { 204: { description: 'Revoked' } },
-    handler: async ({ params }, req, res) => {
-      await revokeApiKey(userOf(req), params.apiKeyId, req.ip);
+    handler: async ({ params, ctx }, _req, res) => {
+      await revokeApiKey(ctx, params);
       res.status(204).end();
     },
   });
@@ -61,10 +60,9 @@ export function registerApiKeyRoutes(api: Api, deps: { secretKey: string }): voi
     tags: ['api keys'],
     access: { permission: 'apikeys.manage', apiKeyScope: '*' },
     responses: { 200: { description: 'The calling key', schema: ApiKeySelfResponse } },
-    handler: (_input, req, res) => {
-      const principal = principalOf(req);
-      if (principal.kind !== 'apiKey') throw new AppError('forbidden', 'Call this with an API key');
-      res.json({ organisationId: principal.organisationId, name: principal.name, scopes: principal.scopes });
+    handler: ({ ctx }, _req, res) => {
+      if (ctx.actor.kind !== 'apiKey') throw new AppError('forbidden', 'Call this with an API key');
+      res.json({ organisationId: ctx.organisationId, name: ctx.actor.name, scopes: ctx.actor.scopes });
     },
   });
 }

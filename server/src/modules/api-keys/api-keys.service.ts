@@ -1,63 +1,57 @@
 import type { CreateApiKeyBody } from '@pulse/shared/schemas/api-keys';
 import type { ApiKeyScope } from '@pulse/shared/permissions';
 
-import { notFound } from '../../lib/errors';
+import type { Ctx } from '../../lib/context';
+import { AppError, notFound } from '../../lib/errors';
+import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
-import { recordAudit } from '../audit/audit.service';
-import type { Principal, UserPrincipal } from '../auth/principal';
+import { audit } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
 import { ApiKeyModel } from './api-key.model';
 
 const PREFIX = 'pulse';
 // Writes cost more than reads on the dev database; a minute is precise enough for "last used".
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export const listApiKeys = (organisationId: string) => ApiKeyModel.find({ organisationId }).sort({ _id: -1 }).lean();
+export const listApiKeys = (ctx: Pick<Ctx, 'organisationId'>) =>
+  ApiKeyModel.find({ organisationId: ctx.organisationId }).sort({ _id: -1 }).lean();
 
-export async function createApiKey(
-  actor: UserPrincipal,
-  body: CreateApiKeyBody,
-  ip: string | undefined,
-  secretKey: string,
-) {
-  const { id, token, hash } = issueSecret(PREFIX, secretKey);
+/** Made by a teammate, or by Pulse itself (the seed script): the key remembers which. */
+export async function createApiKey(ctx: Ctx, body: CreateApiKeyBody) {
+  const { actor } = ctx;
+  if (actor.kind === 'apiKey') throw new AppError('forbidden', 'An API key cannot create API keys');
+  const { id, token, hash } = issueSecret(PREFIX, settings().secretKey);
   const apiKey = await ApiKeyModel.create({
     _id: id,
-    organisationId: actor.organisationId,
+    organisationId: ctx.organisationId,
     name: body.name,
     // Up to the end of the id: not secret, and unlike the id's leading timestamp it tells keys apart.
     prefix: token.slice(0, PREFIX.length + 1 + 24),
     hash,
     scopes: body.scopes,
-    createdBy: actor.userId,
+    createdBy: actor.kind === 'user' ? actor.userId : null,
     createdByName: actor.name,
   });
-  await recordAudit({
-    organisationId: actor.organisationId,
-    action: 'apikey.created',
-    actor,
-    target: body.name,
-    details: { scopes: body.scopes.join(' ') },
-    ip,
-  });
+  await audit(ctx, 'apikey.created', body.name, { scopes: body.scopes.join(' ') });
   return { apiKey: apiKey.toObject(), secret: token };
 }
 
-export async function revokeApiKey(actor: UserPrincipal, apiKeyId: string, ip: string | undefined) {
+export async function revokeApiKey(ctx: Ctx, input: { apiKeyId: string }) {
   const apiKey = await ApiKeyModel.findOneAndUpdate(
-    { _id: apiKeyId, organisationId: actor.organisationId, revokedAt: null },
+    { _id: input.apiKeyId, organisationId: ctx.organisationId, revokedAt: null },
     { $set: { revokedAt: new Date() } },
     { returnDocument: 'after' },
   ).lean();
   if (!apiKey) throw notFound('API key');
-  await recordAudit({ organisationId: actor.organisationId, action: 'apikey.revoked', actor, target: apiKey.name, ip });
+  await audit(ctx, 'apikey.revoked', apiKey.name);
 }
 
 /** The one deliberate cross-tenant read: the key itself says which organisation it belongs to. */
-export async function authenticateApiKey(token: string, secretKey: string): Promise<Principal | undefined> {
+export async function authenticateApiKey(token: string): Promise<Principal | undefined> {
   const parsed = parseSecret(PREFIX, token);
   if (!parsed) return undefined;
   const apiKey = await ApiKeyModel.findById(parsed.id).setOptions({ crossTenant: true }).lean();
-  if (!apiKey || apiKey.revokedAt || !secretMatches(parsed.secret, apiKey.hash, secretKey)) return undefined;
+  if (!apiKey || apiKey.revokedAt || !secretMatches(parsed.secret, apiKey.hash, settings().secretKey)) return undefined;
   const organisationId = String(apiKey.organisationId);
   if (!apiKey.lastUsedAt || Date.now() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await ApiKeyModel.updateOne({ _id: apiKey._id, organisationId }, { $set: { lastUsedAt: new Date() } });

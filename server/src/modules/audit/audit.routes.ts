@@ -6,10 +6,9 @@ import { PageQuery } from '@pulse/shared/schemas/common';
 import { AuditLogResponse } from '@pulse/shared/schemas/audit';
 
 import type { Api } from '../auth/access';
-import { principalOf } from '../auth/principal';
 import { auditCsv } from './audit.export';
 import { presentAuditEvent } from './audit.presenter';
-import { listAudit, recordAudit } from './audit.service';
+import { audit, listAudit } from './audit.service';
 
 export function registerAuditRoutes(api: Api): void {
   api.route({
@@ -20,8 +19,8 @@ export function registerAuditRoutes(api: Api): void {
     access: { permission: 'audit.read' },
     query: PageQuery,
     responses: { 200: { description: 'A page of events', schema: AuditLogResponse } },
-    handler: async ({ query }, req, res) => {
-      const page = await listAudit({ organisationId: principalOf(req).organisationId, ...query });
+    handler: async ({ query, ctx }, _req, res) => {
+      const page = await listAudit(ctx, query);
       res.json({ events: page.events.map(presentAuditEvent), nextCursor: page.nextCursor });
     },
   });
@@ -33,18 +32,12 @@ export function registerAuditRoutes(api: Api): void {
     tags: ['audit'],
     access: { permission: 'audit.read' },
     responses: { 200: { description: 'CSV, newest first', schema: z.string(), contentType: 'text/csv' } },
-    handler: async (_input, req, res) => {
-      const principal = principalOf(req);
-      // Recorded first, so the export shows up in the file it produces.
-      await recordAudit({
-        organisationId: principal.organisationId,
-        action: 'audit.exported',
-        actor: principal,
-        ip: req.ip,
-      });
+    handler: async ({ ctx }, _req, res) => {
+      // Recorded first and inline (not through an event), so the export shows up in the file it produces.
+      await audit(ctx, 'audit.exported');
       const day = new Date().toISOString().slice(0, 10);
       res.attachment(`pulse-audit-log-${day}.csv`).type('text/csv; charset=utf-8');
-      await pipeline(auditCsv(principal.organisationId), res);
+      await pipeline(auditCsv(ctx), res);
     },
   });
 }

@@ -2,22 +2,22 @@ import mongoose, { Types } from 'mongoose';
 
 import type { AuditAction } from '@pulse/shared/schemas/audit';
 
+import type { Ctx } from '../../lib/context';
 import { AuditEventModel } from './audit-event.model';
 
-export interface AuditEntry {
-  organisationId: string;
-  action: AuditAction;
-  /** A principal fits; so does a person acting before they have a session (sign-up, log-in). */
-  actor:
-    | { kind: 'user'; userId: string; email: string }
-    | { kind: 'apiKey'; apiKeyId: string; name: string }
-    | { kind: 'system' };
-  target?: string | null;
-  details?: Record<string, string | number | boolean | null>;
-  ip?: string | null;
-}
+export type AuditDetails = Record<string, string | number | boolean | null>;
 
-const actorFields = (actor: AuditEntry['actor']) => {
+/**
+ * Who the log names. Any Ctx fits; so does a person acting before they hold a session in the
+ * organisation (confirming their address, resetting a password): their id and email are enough.
+ */
+export type AuditActor =
+  | { kind: 'user'; userId: string; email: string }
+  | { kind: 'apiKey'; apiKeyId: string; name: string }
+  | { kind: 'system'; name?: string };
+export type AuditCtx = Pick<Ctx, 'organisationId' | 'ip'> & { actor: AuditActor };
+
+const actorFields = (actor: AuditActor) => {
   switch (actor.kind) {
     case 'user':
       return { actorKind: 'user' as const, actorId: actor.userId, actorLabel: actor.email };
@@ -28,20 +28,25 @@ const actorFields = (actor: AuditEntry['actor']) => {
   }
 };
 
-export async function recordAudit(entry: AuditEntry): Promise<void> {
+export async function audit(
+  ctx: AuditCtx,
+  action: AuditAction,
+  target: string | null = null,
+  details: AuditDetails = {},
+): Promise<void> {
   await AuditEventModel.create({
-    organisationId: entry.organisationId,
-    action: entry.action,
-    ...actorFields(entry.actor),
-    target: entry.target ?? null,
-    details: entry.details ?? {},
-    ip: entry.ip ?? null,
+    organisationId: ctx.organisationId,
+    action,
+    ...actorFields(ctx.actor),
+    target,
+    details,
+    ip: ctx.ip,
   });
 }
 
 /** Newest first; `cursor` is the id of the last event of the previous page. */
-export async function listAudit(opts: { organisationId: string; cursor?: string; limit: number }) {
-  const filter: Record<string, unknown> = { organisationId: opts.organisationId };
+export async function listAudit(ctx: Pick<Ctx, 'organisationId'>, opts: { cursor?: string; limit: number }) {
+  const filter: Record<string, unknown> = { organisationId: ctx.organisationId };
   if (opts.cursor && Types.ObjectId.isValid(opts.cursor)) {
     filter._id = mongoose.trusted({ $lt: new Types.ObjectId(opts.cursor) });
   }

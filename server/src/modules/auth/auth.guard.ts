@@ -13,11 +13,11 @@ import type { Principal } from './principal';
  * Every non-public operation runs through here: establish who is calling (API key in the
  * Authorization header, else the session cookie), then check the one permission table.
  */
-export function createGuard(secretKey: string) {
+export function createGuard() {
   async function identify(req: Request): Promise<Principal | undefined> {
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const principal = await authenticateApiKey(header.slice(7).trim(), secretKey);
+      const principal = await authenticateApiKey(header.slice(7).trim());
       if (!principal) throw new AppError('unauthenticated', 'The API key is not valid or has been revoked');
       return principal;
     }

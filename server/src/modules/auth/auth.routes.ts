@@ -8,6 +8,7 @@ import {
   PasswordResetRequestBody,
   SessionResponse,
   SignupBody,
+  type SessionFeatures,
   SwitchOrganisationBody,
   TokenBody,
 } from '@pulse/shared/schemas/auth';
@@ -15,9 +16,10 @@ import {
 import type { RequestHandler } from 'express';
 
 import { SESSION_COOKIE } from '../../lib/openapi';
-import { recordAudit } from '../audit/audit.service';
+import { userActor } from '../../lib/context';
+import { audit } from '../audit/audit.service';
 import type { Api } from './access';
-import { describeSession, listMyOrganisations, login, signup, switchOrganisation, type AuthDeps } from './auth.service';
+import { describeSession, listMyOrganisations, login, signup, switchOrganisation } from './auth.service';
 import {
   changePassword,
   completePasswordReset,
@@ -26,9 +28,10 @@ import {
   verifyEmail,
 } from './credentials.service';
 import { userOf } from './principal';
-import { describeCurrentSession, endSession, startSession } from './session';
+import { describeCurrentSession, endSession, endSessionsOf, startSession } from './session';
 
-export interface AuthRouteDeps extends AuthDeps {
+export interface AuthRouteDeps {
+  features: SessionFeatures;
   limits: { login: RequestHandler[]; signup: RequestHandler[]; passwordReset: RequestHandler[] };
 }
 
@@ -44,10 +47,9 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     before: deps.limits.signup,
     body: SignupBody,
     responses: { 201: { description: 'Signed in as the new owner', schema: SessionResponse } },
-    handler: async ({ body }, req, res) => {
-      const identity = await signup(deps, body, req.ip);
-      await startSession(req, identity);
-      res.status(201).json(await describeCurrentSession(deps, req));
+    handler: async ({ body, ctx }, req, res) => {
+      await startSession(req, await signup(ctx, body));
+      res.status(201).json(await describeCurrentSession(req, deps.features));
     },
   });
 
@@ -60,9 +62,9 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     before: deps.limits.login,
     body: LoginBody,
     responses: { 200: { description: 'Signed in', schema: SessionResponse } },
-    handler: async ({ body }, req, res) => {
-      await startSession(req, await login(body, req.ip));
-      res.json(await describeCurrentSession(deps, req));
+    handler: async ({ body, ctx }, req, res) => {
+      await startSession(req, await login(ctx, body));
+      res.json(await describeCurrentSession(req, deps.features));
     },
   });
 
@@ -73,16 +75,9 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     tags: ['auth'],
     access: { permission: 'org.read' },
     responses: { 204: { description: 'Signed out' } },
-    handler: async (_input, req, res) => {
-      const user = userOf(req);
+    handler: async ({ ctx }, req, res) => {
       await endSession(req);
-      await recordAudit({
-        organisationId: user.organisationId,
-        action: 'auth.logout',
-        actor: user,
-        target: user.email,
-        ip: req.ip,
-      });
+      await audit(ctx, 'auth.logout', userActor(ctx).email);
       res.clearCookie(SESSION_COOKIE).status(204).end();
     },
   });
@@ -94,7 +89,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     tags: ['auth'],
     access: { permission: 'org.read' },
     responses: { 200: { description: 'The current session', schema: SessionResponse } },
-    handler: async (_input, req, res) => res.json(await describeSession(deps, userOf(req))),
+    handler: async (_input, req, res) => res.json(await describeSession(userOf(req), deps.features)),
   });
 
   api.route({
@@ -105,8 +100,8 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     access: 'public',
     body: TokenBody,
     responses: { 204: { description: 'Confirmed' } },
-    handler: async ({ body }, req, res) => {
-      await verifyEmail(deps, body.token, req.ip);
+    handler: async ({ body, ctx }, _req, res) => {
+      await verifyEmail(ctx, body);
       res.status(204).end();
     },
   });
@@ -119,8 +114,8 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     access: { permission: 'org.read' },
     before: deps.limits.passwordReset,
     responses: { 202: Accepted },
-    handler: async (_input, req, res) => {
-      await sendVerification(deps, userOf(req).userId);
+    handler: async ({ ctx }, _req, res) => {
+      await sendVerification(ctx, { userId: userActor(ctx).userId });
       res.status(202).json({ status: 'accepted' });
     },
   });
@@ -134,8 +129,8 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     before: deps.limits.passwordReset,
     body: PasswordResetRequestBody,
     responses: { 202: Accepted },
-    handler: async ({ body }, _req, res) => {
-      await requestPasswordReset(deps, body.email);
+    handler: async ({ body, ctx }, _req, res) => {
+      await requestPasswordReset(ctx, body);
       res.status(202).json({ status: 'accepted' });
     },
   });
@@ -149,8 +144,9 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     before: deps.limits.passwordReset,
     body: PasswordResetCompleteBody,
     responses: { 204: { description: 'Password changed' } },
-    handler: async ({ body }, req, res) => {
-      await completePasswordReset(deps, body.token, body.password, req.ip);
+    handler: async ({ body, ctx }, req, res) => {
+      const { userId } = await completePasswordReset(ctx, body);
+      await endSessionsOf(req, userId, { keepCurrent: false });
       res.status(204).end();
     },
   });
@@ -164,12 +160,13 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     before: deps.limits.login,
     body: ChangePasswordBody,
     responses: { 204: { description: 'Password changed' } },
-    handler: async ({ body }, req, res) => {
-      const user = userOf(req);
-      await changePassword(deps, user, body, req.sessionID, req.ip);
+    handler: async ({ body, ctx }, req, res) => {
+      const user = userActor(ctx);
+      await changePassword(ctx, body);
+      await endSessionsOf(req, user.userId, { keepCurrent: true });
       await startSession(req, {
         userId: user.userId,
-        organisationId: user.organisationId,
+        organisationId: ctx.organisationId,
         membershipId: user.membershipId,
       });
       res.status(204).end();
@@ -183,7 +180,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     tags: ['auth'],
     access: { permission: 'org.read' },
     responses: { 200: { description: 'Your organisations', schema: MyOrganisationsResponse } },
-    handler: async (_input, req, res) => res.json({ organisations: await listMyOrganisations(userOf(req)) }),
+    handler: async ({ ctx }, _req, res) => res.json({ organisations: await listMyOrganisations(ctx) }),
   });
 
   api.route({
@@ -194,9 +191,9 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     access: { permission: 'org.read' },
     body: SwitchOrganisationBody,
     responses: { 200: { description: 'The session in that organisation', schema: SessionResponse } },
-    handler: async ({ body }, req, res) => {
-      await startSession(req, await switchOrganisation(userOf(req), body.organisationId));
-      res.json(await describeCurrentSession(deps, req));
+    handler: async ({ body, ctx }, req, res) => {
+      await startSession(req, await switchOrganisation(ctx, body));
+      res.json(await describeCurrentSession(req, deps.features));
     },
   });
 }

@@ -4,27 +4,16 @@ import mongoose from 'mongoose';
 import { ROLE_PERMISSIONS, type Role } from '@pulse/shared/permissions';
 import type { LoginBody, SessionFeatures, SignupBody } from '@pulse/shared/schemas/auth';
 
+import { userActor, withActor, type Ctx, type PublicCtx } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
-import type { Jobs } from '../../lib/queue';
-import type { RedisSessionStore } from '../../lib/session-store';
-import { recordAudit } from '../audit/audit.service';
+import { audit } from '../audit/audit.service';
 import { MembershipModel } from '../members/membership.model';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { presentOrganisation } from '../organisations/organisation.presenter';
 import { sendVerification } from './credentials.service';
 import type { UserPrincipal } from './principal';
 import { UserModel } from './user.model';
-
-export interface AuthDeps {
-  jobs: Jobs;
-  sessions: RedisSessionStore;
-  publicUrl: string;
-  secretKey: string;
-  mailFrom: string;
-  /** What this server runs, as app.ts registered it; every session description reports it. */
-  features: SessionFeatures;
-}
 
 /** What a new or switched session holds: ids only, re-checked on every request. */
 export interface SessionIdentity {
@@ -33,7 +22,7 @@ export interface SessionIdentity {
   membershipId: string;
 }
 
-export async function signup(deps: AuthDeps, body: SignupBody, ip?: string): Promise<SessionIdentity> {
+export async function signup(ctx: PublicCtx, body: SignupBody): Promise<SessionIdentity> {
   const user = await UserModel.create({
     email: body.email,
     name: body.name,
@@ -57,14 +46,16 @@ export async function signup(deps: AuthDeps, body: SignupBody, ip?: string): Pro
       organisationId: String(org._id),
       membershipId: String(membership._id),
     };
-    await recordAudit({
-      organisationId: identity.organisationId,
-      action: 'auth.signup',
-      actor: { kind: 'user', userId: identity.userId, email: user.email },
-      target: user.email,
-      ip,
+    const owner = withActor(ctx, identity.organisationId, {
+      kind: 'user',
+      userId: identity.userId,
+      membershipId: identity.membershipId,
+      role: 'owner',
+      name: user.name,
+      email: user.email,
     });
-    await sendVerification(deps, identity.userId);
+    await audit(owner, 'auth.signup', user.email);
+    await sendVerification(owner, { userId: identity.userId });
     return identity;
   } catch (err) {
     await UserModel.deleteOne({ _id: user._id });
@@ -72,7 +63,7 @@ export async function signup(deps: AuthDeps, body: SignupBody, ip?: string): Pro
   }
 }
 
-export async function login(body: LoginBody, ip?: string): Promise<SessionIdentity> {
+export async function login(ctx: PublicCtx, body: LoginBody): Promise<SessionIdentity> {
   const user = await UserModel.findOne({ email: body.email }).lean();
   if (!(await verifyPassword(user?.passwordHash, body.password)) || !user) {
     throw new AppError('invalid_credentials', 'The email or password is not right');
@@ -89,13 +80,8 @@ export async function login(body: LoginBody, ip?: string): Promise<SessionIdenti
     organisationId: String(membership.organisationId),
     membershipId: String(membership._id),
   };
-  await recordAudit({
-    organisationId: identity.organisationId,
-    action: 'auth.login',
-    actor: { kind: 'user', userId: identity.userId, email: user.email },
-    target: user.email,
-    ip,
-  });
+  const actor = { kind: 'user' as const, userId: identity.userId, email: user.email };
+  await audit({ ...ctx, organisationId: identity.organisationId, actor }, 'auth.login', user.email);
   return identity;
 }
 
@@ -125,9 +111,10 @@ export async function loadSessionPrincipal(s: Partial<session.SessionData>): Pro
 }
 
 /** The organisations a person belongs to, the current one marked. */
-export async function listMyOrganisations(principal: UserPrincipal) {
+export async function listMyOrganisations(ctx: Ctx) {
+  const { userId } = userActor(ctx);
   // Across organisations by design: they are all this person's own.
-  const memberships = await MembershipModel.find({ userId: principal.userId }).setOptions({ crossTenant: true }).lean();
+  const memberships = await MembershipModel.find({ userId }).setOptions({ crossTenant: true }).lean();
   const orgs = await OrganisationModel.find({
     _id: mongoose.trusted({ $in: memberships.map((m) => m.organisationId) }),
   }).lean();
@@ -138,20 +125,23 @@ export async function listMyOrganisations(principal: UserPrincipal) {
       id: String(m.organisationId),
       name: names.get(String(m.organisationId))!,
       role: m.role as Role,
-      current: String(m.organisationId) === principal.organisationId,
+      current: String(m.organisationId) === ctx.organisationId,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Moves the person's session to another organisation they belong to; anything else is a 404. */
-export async function switchOrganisation(principal: UserPrincipal, organisationId: string): Promise<SessionIdentity> {
-  const membership = await MembershipModel.findOne({ organisationId, userId: principal.userId }).lean();
+export async function switchOrganisation(ctx: Ctx, input: { organisationId: string }): Promise<SessionIdentity> {
+  const { userId } = userActor(ctx);
+  const { organisationId } = input;
+  const membership = await MembershipModel.findOne({ organisationId, userId }).lean();
   if (!membership) throw new AppError('not_found', 'Organisation not found');
-  await UserModel.updateOne({ _id: principal.userId }, { $set: { lastOrganisationId: organisationId } });
-  return { userId: principal.userId, organisationId, membershipId: String(membership._id) };
+  await UserModel.updateOne({ _id: userId }, { $set: { lastOrganisationId: organisationId } });
+  return { userId, organisationId, membershipId: String(membership._id) };
 }
 
-export async function describeSession(deps: Pick<AuthDeps, 'features'>, principal: UserPrincipal) {
+/** The session as the client sees it; `features` says what this server runs (app.ts decides). */
+export async function describeSession(principal: UserPrincipal, features: SessionFeatures) {
   const organisation = await OrganisationModel.findById(principal.organisationId).lean();
   if (!organisation) throw new AppError('unauthenticated', 'Sign in to continue');
   return {
@@ -164,6 +154,6 @@ export async function describeSession(deps: Pick<AuthDeps, 'features'>, principa
     organisation: presentOrganisation(organisation),
     role: principal.role,
     permissions: [...ROLE_PERMISSIONS[principal.role]],
-    features: deps.features,
+    features,
   };
 }

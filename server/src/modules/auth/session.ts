@@ -1,7 +1,10 @@
 import type { Request } from 'express';
 
+import type { SessionFeatures } from '@pulse/shared/schemas/auth';
+
 import { AppError } from '../../lib/errors';
-import { describeSession, loadSessionPrincipal, type AuthDeps, type SessionIdentity } from './auth.service';
+import { RedisSessionStore } from '../../lib/session-store';
+import { describeSession, loadSessionPrincipal, type SessionIdentity } from './auth.service';
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
@@ -15,9 +18,16 @@ export async function startSession(req: Request, identity: SessionIdentity): Pro
 
 export const endSession = (req: Request) => promisify((cb) => req.session.destroy(cb));
 
+/** Ends every session of `userId` but, when `keepCurrent`, the one making this request. */
+export async function endSessionsOf(req: Request, userId: string, opts: { keepCurrent: boolean }): Promise<void> {
+  const store = req.sessionStore;
+  if (!(store instanceof RedisSessionStore)) throw new Error('sessions are not stored in Redis');
+  await store.destroyAllForUser(userId, opts.keepCurrent ? req.sessionID : undefined);
+}
+
 /** The session just started, described the way GET /auth/session describes it. */
-export async function describeCurrentSession(deps: Pick<AuthDeps, 'features'>, req: Request) {
+export async function describeCurrentSession(req: Request, features: SessionFeatures) {
   const principal = await loadSessionPrincipal(req.session);
   if (!principal) throw new AppError('unauthenticated', 'Sign in to continue');
-  return describeSession(deps, principal);
+  return describeSession(principal, features);
 }

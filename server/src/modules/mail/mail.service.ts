@@ -1,4 +1,4 @@
-import type { Jobs } from '../../lib/queue';
+import { boundJobs } from '../../lib/queue';
 import { SendEmail } from './mail.jobs';
 import { EmailModel } from './mail.model';
 
@@ -12,11 +12,11 @@ export interface QueueEmailOptions {
 }
 
 /** Stores the email, then queues its id: if Redis is down the caller sees it before anything is lost. */
-export async function queueEmail(jobs: Jobs, mail: QueueEmailOptions): Promise<{ emailId: string }> {
+export async function queueEmail(mail: QueueEmailOptions): Promise<{ emailId: string }> {
   const email = await EmailModel.create({ ...mail, state: 'queued' });
   const emailId = String(email._id);
   try {
-    await jobs.enqueue(SendEmail, { emailId }, { jobId: `mail.send-${emailId}` });
+    await boundJobs().enqueue(SendEmail, { emailId }, { jobId: `mail.send-${emailId}` });
   } catch (err) {
     await EmailModel.updateOne(
       { _id: email._id, state: 'queued' },

@@ -12,9 +12,9 @@ import {
   MembersResponse,
 } from '@pulse/shared/schemas/members';
 
+import type { SessionFeatures } from '@pulse/shared/schemas/auth';
+
 import type { Api } from '../auth/access';
-import type { AuthDeps } from '../auth/auth.service';
-import { principalOf, userOf } from '../auth/principal';
 import { describeCurrentSession, startSession } from '../auth/session';
 import { presentInvitation, presentMember } from './members.presenter';
 import {
@@ -27,7 +27,7 @@ import {
   revokeInvitation,
 } from './members.service';
 
-export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
+export function registerMemberRoutes(api: Api, deps: { features: SessionFeatures }): void {
   api.route({
     method: 'get',
     path: '/api/v1/members',
@@ -35,8 +35,8 @@ export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
     tags: ['team'],
     access: { permission: 'members.read' },
     responses: { 200: { description: 'The team', schema: MembersResponse } },
-    handler: async (_input, req, res) => {
-      const { members, invitations } = await listMembers(principalOf(req).organisationId);
+    handler: async ({ ctx }, _req, res) => {
+      const { members, invitations } = await listMembers(ctx);
       res.json({ members: members.map(presentMember), invitations: invitations.map(presentInvitation) });
     },
   });
@@ -49,8 +49,8 @@ export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
     access: { permission: 'members.manage' },
     body: InviteBody,
     responses: { 201: { description: 'Invitation sent', schema: Invitation } },
-    handler: async ({ body }, req, res) => {
-      res.status(201).json(presentInvitation(await invite(deps, userOf(req), body, req.ip)));
+    handler: async ({ body, ctx }, _req, res) => {
+      res.status(201).json(presentInvitation(await invite(ctx, body)));
     },
   });
 
@@ -62,8 +62,8 @@ export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
     access: { permission: 'members.manage' },
     params: InvitationParams,
     responses: { 204: { description: 'Revoked' } },
-    handler: async ({ params }, req, res) => {
-      await revokeInvitation(userOf(req), params.invitationId, req.ip);
+    handler: async ({ params, ctx }, _req, res) => {
+      await revokeInvitation(ctx, params);
       res.status(204).end();
     },
   });
@@ -77,8 +77,8 @@ export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
     params: MemberParams,
     body: ChangeRoleBody,
     responses: { 200: { description: 'The teammate with the new role', schema: Member } },
-    handler: async ({ params, body }, req, res) => {
-      res.json(presentMember(await changeRole(userOf(req), params.memberId, body.role, req.ip)));
+    handler: async ({ params, body, ctx }, _req, res) => {
+      res.json(presentMember(await changeRole(ctx, { memberId: params.memberId, role: body.role })));
     },
   });
 
@@ -90,8 +90,8 @@ export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
     access: { permission: 'members.manage' },
     params: MemberParams,
     responses: { 204: { description: 'Removed' } },
-    handler: async ({ params }, req, res) => {
-      await removeMember(userOf(req), params.memberId, req.ip);
+    handler: async ({ params, ctx }, _req, res) => {
+      await removeMember(ctx, params);
       res.status(204).end();
     },
   });
@@ -104,7 +104,7 @@ export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
     access: 'public',
     query: InvitationPreviewQuery,
     responses: { 200: { description: 'The invitation', schema: InvitationPreview } },
-    handler: async ({ query }, _req, res) => res.json(await previewInvitation(deps, query.token)),
+    handler: async ({ query, ctx }, _req, res) => res.json(await previewInvitation(ctx, query)),
   });
 
   api.route({
@@ -115,9 +115,9 @@ export function registerMemberRoutes(api: Api, deps: AuthDeps): void {
     access: 'public',
     body: AcceptInvitationBody,
     responses: { 200: { description: 'Signed in as a member', schema: SessionResponse } },
-    handler: async ({ body }, req, res) => {
-      await startSession(req, await acceptInvitation(deps, body, req.ip));
-      res.json(await describeCurrentSession(deps, req));
+    handler: async ({ body, ctx }, req, res) => {
+      await startSession(req, await acceptInvitation(ctx, body));
+      res.json(await describeCurrentSession(req, deps.features));
     },
   });
 }

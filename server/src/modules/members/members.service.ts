@@ -3,13 +3,14 @@ import mongoose from 'mongoose';
 import { canAssignRole, type Role } from '@pulse/shared/permissions';
 import type { AcceptInvitationBody, InviteBody } from '@pulse/shared/schemas/members';
 
+import { userActor, withActor, type Ctx, type PublicCtx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
-import { recordAudit } from '../audit/audit.service';
-import type { AuthDeps, SessionIdentity } from '../auth/auth.service';
+import { audit } from '../audit/audit.service';
+import type { SessionIdentity } from '../auth/auth.service';
 import { invitationMail } from '../auth/auth.emails';
-import type { UserPrincipal } from '../auth/principal';
 import { UserModel } from '../auth/user.model';
 import { queueEmail } from '../mail/mail.service';
 import { OrganisationModel } from '../organisations/organisation.model';
@@ -19,7 +20,8 @@ import { MembershipModel } from './membership.model';
 const INVITATION_TTL_MS = 7 * 86_400_000;
 const PREFIX = 'invite';
 
-export async function listMembers(organisationId: string) {
+export async function listMembers(ctx: Pick<Ctx, 'organisationId'>) {
+  const { organisationId } = ctx;
   const [memberships, invitations] = await Promise.all([
     MembershipModel.find({ organisationId }).sort({ _id: 1 }).lean(),
     InvitationModel.find({ organisationId, state: 'pending' }).sort({ _id: -1 }).lean(),
@@ -35,22 +37,23 @@ export async function listMembers(organisationId: string) {
   };
 }
 
-export async function invite(deps: AuthDeps, actor: UserPrincipal, body: InviteBody, ip?: string) {
+export async function invite(ctx: Ctx, body: InviteBody) {
+  const actor = userActor(ctx);
   if (!canAssignRole(actor.role, body.role))
     throw new AppError('forbidden', `You cannot invite someone as ${body.role}`);
   const existing = await UserModel.findOne({ email: body.email }).lean();
-  if (existing && (await MembershipModel.exists({ organisationId: actor.organisationId, userId: existing._id }))) {
+  if (existing && (await MembershipModel.exists({ organisationId: ctx.organisationId, userId: existing._id }))) {
     throw new AppError('conflict', 'This person is already a member', [
       { path: 'body.email', message: 'is already a member' },
     ]);
   }
-  const org = await OrganisationModel.findById(actor.organisationId).lean();
+  const org = await OrganisationModel.findById(ctx.organisationId).lean();
   if (!org) throw notFound('Organisation');
 
-  const { id, token, hash } = issueSecret(PREFIX, deps.secretKey);
+  const { id, token, hash } = issueSecret(PREFIX, settings().secretKey);
   const invitation = await InvitationModel.create({
     _id: id,
-    organisationId: actor.organisationId,
+    organisationId: ctx.organisationId,
     email: body.email,
     role: body.role,
     hash,
@@ -58,35 +61,22 @@ export async function invite(deps: AuthDeps, actor: UserPrincipal, body: InviteB
     invitedByName: actor.name,
     expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
   });
-  const url = `${deps.publicUrl}/accept-invite?token=${token}`;
-  await queueEmail(deps.jobs, {
-    from: deps.mailFrom,
+  const url = `${settings().publicUrl}/accept-invite?token=${token}`;
+  await queueEmail({
+    from: settings().mailFrom,
     ...invitationMail(body.email, actor.name, org.name, body.role, url),
   });
-  await recordAudit({
-    organisationId: actor.organisationId,
-    action: 'member.invited',
-    actor,
-    target: body.email,
-    details: { role: body.role },
-    ip,
-  });
+  await audit(ctx, 'member.invited', body.email, { role: body.role });
   return invitation.toObject();
 }
 
-export async function revokeInvitation(actor: UserPrincipal, invitationId: string, ip?: string) {
+export async function revokeInvitation(ctx: Ctx, input: { invitationId: string }) {
   const invitation = await InvitationModel.findOneAndUpdate(
-    { _id: invitationId, organisationId: actor.organisationId, state: 'pending' },
+    { _id: input.invitationId, organisationId: ctx.organisationId, state: 'pending' },
     { $set: { state: 'revoked' } },
   ).lean();
   if (!invitation) throw notFound('Invitation');
-  await recordAudit({
-    organisationId: actor.organisationId,
-    action: 'invitation.revoked',
-    actor,
-    target: invitation.email,
-    ip,
-  });
+  await audit(ctx, 'invitation.revoked', invitation.email);
 }
 
 async function findMember(organisationId: string, memberId: string) {
@@ -109,54 +99,50 @@ async function demoteOwner(organisationId: string, membershipId: string, role: R
   throw new AppError('conflict', 'An organisation needs at least one owner');
 }
 
-export async function changeRole(actor: UserPrincipal, memberId: string, role: Role, ip?: string) {
-  const { membership, user } = await findMember(actor.organisationId, memberId);
+export async function changeRole(ctx: Ctx, input: { memberId: string; role: Role }) {
+  const actor = userActor(ctx);
+  const { role } = input;
+  const { membership, user } = await findMember(ctx.organisationId, input.memberId);
   if (String(membership._id) === actor.membershipId) throw new AppError('forbidden', 'You cannot change your own role');
   if (!canAssignRole(actor.role, role) || !canAssignRole(actor.role, membership.role as Role)) {
     throw new AppError('forbidden', 'Your role does not allow this change');
   }
   if (membership.role === 'owner' && role !== 'owner') {
-    await demoteOwner(actor.organisationId, String(membership._id), role);
+    await demoteOwner(ctx.organisationId, String(membership._id), role);
   }
   const updated = await MembershipModel.findOneAndUpdate(
-    { _id: membership._id, organisationId: actor.organisationId },
+    { _id: membership._id, organisationId: ctx.organisationId },
     { $set: { role } },
     { returnDocument: 'after' },
   ).lean();
-  await recordAudit({
-    organisationId: actor.organisationId,
-    action: 'member.role_changed',
-    actor,
-    target: user.email,
-    details: { from: membership.role, to: role },
-    ip,
-  });
+  await audit(ctx, 'member.role_changed', user.email, { from: membership.role, to: role });
   return { membership: updated!, user };
 }
 
-export async function removeMember(actor: UserPrincipal, memberId: string, ip?: string) {
-  const { membership, user } = await findMember(actor.organisationId, memberId);
+export async function removeMember(ctx: Ctx, input: { memberId: string }) {
+  const actor = userActor(ctx);
+  const { membership, user } = await findMember(ctx.organisationId, input.memberId);
   if (!canAssignRole(actor.role, membership.role as Role))
     throw new AppError('forbidden', 'Your role does not allow this');
   // An owner stops being one first, so the last owner check covers removals too.
-  if (membership.role === 'owner') await demoteOwner(actor.organisationId, String(membership._id), 'admin');
-  await MembershipModel.deleteOne({ _id: membership._id, organisationId: actor.organisationId });
-  await recordAudit({ organisationId: actor.organisationId, action: 'member.removed', actor, target: user.email, ip });
+  if (membership.role === 'owner') await demoteOwner(ctx.organisationId, String(membership._id), 'admin');
+  await MembershipModel.deleteOne({ _id: membership._id, organisationId: ctx.organisationId });
+  await audit(ctx, 'member.removed', user.email);
 }
 
-async function openInvitation(deps: Pick<AuthDeps, 'secretKey'>, token: string) {
+async function openInvitation(token: string) {
   const invalid = new AppError('not_found', 'This invitation is invalid, expired or already used');
   const parsed = parseSecret(PREFIX, token);
   if (!parsed) throw invalid;
   // The token names the invitation, and with it the organisation: a deliberate cross-tenant read.
   const invitation = await InvitationModel.findById(parsed.id).setOptions({ crossTenant: true }).lean();
-  if (!invitation || !secretMatches(parsed.secret, invitation.hash, deps.secretKey)) throw invalid;
+  if (!invitation || !secretMatches(parsed.secret, invitation.hash, settings().secretKey)) throw invalid;
   if (invitation.state !== 'pending' || invitation.expiresAt.getTime() < Date.now()) throw invalid;
   return invitation;
 }
 
-export async function previewInvitation(deps: Pick<AuthDeps, 'secretKey'>, token: string) {
-  const invitation = await openInvitation(deps, token);
+export async function previewInvitation(_ctx: PublicCtx, input: { token: string }) {
+  const invitation = await openInvitation(input.token);
   const [org, user] = await Promise.all([
     OrganisationModel.findById(invitation.organisationId).lean(),
     UserModel.findOne({ email: invitation.email }).lean(),
@@ -169,12 +155,8 @@ export async function previewInvitation(deps: Pick<AuthDeps, 'secretKey'>, token
  * Joins the organisation. A newcomer chooses a name and password (the link proves the address);
  * someone with an account proves it is them with their password.
  */
-export async function acceptInvitation(
-  deps: AuthDeps,
-  body: AcceptInvitationBody,
-  ip?: string,
-): Promise<SessionIdentity> {
-  const invitation = await openInvitation(deps, body.token);
+export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBody): Promise<SessionIdentity> {
+  const invitation = await openInvitation(body.token);
   const organisationId = String(invitation.organisationId);
   let user = await UserModel.findOne({ email: invitation.email }).lean();
   if (user) {
@@ -208,20 +190,21 @@ export async function acceptInvitation(
   if (claimed.modifiedCount !== 1) throw new AppError('not_found', 'This invitation was already used');
   const membership = await MembershipModel.create({ organisationId, userId: user._id, role: invitation.role });
   await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: invitation.organisationId } });
-  await recordAudit({
-    organisationId,
-    action: 'member.joined',
-    actor: { kind: 'user', userId: String(user._id), email: user.email },
-    target: user.email,
-    details: { role: invitation.role },
-    ip,
+  const member = withActor(ctx, organisationId, {
+    kind: 'user',
+    userId: String(user._id),
+    membershipId: String(membership._id),
+    role: invitation.role as Role,
+    name: user.name,
+    email: user.email,
   });
+  await audit(member, 'member.joined', user.email, { role: invitation.role });
   return { userId: String(user._id), organisationId, membershipId: String(membership._id) };
 }
 
 /** Every address the organisation has mailed as a team: its members and everyone it invited. */
-export async function organisationAddresses(organisationId: string): Promise<Set<string>> {
-  const { members } = await listMembers(organisationId);
-  const invited = await InvitationModel.find({ organisationId }).select('email').lean();
+export async function organisationAddresses(ctx: Pick<Ctx, 'organisationId'>): Promise<Set<string>> {
+  const { members } = await listMembers(ctx);
+  const invited = await InvitationModel.find({ organisationId: ctx.organisationId }).select('email').lean();
   return new Set([...members.map((m) => m.user.email), ...invited.map((i) => i.email)]);
 }

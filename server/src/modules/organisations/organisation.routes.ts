@@ -1,7 +1,6 @@
 import { Organisation, UpdateOrganisationBody } from '@pulse/shared/schemas/organisation';
 
 import type { Api } from '../auth/access';
-import { principalOf } from '../auth/principal';
 import { presentOrganisation } from './organisation.presenter';
 import { getOrganisation, updateOrganisation } from './organisation.service';
 
@@ -13,8 +12,8 @@ export function registerOrganisationRoutes(api: Api): void {
     tags: ['organisation'],
     access: { permission: 'org.read' },
     responses: { 200: { description: 'The organisation', schema: Organisation } },
-    handler: async (_input, req, res) => {
-      res.json(presentOrganisation(await getOrganisation(principalOf(req).organisationId)));
+    handler: async ({ ctx }, _req, res) => {
+      res.json(presentOrganisation(await getOrganisation(ctx)));
     },
   });
 
@@ -26,8 +25,8 @@ export function registerOrganisationRoutes(api: Api): void {
     access: { permission: 'org.manage' },
     body: UpdateOrganisationBody,
     responses: { 200: { description: 'The updated organisation', schema: Organisation } },
-    handler: async ({ body }, req, res) => {
-      res.json(presentOrganisation(await updateOrganisation(principalOf(req), body, req.ip)));
+    handler: async ({ body, ctx }, _req, res) => {
+      res.json(presentOrganisation(await updateOrganisation(ctx, body)));
     },
   });
 }

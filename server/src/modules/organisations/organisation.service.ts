@@ -1,30 +1,23 @@
 import type { UpdateOrganisationBody } from '@pulse/shared/schemas/organisation';
 
+import type { Ctx } from '../../lib/context';
 import { notFound } from '../../lib/errors';
-import { recordAudit } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import { audit } from '../audit/audit.service';
 import { OrganisationModel } from './organisation.model';
 
-export async function getOrganisation(organisationId: string) {
-  const org = await OrganisationModel.findById(organisationId).lean();
+export async function getOrganisation(ctx: Pick<Ctx, 'organisationId'>) {
+  const org = await OrganisationModel.findById(ctx.organisationId).lean();
   if (!org) throw notFound('Organisation');
   return org;
 }
 
-export async function updateOrganisation(actor: Principal, body: UpdateOrganisationBody, ip?: string) {
+export async function updateOrganisation(ctx: Ctx, body: UpdateOrganisationBody) {
   const org = await OrganisationModel.findByIdAndUpdate(
-    actor.organisationId,
+    ctx.organisationId,
     { $set: body },
     { returnDocument: 'after' },
   ).lean();
   if (!org) throw notFound('Organisation');
-  await recordAudit({
-    organisationId: actor.organisationId,
-    action: 'organisation.updated',
-    actor,
-    target: org.name,
-    details: { fields: Object.keys(body).join(' ') },
-    ip,
-  });
+  await audit(ctx, 'organisation.updated', org.name, { fields: Object.keys(body).join(' ') });
   return org;
 }

@@ -2,7 +2,6 @@ import { OutboxQuery, OutboxResponse } from '@pulse/shared/schemas/outbox';
 
 import { AppError } from '../../lib/errors';
 import type { Api } from '../auth/access';
-import { principalOf } from '../auth/principal';
 import { organisationAddresses } from '../members/members.service';
 
 /**
@@ -19,13 +18,13 @@ export function registerOutboxRoutes(api: Api, deps: { catcherUrl: string }): vo
     access: { permission: 'org.read' },
     query: OutboxQuery,
     responses: { 200: { description: 'Caught messages, newest first', schema: OutboxResponse } },
-    handler: async ({ query }, req, res) => {
+    handler: async ({ query, ctx }, _req, res) => {
       const url = new URL('/messages', deps.catcherUrl);
       if (query.to) url.searchParams.set('to', query.to);
       const answer = await fetch(url).catch(() => undefined);
       if (!answer?.ok) throw new AppError('service_unavailable', 'The mail catcher does not answer');
       const { messages } = OutboxResponse.parse(await answer.json());
-      const ours = await organisationAddresses(principalOf(req).organisationId);
+      const ours = await organisationAddresses(ctx);
       res.json({ messages: messages.filter((m) => m.to.some((to) => ours.has(to))) });
     },
   });
