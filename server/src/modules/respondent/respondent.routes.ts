@@ -38,7 +38,7 @@ export function registerRespondentRoutes(api: Api): void {
           : body.step === 'followUps'
             ? { step: 'followUps', score: scoreInBand(survey, band)! }
             : { step: 'thankYou', band };
-      const organisation = await getOrganisation(ctx.organisationId);
+      const organisation = await getOrganisation(ctx);
       const html = renderSurveyPage({
         survey,
         screen,

@@ -15,7 +15,7 @@ import { templateDefinition } from '@pulse/shared/surveys/templates';
 
 import type { Actor, Ctx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
-import { recordAudit } from '../audit/audit.service';
+import { audit } from '../audit/audit.service';
 import { SurveyKeyModel } from './survey-key.model';
 import { SurveyModel, type SurveyDoc } from './survey.model';
 import { SurveyVersionModel, versionIdOf } from './survey-version.model';
@@ -26,18 +26,10 @@ export const actorLabel = (actor: Actor) =>
 
 export const auditSurvey = (
   ctx: Ctx,
-  action: Parameters<typeof recordAudit>[0]['action'],
+  action: Parameters<typeof audit>[1],
   survey: Pick<SurveyDoc, 'name'>,
   details?: Record<string, string | number>,
-) =>
-  recordAudit({
-    organisationId: ctx.organisationId,
-    action,
-    actor: ctx.actor,
-    target: survey.name,
-    details,
-    ip: ctx.ip,
-  });
+) => audit(ctx, action, survey.name, details);
 
 /** Missing, malformed and another organisation's id all read as the same 404. */
 export async function loadSurvey(ctx: Ctx, surveyId: string): Promise<SurveyDoc> {
