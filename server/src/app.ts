@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 
+import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http';
 
 import type { Config } from './config';
 import { createApiRegistry } from './lib/api';
+import { clientAssets } from './lib/client-assets';
 import { crossSiteProtection } from './lib/csrf';
 import { AppError } from './lib/errors';
 import { errorHandler, routeNotFound } from './lib/error-handler';
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(measureHttp);
   app.use(helmet());
+  // API answers and the docs page, compressed per request; the client's files come precompressed.
+  app.use(compression());
   app.use(refuseLargeBodies);
   app.use(express.json({ limit: JSON_LIMIT, verify: refuseInvalidUtf8 }));
 
@@ -126,7 +129,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(api.router);
   app.use(api.methodNotAllowed);
 
-  serveClient(app, path.resolve(config.CLIENT_DIST));
+  const client = clientAssets(path.resolve(config.CLIENT_DIST));
+  if (client) app.use(client);
   app.use(routeNotFound);
   app.use(errorHandler);
   return app;
@@ -143,15 +147,4 @@ function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: 
   if (encoding.toLowerCase().replace('-', '') === 'utf8' && !isUtf8(buf)) {
     throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
   }
-}
-
-/** The built client, one origin with the API; page routes fall back to index.html. */
-function serveClient(app: express.Express, dist: string) {
-  const index = path.join(dist, 'index.html');
-  if (!fs.existsSync(index)) return;
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|api$).*/, (req, res, next) => {
-    if (!req.headers.accept?.includes('text/html')) return next();
-    res.sendFile(index);
-  });
 }
