@@ -21,17 +21,23 @@ import { SESSION_COOKIE } from './lib/openapi';
 import { rateLimit } from './lib/rate-limit';
 import { RedisSessionStore } from './lib/session-store';
 import { bindSettings } from './lib/settings';
+import { createLiveHub } from './modules/analytics/analytics.live';
+import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
 import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerContactRoutes } from './modules/contacts/contacts.routes';
 import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
+import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
+import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
 
 export interface AppDeps {
   config: Config;
@@ -66,7 +72,8 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(measureHttp);
-  app.use(helmet());
+  // Survey logos are customers' own https images, shown on respondent pages and their preview.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } }));
   // API answers and the docs page, compressed per request; the client's files come precompressed.
   app.use(compression());
   app.use(refuseLargeBodies);
@@ -125,6 +132,11 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, { features });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
+  registerSurveyRoutes(api);
+  registerRespondentRoutes(api);
+  registerTouchpointRoutes(api);
+  registerContactRoutes(api, { onErase: [] });
+  registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
   app.use(api.methodNotAllowed);

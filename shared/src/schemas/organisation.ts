@@ -26,6 +26,8 @@ export const Organisation = z.object({
   senderName: z.string(),
   senderEmail: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  /** Equal to createdAt until the settings are first saved. */
+  updatedAt: z.iso.datetime(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 

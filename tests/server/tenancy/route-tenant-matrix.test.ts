@@ -1,7 +1,11 @@
 import type { CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
 import type { Invitation } from '@pulse/shared/schemas/members';
 
+import { blankDefinition } from '@pulse/shared/surveys/blank';
+
 import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
+import { buildContact, buildTouchpoint } from '../../factories/distribution';
+import { buildSurvey, type BuiltSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
 import { call, fillPath, nameOf, operationsOf, unknownId, type Operation } from '../support/operations';
 import { snapshotOrganisation } from '../support/snapshot';
@@ -15,6 +19,9 @@ interface Org {
   member: Teammate;
   invitation: Invitation;
   apiKey: CreatedApiKeyResponse;
+  touchpointId: string;
+  contactId: string;
+  survey: BuiltSurvey;
 }
 
 async function buildOrg(): Promise<Org> {
@@ -24,6 +31,9 @@ async function buildOrg(): Promise<Org> {
     member: await addTeammate(h.app, owner.organisationId, 'editor'),
     invitation: await inviteTeammate(owner, 'viewer'),
     apiKey: await createApiKey(owner, ['responses:read']),
+    touchpointId: (await buildTouchpoint({ org: owner })).id,
+    contactId: (await buildContact({ org: owner })).id,
+    survey: await buildSurvey({ org: owner, kind: 'nps', name: `Survey of ${owner.email}` }),
   };
 }
 
@@ -42,11 +52,20 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   memberId: [org.member.membershipId, org.owner.membershipId],
   invitationId: [org.invitation.id],
   apiKeyId: [org.apiKey.apiKey.id],
+  touchpointId: [org.touchpointId],
+  contactId: [org.contactId],
+  surveyId: [org.survey.id],
 });
+
+/** Path parameters that are not ids (a version number): held at a value B has, never swapped. */
+const FIXED: Record<string, string> = { version: '1' };
 
 // Valid bodies: were the tenant check missing, the call would succeed instead of failing validation.
 const BODIES: Record<string, object> = {
   'PATCH /api/v1/members/{memberId}': { role: 'viewer' },
+  'PATCH /api/v1/touchpoints/{touchpointId}': { name: 'Renamed' },
+  'PUT /api/v1/surveys/{surveyId}/draft': { revision: 0, definition: blankDefinition('nps') },
+  'POST /api/v1/surveys/{surveyId}/publish': { revision: 0 },
 };
 
 function bodyFor(op: Operation): object | undefined {
@@ -74,9 +93,9 @@ describe('route × tenant matrix', () => {
     const answers: Array<{ op: string; id: string; theirs: ReturnType<typeof errorOf> }> = [];
     const expected: typeof answers = [];
     for (const op of operations) {
-      for (const param of op.pathParams) {
+      for (const param of op.pathParams.filter((p) => !FIXED[p])) {
         if (!ids[param]) throw new Error(`${nameOf(op)}: the matrix has no ids of B for {${param}}; add them to idsOf`);
-        const others = Object.fromEntries(op.pathParams.map((p) => [p, ids[p]?.[0] ?? '']));
+        const others = Object.fromEntries(op.pathParams.map((p) => [p, FIXED[p] ?? ids[p]?.[0] ?? '']));
         for (const id of ids[param]!) {
           const theirs = await call(a.owner.agent, op, fillPath(op, { ...others, [param]: id }), bodyFor(op));
           const missing = await call(a.owner.agent, op, fillPath(op, { ...others, [param]: unknownId() }), bodyFor(op));
@@ -102,10 +121,14 @@ describe('route × tenant matrix', () => {
       invitationEmail: b.invitation.email,
       apiKeyId: b.apiKey.apiKey.id,
       apiKeyName: b.apiKey.apiKey.name,
+      surveyId: b.survey.id,
+      surveyKey: b.survey.key,
+      surveyName: b.survey.name,
     };
     const members = await a.owner.agent.get('/api/v1/members').expect(200);
     const apiKeys = await a.owner.agent.get('/api/v1/api-keys').expect(200);
     const auditLog = await a.owner.agent.get('/api/v1/audit-log?limit=100').expect(200);
+    const surveys = await a.owner.agent.get('/api/v1/surveys').expect(200);
 
     // A's own data is there, so an empty list cannot pass for isolation.
     expect(members.body.members.map((m: { email: string }) => m.email).sort()).toEqual(
@@ -113,11 +136,12 @@ describe('route × tenant matrix', () => {
     );
     expect(members.body.invitations.map((i: { id: string }) => i.id)).toEqual([a.invitation.id]);
     expect(apiKeys.body.apiKeys.map((k: { id: string }) => k.id)).toEqual([a.apiKey.apiKey.id]);
+    expect(surveys.body.surveys.map((s: { id: string }) => s.id)).toEqual([a.survey.id]);
     expect(auditLog.body.events.map((e: { target: string }) => e.target)).toEqual(
       expect.arrayContaining([a.owner.email, a.member.email, a.invitation.email, a.apiKey.apiKey.name]),
     );
 
-    for (const [list, res] of Object.entries({ members, apiKeys, auditLog })) {
+    for (const [list, res] of Object.entries({ members, apiKeys, auditLog, surveys })) {
       const text = JSON.stringify(res.body);
       const leaked = Object.entries(traces)
         .filter(([, value]) => text.includes(value))

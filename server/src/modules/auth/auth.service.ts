@@ -42,7 +42,11 @@ export async function signup(ctx: PublicCtx, body: SignupBody): Promise<SessionI
   // No multi-document transactions on every supported database: create in an order where a
   // failure leaves nothing reachable, and undo the user if the organisation cannot be made.
   try {
-    const org = await OrganisationModel.create({ name: body.organisationName, senderName: body.organisationName });
+    const org = await OrganisationModel.create({
+      name: body.organisationName,
+      senderName: body.organisationName,
+      ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+    });
     const membership = await MembershipModel.create({ organisationId: org._id, userId: user._id, role: 'owner' });
     await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: org._id } });
     const identity = {
