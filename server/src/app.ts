@@ -107,29 +107,39 @@ export function createApp(deps: AppDeps): express.Express {
   // The outbox is a development tool: never in production, whatever the environment says.
   const outboxCatcherUrl = config.NODE_ENV === 'production' ? undefined : config.MAIL_CATCHER_URL;
   const features = { outbox: Boolean(outboxCatcherUrl) };
-  // Counted per client and account: the email typed, or the signed-in user's when changing a password.
-  const byIpAndAccount = (req: express.Request) => {
-    const account = req.principal?.kind === 'user' ? req.principal.email : req.body?.email;
-    return `${req.ip}:${String(account ?? '').toLowerCase()}`;
+  // Counted per client IP and account (the email typed, the signed-in user, the emailed link's
+  // id), so one office behind a NAT does not share one budget, and each flow has its own bucket.
+  const account = (req: express.Request) => {
+    if (req.principal?.kind === 'user') return req.principal.email;
+    // The validated body: the registry runs limits after validation.
+    const body = ((req.res?.locals.input as { body?: unknown } | undefined)?.body ?? {}) as {
+      email?: string;
+      token?: string;
+    };
+    return body.email ?? body.token?.split('_')[1] ?? '';
   };
+  const byIpAndAccount = (req: express.Request) => `${req.ip}:${String(account(req)).toLowerCase()}`;
+  const hourly = (name: string, points: number) =>
+    rateLimit(redis, { name, points, windowSeconds: 3600, key: byIpAndAccount });
+  // Guessing across many accounts from one address is bounded too, log-in and invitations alike.
+  const passwordChecks = [
+    rateLimit(redis, { name: 'login', points: config.RATE_LIMIT_LOGIN, windowSeconds: 900, key: byIpAndAccount }),
+    rateLimit(redis, { name: 'login-ip', points: config.RATE_LIMIT_LOGIN * 10, windowSeconds: 900 }),
+  ];
   registerHealthRoutes(api, deps);
   registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
   registerAuthRoutes(api, {
     features,
     limits: {
-      login: [
-        rateLimit(redis, { name: 'login', points: config.RATE_LIMIT_LOGIN, windowSeconds: 900, key: byIpAndAccount }),
-        // Guessing across many accounts from one address is bounded too.
-        rateLimit(redis, { name: 'login-ip', points: config.RATE_LIMIT_LOGIN * 10, windowSeconds: 900 }),
-      ],
+      login: passwordChecks,
       signup: [rateLimit(redis, { name: 'signup', points: config.RATE_LIMIT_SIGNUP, windowSeconds: 3600 })],
-      passwordReset: [
-        rateLimit(redis, { name: 'reset', points: config.RATE_LIMIT_PASSWORD_RESET, windowSeconds: 3600 }),
-      ],
+      resendVerification: [hourly('resend-verification', config.RATE_LIMIT_PASSWORD_RESET)],
+      resetRequest: [hourly('reset-request', config.RATE_LIMIT_PASSWORD_RESET)],
+      resetComplete: [hourly('reset-complete', config.RATE_LIMIT_PASSWORD_RESET)],
     },
   });
   registerOrganisationRoutes(api);
-  registerMemberRoutes(api, { features });
+  registerMemberRoutes(api, { features, limits: { accept: passwordChecks } });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
   registerSurveyRoutes(api);
