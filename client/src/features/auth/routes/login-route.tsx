@@ -35,7 +35,14 @@ export function LoginRoute() {
       <form onSubmit={handleSubmit} noValidate aria-label="Log in">
         <Stack gap="md">
           <FormAlert message={formError} />
-          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            autoFocus
+            {...form.getInputProps('email')}
+          />
           <Stack gap={6}>
             <PasswordInput
               label="Password"
