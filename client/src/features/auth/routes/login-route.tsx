@@ -27,7 +27,7 @@ export function LoginRoute() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <PageTitle>Log in to Pulse</PageTitle>
+        <PageTitle takesFocus={false}>Log in to Pulse</PageTitle>
         <Text c="dimmed" size="sm">
           Welcome back. Use the email and password you signed up with.
         </Text>

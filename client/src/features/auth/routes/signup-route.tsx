@@ -37,7 +37,7 @@ export function SignupRoute() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <PageTitle>Create your Pulse account</PageTitle>
+        <PageTitle takesFocus={false}>Create your Pulse account</PageTitle>
         <Text c="dimmed" size="sm">
           Set up your organisation and start listening to your customers.
         </Text>

@@ -75,7 +75,8 @@ function HtmlPart({ html, subject }: { html: string; subject: string }) {
       referrerPolicy="no-referrer"
       style={{
         width: '100%',
-        height: 480,
+        height: 320,
+        resize: 'vertical',
         border: '1px solid var(--mantine-color-gray-3)',
         borderRadius: 'var(--mantine-radius-sm)',
         background: 'white',
