@@ -29,6 +29,9 @@ const TeamRoute = chunk(() => import('../features/team/routes/team-route'), 'Tea
 const ApiKeysRoute = chunk(() => import('../features/api-keys/routes/api-keys-route'), 'ApiKeysRoute');
 const SettingsRoute = chunk(() => import('../features/settings/routes/settings-route'), 'SettingsRoute');
 const AuditLogRoute = chunk(() => import('../features/audit-log/routes/audit-log-route'), 'AuditLogRoute');
+const SurveysRoute = chunk(() => import('../features/surveys/routes/surveys-route'), 'SurveysRoute');
+const NewSurveyRoute = chunk(() => import('../features/surveys/routes/new-survey-route'), 'NewSurveyRoute');
+const SurveyBuilderRoute = chunk(() => import('../features/surveys/routes/survey-builder-route'), 'SurveyBuilderRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
 
 const gated = (permission: Permission, page: ReactNode) => (
@@ -67,6 +70,9 @@ export const router = createBrowserRouter([
                 errorElement: <RouteErrorBoundary />,
                 children: [
                   { index: true, element: <HomeRoute /> },
+                  { path: '/surveys', element: gated('surveys.read', <SurveysRoute />) },
+                  { path: '/surveys/new', element: gated('surveys.write', <NewSurveyRoute />) },
+                  { path: '/surveys/:surveyId', element: gated('surveys.read', <SurveyBuilderRoute />) },
                   { path: '/team', element: gated('members.read', <TeamRoute />) },
                   { path: '/api-keys', element: gated('apikeys.manage', <ApiKeysRoute />) },
                   { path: '/settings', element: gated('org.read', <SettingsRoute />) },

@@ -3,6 +3,7 @@ import { can, type Permission, type Role } from '@pulse/shared/permissions';
 import type { SessionFeatures } from '@pulse/shared/schemas/auth';
 import {
   IconBook2,
+  IconClipboardList,
   IconHistory,
   IconHome,
   IconKey,
@@ -27,6 +28,7 @@ interface NavEntry {
 
 const ENTRIES: NavEntry[] = [
   { to: '/', label: 'Home', icon: IconHome },
+  { to: '/surveys', label: 'Surveys', icon: IconClipboardList, permission: 'surveys.read' },
   { to: '/team', label: 'Team', icon: IconUsers, permission: 'members.read' },
   { to: '/api-keys', label: 'API keys', icon: IconKey, permission: 'apikeys.manage' },
   { to: '/settings', label: 'Settings', icon: IconSettings, permission: 'org.read' },

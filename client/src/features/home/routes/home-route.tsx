@@ -2,6 +2,7 @@ import { Grid, Stack } from '@mantine/core';
 
 import { PageHeader } from '../../../components/page-header';
 import { useCurrentSession } from '../../auth/api/get-session';
+import { SurveyJourney } from '../../surveys/components/survey-journey';
 import { GettingStarted } from '../components/getting-started';
 import { VerifyEmailBanner } from '../components/verify-email-banner';
 import { WorkspaceSummary } from '../components/workspace-summary';
@@ -20,6 +21,7 @@ export function HomeRoute() {
         {!session.user.emailVerified && <VerifyEmailBanner email={session.user.email} />}
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 7 }}>
+            <SurveyJourney role={session.role} />
             <GettingStarted role={session.role} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
