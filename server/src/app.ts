@@ -25,6 +25,10 @@ import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerContactRoutes } from './modules/contacts/contacts.routes';
+import { registerInteractionRoutes } from './modules/interactions/interactions.routes';
+import { invitationPages } from './modules/invitations/invitation-pages';
+import { registerInvitationRoutes } from './modules/invitations/invitations.routes';
+import { forgetInvitationRecipient } from './modules/invitations/invitations.service';
 import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
@@ -43,6 +47,7 @@ export interface AppDeps {
 
 /** JSON bodies above this are refused; no Pulse request needs more. */
 const JSON_LIMIT = '100kb';
+const INGEST_PATH = '/api/v1/interactions';
 const SESSION_DAYS = 14;
 
 /** The Express app without listen(): main.ts serves it, tests drive it with supertest. */
@@ -69,7 +74,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(measureHttp);
   app.use(helmet());
   app.use(refuseLargeBodies);
-  app.use(express.json({ limit: JSON_LIMIT }));
+  // A 1,000-interaction batch is larger than any other request; refuseLargeBodies still caps it at 1 MB.
+  const json = express.json({ limit: JSON_LIMIT });
+  const bulkJson = express.json({ limit: '1mb' });
+  app.use((req, res, next) => (req.path === INGEST_PATH ? bulkJson : json)(req, res, next));
+  app.use(invitationPages(deps.log));
 
   const sessions = new RedisSessionStore(redis);
   app.use(
@@ -125,7 +134,9 @@ export function createApp(deps: AppDeps): express.Express {
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
   registerTouchpointRoutes(api);
-  registerContactRoutes(api, { onErase: [] });
+  registerContactRoutes(api, { onErase: [forgetInvitationRecipient] });
+  registerInteractionRoutes(api, { redis });
+  registerInvitationRoutes(api);
   registerSurveyRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);

@@ -5,6 +5,9 @@ import type { Logger } from './lib/logger';
 import type { Mailer } from './lib/mailer';
 import { jobsProcessed } from './lib/metrics';
 import { QUEUE_NAME, type JobHandler } from './lib/queue';
+import { sendReminderHandler } from './modules/invitations/remind-invitation.job';
+import { sendInvitationHandler } from './modules/invitations/send-invitation.job';
+import { sweepInvitationsHandler } from './modules/invitations/sweep-invitations.job';
 import { sendEmailHandler } from './modules/mail/mail.jobs';
 
 export interface WorkerDeps {
@@ -12,11 +15,22 @@ export interface WorkerDeps {
   log: Logger;
   mailer: Mailer;
   concurrency: number;
+  /** Survey emails per organisation per minute. */
+  surveyMailsPerMinute?: number;
 }
 
 /** Every job handler the product has, by name; the worker dispatches on the job's name. */
 function handlers(deps: WorkerDeps): Map<string, JobHandler<unknown>> {
-  const list = [sendEmailHandler(deps.mailer)] as JobHandler<unknown>[];
+  const list = [
+    sendEmailHandler(deps.mailer),
+    sendInvitationHandler({
+      mailer: deps.mailer,
+      connection: deps.connection,
+      ratePerMinute: deps.surveyMailsPerMinute ?? 600,
+    }),
+    sendReminderHandler({ mailer: deps.mailer }),
+    sweepInvitationsHandler(),
+  ] as JobHandler<unknown>[];
   return new Map(list.map((h) => [h.type.name, h]));
 }
 
