@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('the seeded journey', () => {
-  it("emails a survey seconds after one curl to the first touchpoint, and running the seed again changes nothing", async () => {
+  it('emails a survey seconds after one curl to the first touchpoint, and running the seed again changes nothing', async () => {
     const owner = await signUpOwner(h.app);
     const ctx = systemContext({ organisationId: owner.organisationId, log: h.log, name: 'Seed' });
     const { touchpoints } = await seedDistribution(ctx);
