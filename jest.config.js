@@ -7,7 +7,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
+  transform: {
+    '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2023', transform: { react: { runtime: 'automatic' } } } }],
+    // Preact 11 ships ESM only; jest loads CommonJS, so swc converts just these packages.
+    '/node_modules/(preact|preact-render-to-string)/.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2023' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(preact|preact-render-to-string)/)'],
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
   // Tests wait on real I/O, not the CPU: two workers keep both cores busy alongside FerretDB.

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,8 @@ import { SESSION_COOKIE } from './lib/openapi';
 import { rateLimit } from './lib/rate-limit';
 import { RedisSessionStore } from './lib/session-store';
 import { bindSettings } from './lib/settings';
+import { createLiveHub } from './modules/analytics/analytics.live';
+import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
 import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
@@ -34,6 +37,7 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
+import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
@@ -72,11 +76,12 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(measureHttp);
-  app.use(helmet());
+  // Survey logos are customers' own https images, shown on respondent pages and their preview.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } }));
   app.use(refuseLargeBodies);
   // A 1,000-interaction batch is larger than any other request; refuseLargeBodies still caps it at 1 MB.
-  const json = express.json({ limit: JSON_LIMIT });
-  const bulkJson = express.json({ limit: '1mb' });
+  const json = express.json({ limit: JSON_LIMIT, verify: refuseInvalidUtf8 });
+  const bulkJson = express.json({ limit: '1mb', verify: refuseInvalidUtf8 });
   app.use((req, res, next) => (req.path === INGEST_PATH ? bulkJson : json)(req, res, next));
   app.use(invitationPages(deps.log));
 
@@ -114,7 +119,7 @@ export function createApp(deps: AppDeps): express.Express {
     return `${req.ip}:${String(account ?? '').toLowerCase()}`;
   };
   registerHealthRoutes(api, deps);
-  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL });
+  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
   registerAuthRoutes(api, {
     features,
     limits: {
@@ -133,13 +138,16 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, { features });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
+  registerSurveyRoutes(api);
+  registerRespondentRoutes(api);
   registerTouchpointRoutes(api);
   registerContactRoutes(api, { onErase: [forgetInvitationRecipient] });
   registerInteractionRoutes(api, { redis });
   registerInvitationRoutes(api);
-  registerSurveyRoutes(api);
+  registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
+  app.use(api.methodNotAllowed);
 
   serveClient(app, path.resolve(config.CLIENT_DIST));
   app.use(routeNotFound);
@@ -152,6 +160,13 @@ const refuseLargeBodies: RequestHandler = (req, _res, next) => {
   const length = Number(req.headers['content-length'] ?? 0);
   next(length > 1_000_000 ? new AppError('payload_too_large', 'The request body is too large') : undefined);
 };
+
+// body-parser would decode stray bytes to U+FFFD and store them silently: refuse instead.
+function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: string) {
+  if (encoding.toLowerCase().replace('-', '') === 'utf8' && !isUtf8(buf)) {
+    throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
+  }
+}
 
 /** The built client, one origin with the API; page routes fall back to index.html. */
 function serveClient(app: express.Express, dist: string) {

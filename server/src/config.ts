@@ -39,6 +39,8 @@ const ConfigKeys = z.object({
   RATE_LIMIT_SIGNUP: optional(z.coerce.number().int().min(1).default(10)),
   /** Password-reset and verification emails allowed per client IP per hour. */
   RATE_LIMIT_PASSWORD_RESET: optional(z.coerce.number().int().min(1).default(5)),
+  /** Bearer token Prometheus sends to scrape /metrics; unset, /metrics is not served. */
+  METRICS_TOKEN: optional(z.string().min(16).optional()),
   /** Concurrent jobs per worker process. */
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100).default(5)),
   /** Survey emails each organisation may send per minute (reminders included). */

@@ -1,39 +1,41 @@
 import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
+import { bindJobs, createJobs, startJobWorkers } from './lib/jobs';
 import { createMailer } from './lib/mailer';
-import { bindJobs, createJobs } from './lib/queue';
 import { createRedis } from './lib/redis';
 import { bindSettings } from './lib/settings';
 import { onShutdown } from './lib/shutdown';
-import { scheduleInvitationSweep } from './modules/invitations/sweep-invitations.job';
+import { configureSurveySending } from './modules/invitations/send-invitation.job';
 import { warmSurveyEmailTemplates } from './modules/invitations/survey-email';
-import { startWorker } from './workers';
+import { scheduleInvitationSweep } from './modules/invitations/sweep-invitations.job';
+import { workerJobs } from './registry';
 
 async function main() {
   const { config, log } = boot('worker');
   await connectDb(config.MONGODB_URI);
   await syncIndexes();
-  const redis = createRedis(config.REDIS_URL, 'worker');
-  const mailer = createMailer(config.SMTP_URL);
   bindSettings({ publicUrl: config.PUBLIC_URL, secretKey: config.SECRET_KEY, mailFrom: config.MAIL_FROM });
-  // Jobs queue follow-ups (rate-limited sends, sweeps' re-queues) through the same producer API.
-  const jobs = createJobs(redis);
+  const redis = createRedis(config.REDIS_URL, 'worker');
+  // Jobs enqueue follow-up jobs (an event's dispatch, a campaign's mails) through the same connection.
+  const jobs = createJobs(redis, { log });
   bindJobs(jobs);
+  const mailer = createMailer(config.SMTP_URL);
+  configureSurveySending({ redis, mailsPerMinute: config.SURVEY_MAILS_PER_MINUTE });
   // The first survey mail should not pay MJML's load and compile.
   await warmSurveyEmailTemplates();
   await scheduleInvitationSweep();
-  const worker = startWorker({
+  const workers = startJobWorkers({
     connection: redis,
     log,
-    mailer,
+    services: { mailer },
     concurrency: config.WORKER_CONCURRENCY,
-    surveyMailsPerMinute: config.SURVEY_MAILS_PER_MINUTE,
+    jobs: workerJobs(),
   });
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.
-    ['worker', () => worker.close()],
+    ['workers', () => workers.close()],
+    ['queues', () => jobs.close()],
     ['mailer', async () => mailer.close()],
-    ['jobs', () => jobs.close()],
     ['redis', () => redis.quit()],
     ['mongodb', () => disconnectDb()],
   ]);

@@ -116,3 +116,29 @@ export type LocalisedSurvey = SurveyDefinition & { language: string };
 /** Right-to-left scripts: the page sets dir="rtl" for these. */
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'yi', 'dv', 'ckb']);
 export const directionOf = (language: string): 'ltr' | 'rtl' => (RTL.has(language.split('-')[0]!) ? 'rtl' : 'ltr');
+
+const WORDED = new Set([
+  'text',
+  'minLabel',
+  'maxLabel',
+  'label',
+  'otherLabel',
+  'placeholder',
+  'title',
+  'message',
+  'subject',
+  'intro',
+]);
+
+/** Every respondent-facing text with `fill` applied (placeholders); ids, urls and colours untouched. */
+export function mapTexts<T>(value: T, fill: (text: string) => string): T {
+  const walk = (v: unknown, key: string | null): unknown => {
+    if (typeof v === 'string') return key && WORDED.has(key) ? fill(v) : v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, null));
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'translations' ? x : walk(x, k)]));
+    }
+    return v;
+  };
+  return walk(value, null) as T;
+}

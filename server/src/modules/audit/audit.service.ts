@@ -44,11 +44,28 @@ export async function audit(
   });
 }
 
-/** Newest first; `cursor` is the id of the last event of the previous page. */
-export async function listAudit(ctx: Pick<Ctx, 'organisationId'>, opts: { cursor?: string; limit: number }) {
+export interface AuditFilter {
+  cursor?: string;
+  limit: number;
+  action?: AuditAction;
+  actorId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Newest first; `cursor` is the id of the last event of the previous page; `to` is exclusive. */
+export async function listAudit(ctx: Pick<Ctx, 'organisationId'>, opts: AuditFilter) {
   const filter: Record<string, unknown> = { organisationId: ctx.organisationId };
   if (opts.cursor && Types.ObjectId.isValid(opts.cursor)) {
     filter._id = mongoose.trusted({ $lt: new Types.ObjectId(opts.cursor) });
+  }
+  if (opts.action) filter.action = opts.action;
+  if (opts.actorId) filter.actorId = opts.actorId;
+  if (opts.from || opts.to) {
+    filter.at = mongoose.trusted({
+      ...(opts.from ? { $gte: new Date(opts.from) } : {}),
+      ...(opts.to ? { $lt: new Date(opts.to) } : {}),
+    });
   }
   const events = await AuditEventModel.find(filter)
     .sort({ _id: -1 })

@@ -1,11 +1,11 @@
 import mongoose, { Types } from 'mongoose';
 
 import type { Ctx } from '../../lib/context';
-import { boundJobs } from '../../lib/queue';
+import { boundJobs } from '../../lib/jobs';
 import { SurveyInvitationModel, type SurveyInvitationDoc } from './invitation.model';
 import type { Planned } from './invitations.decide';
-import { BULK_PRIORITY, SendInvitation } from './invitations.jobs';
 import { presentDecision } from './invitations.presenter';
+import { SendInvitation, sendJobId } from './send-invitation.job';
 
 /**
  * One insert for the batch's decisions. An idempotency key that raced another request loses on
@@ -40,8 +40,6 @@ export async function storeDecisions(ctx: Ctx, planned: Planned[]): Promise<Plan
   });
 }
 
-export const sendJobId = (invitationId: string) => `invitation.send-${invitationId}`;
-
 /**
  * Queues the email sends of fresh decisions, delayed to their send time, in one round trip.
  * Should Redis fail here, the invitations are stored `queued` already and the sweep sends them:
@@ -52,19 +50,13 @@ export async function queueInvitations(ctx: Ctx, planned: Planned[]): Promise<vo
   const sends = planned.filter((p) => !p.replayed && p.doc?.state === 'queued');
   if (!sends.length) return;
   try {
-    await boundJobs().queue.addBulk(
-      sends.map((p) => {
-        const invitationId = p.decision.invitationId;
-        return {
-          name: SendInvitation.name,
-          data: SendInvitation.payload.parse({ organisationId: ctx.organisationId, invitationId }),
-          opts: {
-            jobId: sendJobId(invitationId),
-            delay: Math.max(0, (p.doc!.sendAt as Date).getTime() - now),
-            priority: BULK_PRIORITY,
-          },
-        };
-      }),
+    await boundJobs().enqueueMany(
+      SendInvitation,
+      sends.map((p) => ({
+        payload: { organisationId: ctx.organisationId, invitationId: p.decision.invitationId },
+        jobId: sendJobId(p.decision.invitationId),
+        delayMs: Math.max(0, (p.doc!.sendAt as Date).getTime() - now),
+      })),
     );
   } catch (err) {
     ctx.log.warn({ err, count: sends.length }, 'could not queue invitations; the sweep will');

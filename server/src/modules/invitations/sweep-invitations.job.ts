@@ -2,12 +2,13 @@ import mongoose from 'mongoose';
 
 import { systemContext } from '../../lib/context';
 import type { Logger } from '../../lib/logger';
-import { boundJobs, jobHandler } from '../../lib/queue';
+import { z } from 'zod';
+
+import { boundJobs, defineJob } from '../../lib/jobs';
 import { SurveyInvitationModel, type SurveyInvitationDoc } from './invitation.model';
-import { BULK_PRIORITY, SendInvitation, SendReminder, SweepInvitations } from './invitations.jobs';
-import { sendJobId } from './invitations.send';
 import { transition } from './invitations.service';
-import { CLAIM_TIMEOUT_MS } from './send-invitation.job';
+import { SendReminder } from './remind-invitation.job';
+import { CLAIM_TIMEOUT_MS, SendInvitation, sendJobId } from './send-invitation.job';
 
 const trusted = mongoose.trusted;
 const BATCH = 1_000;
@@ -39,11 +40,11 @@ export async function sweepInvitations(log: Logger, now = new Date()) {
     {},
   );
   const stamp = now.getTime();
-  await boundJobs().queue.addBulk(
+  await boundJobs().enqueueMany(
+    SendInvitation,
     stuck.map((inv) => ({
-      name: SendInvitation.name,
-      data: { organisationId: String(inv.organisationId), invitationId: String(inv._id) },
-      opts: { jobId: `${sendJobId(String(inv._id))}-sweep-${stamp}`, priority: BULK_PRIORITY },
+      payload: { organisationId: String(inv.organisationId), invitationId: String(inv._id) },
+      jobId: `${sendJobId(String(inv._id))}-sweep-${stamp}`,
     })),
   );
 
@@ -60,30 +61,33 @@ export async function sweepInvitations(log: Logger, now = new Date()) {
     { state: trusted({ $in: ['sent', 'opened', 'clicked'] }), nextReminderAt: trusted({ $lte: now }) },
     { remindersSent: 1 },
   );
-  await boundJobs().queue.addBulk(
+  await boundJobs().enqueueMany(
+    SendReminder,
     due.map((inv) => {
       const n = (inv.remindersSent ?? 0) + 1;
       const invitationId = String(inv._id);
       return {
-        name: SendReminder.name,
-        data: { organisationId: String(inv.organisationId), invitationId, n },
-        opts: { jobId: `invitation.remind-${invitationId}-${n}-${stamp}`, priority: BULK_PRIORITY },
+        payload: { organisationId: String(inv.organisationId), invitationId, n },
+        jobId: `invitation.remind-${invitationId}-${n}-${stamp}`,
       };
     }),
   );
   return { requeued: stuck.length, expired: expiring.length, reminders: due.length };
 }
 
-export const sweepInvitationsHandler = () =>
-  jobHandler(SweepInvitations, async (_payload, { log }) => {
+/** Every minute: re-queue stuck sends, expire old links, queue due reminders. */
+export const SweepInvitations = defineJob({
+  name: 'invitation.sweep',
+  queue: 'bulk',
+  payload: z.object({}),
+  // The next run comes within a minute; a failed sweep is not worth retrying.
+  options: { attempts: 1 },
+  async run(_payload, { log }) {
     const result = await sweepInvitations(log);
     if (result.requeued || result.expired || result.reminders) log.info(result, 'invitation sweep');
-  });
+  },
+});
 
 /** Registers the sweep as a BullMQ job scheduler: one schedule however many workers start. */
 export const scheduleInvitationSweep = () =>
-  boundJobs().queue.upsertJobScheduler(
-    SweepInvitations.name,
-    { every: SWEEP_EVERY_MS },
-    { name: SweepInvitations.name, data: {} },
-  );
+  boundJobs().schedule(SweepInvitations, SweepInvitations.name, { every: SWEEP_EVERY_MS }, {});

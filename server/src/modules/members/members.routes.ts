@@ -10,6 +10,7 @@ import {
   Member,
   MemberParams,
   MembersResponse,
+  ResentInvitation,
 } from '@pulse/shared/schemas/members';
 
 import type { SessionFeatures } from '@pulse/shared/schemas/auth';
@@ -24,6 +25,7 @@ import {
   listMembers,
   previewInvitation,
   removeMember,
+  resendInvitation,
   revokeInvitation,
 } from './members.service';
 
@@ -51,6 +53,20 @@ export function registerMemberRoutes(api: Api, deps: { features: SessionFeatures
     responses: { 201: { description: 'Invitation sent', schema: Invitation } },
     handler: async ({ body, ctx }, _req, res) => {
       res.status(201).json(presentInvitation(await invite(ctx, body)));
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/invitations/:invitationId/resend',
+    summary: 'Send a pending invitation again, with a new link that replaces the old one',
+    tags: ['team'],
+    access: { permission: 'members.manage' },
+    params: InvitationParams,
+    responses: { 201: { description: 'Invitation sent again', schema: ResentInvitation } },
+    handler: async ({ params, ctx }, _req, res) => {
+      const fresh = await resendInvitation(ctx, params);
+      res.status(201).json({ invitation: presentInvitation(fresh), url: fresh.url });
     },
   });
 

@@ -6,9 +6,9 @@ import { Link, useSearchParams } from 'react-router';
 import { PageLoader } from '../../../components/page-loader';
 import { PageTitle } from '../../../components/page-title';
 import { errorMessage } from '../../../lib/api-client';
-import { useSession } from '../api/get-session';
+import { useSession } from '../../../lib/session';
 import { useVerifyEmail } from '../api/verify-email';
-import { MissingTokenAlert } from '../components/missing-token-alert';
+import { MissingTokenAlert } from '../../../components/missing-token-alert';
 
 /** Opened from the verification email; it spends the token as soon as it loads. */
 export function VerifyEmailRoute() {

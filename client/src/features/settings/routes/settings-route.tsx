@@ -2,7 +2,7 @@ import { Skeleton, Stack } from '@mantine/core';
 
 import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
-import { useCan } from '../../auth/api/get-session';
+import { useCan } from '../../../lib/session';
 import { useOrganisation } from '../api/get-organisation';
 import { OrganisationForm } from '../components/organisation-form';
 
