@@ -29,6 +29,10 @@ import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerContactRoutes } from './modules/contacts/contacts.routes';
+import { registerInteractionRoutes } from './modules/interactions/interactions.routes';
+import { invitationPages } from './modules/invitations/invitation-pages';
+import { registerInvitationRoutes } from './modules/invitations/invitations.routes';
+import { forgetInvitationRecipient } from './modules/invitations/invitations.service';
 import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
@@ -48,6 +52,7 @@ export interface AppDeps {
 
 /** JSON bodies above this are refused; no Pulse request needs more. */
 const JSON_LIMIT = '100kb';
+const INGEST_PATH = '/api/v1/interactions';
 const SESSION_DAYS = 14;
 
 /** The Express app without listen(): main.ts serves it, tests drive it with supertest. */
@@ -77,7 +82,11 @@ export function createApp(deps: AppDeps): express.Express {
   // API answers and the docs page, compressed per request; the client's files come precompressed.
   app.use(compression());
   app.use(refuseLargeBodies);
-  app.use(express.json({ limit: JSON_LIMIT, verify: refuseInvalidUtf8 }));
+  // A 1,000-interaction batch is larger than any other request; refuseLargeBodies still caps it at 1 MB.
+  const json = express.json({ limit: JSON_LIMIT, verify: refuseInvalidUtf8 });
+  const bulkJson = express.json({ limit: '1mb', verify: refuseInvalidUtf8 });
+  app.use((req, res, next) => (req.path === INGEST_PATH ? bulkJson : json)(req, res, next));
+  app.use(invitationPages(deps.log));
 
   const sessions = new RedisSessionStore(redis);
   app.use(
@@ -145,7 +154,9 @@ export function createApp(deps: AppDeps): express.Express {
   registerSurveyRoutes(api);
   registerRespondentRoutes(api);
   registerTouchpointRoutes(api);
-  registerContactRoutes(api, { onErase: [] });
+  registerContactRoutes(api, { onErase: [forgetInvitationRecipient] });
+  registerInteractionRoutes(api, { redis });
+  registerInvitationRoutes(api);
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);

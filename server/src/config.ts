@@ -47,6 +47,8 @@ const ConfigKeys = z.object({
   EVENT_REDISPATCH_AFTER_MS: optional(z.coerce.number().int().min(0).default(60_000)),
   /** Concurrent jobs per worker process. */
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100).default(5)),
+  /** Survey emails each organisation may send per minute (reminders included). */
+  SURVEY_MAILS_PER_MINUTE: optional(z.coerce.number().int().min(1).default(600)),
 });
 
 export const CONFIG_KEYS = Object.keys(ConfigKeys.shape);

@@ -6,6 +6,9 @@ import { createMailer } from './lib/mailer';
 import { createRedis } from './lib/redis';
 import { bindSettings } from './lib/settings';
 import { onShutdown } from './lib/shutdown';
+import { configureSurveySending } from './modules/invitations/send-invitation.job';
+import { warmSurveyEmailTemplates } from './modules/invitations/survey-email';
+import { scheduleInvitationSweep } from './modules/invitations/sweep-invitations.job';
 import { workerJobs } from './registry';
 
 async function main() {
@@ -18,6 +21,10 @@ async function main() {
   const jobs = createJobs(redis, { log });
   bindJobs(jobs);
   const mailer = createMailer(config.SMTP_URL);
+  configureSurveySending({ redis, mailsPerMinute: config.SURVEY_MAILS_PER_MINUTE });
+  // The first survey mail should not pay MJML's load and compile.
+  await warmSurveyEmailTemplates();
+  await scheduleInvitationSweep();
   const workers = startJobWorkers({
     connection: redis,
     log,

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
 import { bindJobs, createJobs, startJobWorkers, type Jobs } from '../../server/src/lib/jobs';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
+import { configureSurveySending } from '../../server/src/modules/invitations/send-invitation.job';
 import { workerJobs, type WorkerModule, WORKER_MODULES } from '../../server/src/registry';
 import { DomainEventModel } from '../../server/src/lib/events/event.model';
 import { jobFinished } from './jobs';
@@ -25,7 +26,7 @@ export interface Harness {
    * `smtpUrl` points the mailer elsewhere (a closed port to see sending fail); `modules` adds
    * test-only jobs and subscribers to the product's own.
    */
-  startWorker(opts?: { smtpUrl?: string; modules?: WorkerModule[] }): Worker;
+  startWorker(opts?: { smtpUrl?: string; modules?: WorkerModule[]; surveyMailsPerMinute?: number }): Worker;
   /**
    * Waits until every stored domain event has been dispatched to all its subscribers (starting a
    * worker if the test has none), so a test can read the audit log right after a request.
@@ -97,6 +98,7 @@ export async function startHarness(
       const connection = createRedis(config.REDIS_URL, 'worker');
       const mailer = createMailer(workerOpts.smtpUrl ?? config.SMTP_URL);
       const modules = [...WORKER_MODULES, ...(workerOpts.modules ?? [])];
+      configureSurveySending({ redis: connection, mailsPerMinute: workerOpts.surveyMailsPerMinute ?? 100_000 });
       const started = startJobWorkers({
         connection,
         log,

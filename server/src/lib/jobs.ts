@@ -85,12 +85,17 @@ export function createJobs(connection: Redis, opts: { log?: Logger; overrides?: 
       return queues[def.queue].add(def.name, data, optionsOf(def, { delay: extra.delayMs, jobId: extra.jobId }));
     },
     /** Many jobs of one kind in one round trip (a campaign's invitations). */
-    async enqueueMany<P>(def: JobRef<P>, items: Array<{ payload: P; jobId?: string }>, extra: JobsOptions = {}) {
+    async enqueueMany<P>(
+      def: JobRef<P>,
+      items: Array<{ payload: P; jobId?: string; delayMs?: number }>,
+      extra: JobsOptions = {},
+    ) {
+      if (!items.length) return [];
       return queues[def.queue].addBulk(
         items.map((item) => ({
           name: def.name,
           data: def.payload.parse(item.payload),
-          opts: optionsOf(def, { ...extra, jobId: item.jobId }),
+          opts: optionsOf(def, { ...extra, jobId: item.jobId, delay: item.delayMs }),
         })),
       );
     },
