@@ -5,6 +5,7 @@ import type { Logger } from './lib/logger';
 import type { Mailer } from './lib/mailer';
 import { jobsProcessed } from './lib/metrics';
 import { QUEUE_NAME, type JobHandler } from './lib/queue';
+import { processCommentHandler, rebuildCountersHandler } from './modules/insights/insights.jobs';
 import { sendEmailHandler } from './modules/mail/mail.jobs';
 
 export interface WorkerDeps {
@@ -16,7 +17,7 @@ export interface WorkerDeps {
 
 /** Every job handler the product has, by name; the worker dispatches on the job's name. */
 function handlers(deps: WorkerDeps): Map<string, JobHandler<unknown>> {
-  const list = [sendEmailHandler(deps.mailer)] as JobHandler<unknown>[];
+  const list = [sendEmailHandler(deps.mailer), processCommentHandler, rebuildCountersHandler] as JobHandler<unknown>[];
   return new Map(list.map((h) => [h.type.name, h]));
 }
 
