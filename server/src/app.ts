@@ -28,6 +28,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerContactRoutes } from './modules/contacts/contacts.routes';
 import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerInsightRoutes } from './modules/insights/insights.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
   registerSurveyRoutes(api);
+  registerInsightRoutes(api);
   registerRespondentRoutes(api);
   registerTouchpointRoutes(api);
   registerContactRoutes(api, { onErase: [] });
