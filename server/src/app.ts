@@ -35,6 +35,7 @@ import { registerInvitationRoutes } from './modules/invitations/invitations.rout
 import { forgetInvitationRecipient } from './modules/invitations/invitations.service';
 import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerInsightRoutes } from './modules/insights/insights.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
@@ -152,6 +153,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
   registerSurveyRoutes(api);
+  registerInsightRoutes(api);
   registerRespondentRoutes(api);
   registerTouchpointRoutes(api);
   registerContactRoutes(api, { onErase: [forgetInvitationRecipient] });

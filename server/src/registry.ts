@@ -3,6 +3,7 @@ import type { Subscriber } from './lib/events/events';
 import { SweepEvents } from './lib/events/sweep-events.job';
 import type { AnyJobDef } from './lib/jobs';
 import { auditSubscribers } from './modules/audit/audit.events';
+import { insightsJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
 
@@ -21,6 +22,7 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'mail', jobs: mailJobs },
   { name: 'audit', subscribers: auditSubscribers },
   { name: 'invitations', jobs: invitationJobs },
+  { name: 'insights', jobs: insightsJobs },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */
