@@ -51,12 +51,11 @@ async function resolve(req: Request) {
   );
   if (!survey) return { kind: 'invalid' as const };
   if (!isAnswerable(invitation)) return { kind: 'closed' as const, survey };
-  const [organisation, contact] = await Promise.all([
-    getOrganisation(ctx),
-    getContact(ctx, String(invitation.contactId)).catch(() => null),
-  ]);
-  const values = placeholderValues(organisation.name, contact);
+  // Read only when needed: a confirmation needs neither the page's words nor, once stored, the contact.
+  const contact = once(() => getContact(ctx, String(invitation.contactId)).catch(() => null));
+  const values = once(async () => placeholderValues((await getOrganisation(ctx)).name, await contact()));
   const target = async (): Promise<ResponseTarget> => {
+    const person = await contact();
     return {
       responseId: new Types.ObjectId(String(invitation._id)),
       survey: survey.survey,
@@ -66,7 +65,7 @@ async function resolve(req: Request) {
       invitationId: String(invitation._id),
       contactId: String(invitation.contactId),
       // What reports segment by, as it was when they answered.
-      contactAttributes: { ...(contact?.attributes ?? {}), language: contact?.language ?? null },
+      contactAttributes: { ...(person?.attributes ?? {}), language: person?.language ?? null },
       language: survey.localised.language,
     };
   };
@@ -75,20 +74,25 @@ async function resolve(req: Request) {
 
 type Open = Extract<Awaited<ReturnType<typeof resolve>>, { kind: 'open' }>;
 
-const followUpsPage = (open: Open, score: number, extra: Partial<Parameters<typeof renderPage>[0]> = {}) =>
+const once = <T>(load: () => Promise<T>) => {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+};
+
+const followUpsPage = async (open: Open, score: number, extra: Partial<Parameters<typeof renderPage>[0]> = {}) =>
   renderPage({
     survey: open.survey.localised,
     screen: { step: 'followUps', score },
     action: `/r/${open.token}`,
-    values: open.values,
+    values: await open.values(),
     hidden: { step: 'answers' },
     ...extra,
   });
 
-const thankYouPage = (open: Open, score: number) =>
+const thankYouPage = async (open: Open, score: number) =>
   renderPage({
     survey: open.survey.localised,
-    values: open.values,
+    values: await open.values(),
     screen: { step: 'thankYou', band: followUpsBand(open.survey, score) },
     action: null,
   });
@@ -120,7 +124,7 @@ export function emailLinkRoutes(options: FlowOptions): Router {
         renderPage({
           survey: found.survey.localised,
           screen: { step: 'score' },
-          values: found.values,
+          values: await found.values(),
           action: `/r/${found.token}`,
         }),
       );
@@ -136,7 +140,7 @@ export function emailLinkRoutes(options: FlowOptions): Router {
         renderPage({
           survey: found.survey.localised,
           screen: { step: 'score' },
-          values: found.values,
+          values: await found.values(),
           action: `/r/${found.token}`,
           errors: { score: err.details?.[0]?.message ?? err.message },
         }),
@@ -146,7 +150,7 @@ export function emailLinkRoutes(options: FlowOptions): Router {
     sendPage(
       res,
       200,
-      followUpsPage(found, score.data, {
+      await followUpsPage(found, score.data, {
         confirm: { url: `/r/${found.token}/confirm`, score: score.data, confirmed: words.confirmed },
       }),
     );
@@ -161,12 +165,13 @@ export function emailLinkRoutes(options: FlowOptions): Router {
       ]);
     const found = await resolve(req);
     if (found.kind !== 'open') throw new AppError('not_found', 'This survey link is not valid or has closed');
-    const { response } = await recordScore(found.ctx, await found.target(), {
+    const { response, changed } = await recordScore(found.ctx, await found.target(), {
       score: body.data.score,
       confirm: true,
       changeWindowMs,
     });
-    await markResponded(found.ctx, String(found.invitation._id));
+    // Only the call that confirmed moves the funnel: 50 racing callers make one write, not 50.
+    if (changed) await markResponded(found.ctx, String(found.invitation._id));
     res.json({ state: response.state, score: response.score });
   });
 
@@ -186,7 +191,7 @@ export function emailLinkRoutes(options: FlowOptions): Router {
         renderPage({
           survey: found.survey.localised,
           screen: { step: 'score' },
-          values: found.values,
+          values: await found.values(),
           action: `/r/${found.token}`,
           errors: { score: `must be a whole number from ${scale.min} to ${scale.max}` },
         }),
@@ -200,15 +205,22 @@ export function emailLinkRoutes(options: FlowOptions): Router {
       return sendPage(
         res,
         400,
-        followUpsPage(found, score.data, { errors: fieldErrors(parsed.errors), answers: prefixed(values, other) }),
+        await followUpsPage(found, score.data, {
+          errors: fieldErrors(parsed.errors),
+          answers: prefixed(values, other),
+        }),
       );
     }
     try {
       const id = String(found.invitation._id);
-      await recordScore(found.ctx, await found.target(), { score: score.data, confirm: true, changeWindowMs });
-      await markResponded(found.ctx, id);
+      const { changed } = await recordScore(found.ctx, await found.target(), {
+        score: score.data,
+        confirm: true,
+        changeWindowMs,
+      });
+      if (changed) await markResponded(found.ctx, id);
       if (!answering && followUpsForScore(found.survey.definition, score.data).length > 0) {
-        return sendPage(res, 200, followUpsPage(found, score.data));
+        return sendPage(res, 200, await followUpsPage(found, score.data));
       }
       await recordAnswers(found.ctx, id, { answers: parsed.answers, comment: parsed.comment, changeWindowMs });
     } catch (err) {
@@ -217,7 +229,7 @@ export function emailLinkRoutes(options: FlowOptions): Router {
       }
       throw err;
     }
-    sendPage(res, 200, thankYouPage(found, score.data));
+    sendPage(res, 200, await thankYouPage(found, score.data));
   });
 
   return router;

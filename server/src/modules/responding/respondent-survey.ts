@@ -36,7 +36,21 @@ export async function invitedSurvey(
   languages: readonly string[],
 ): Promise<RespondentSurvey | null> {
   if (!surveyId || !version) return null;
-  const found = await getSurveyVersion(ctx, String(surveyId), version);
-  if (!found) return null;
-  return respondentSurvey(String(surveyId), version, parseStored(found.definition), languages);
+  const key = `${ctx.organisationId}:${String(surveyId)}:${version}`;
+  let definition = frozen.get(key);
+  if (!definition) {
+    const found = await getSurveyVersion(ctx, String(surveyId), version);
+    if (!found) return null;
+    definition = parseStored(found.definition);
+    if (frozen.size >= FROZEN_MAX) frozen.delete(frozen.keys().next().value!);
+    frozen.set(key, definition);
+  }
+  return respondentSurvey(String(surveyId), version, definition, languages);
 }
+
+/**
+ * Published versions never change, so each process keeps the ones respondents are answering:
+ * a burst of answers to one mailing reads its version once, not once per click.
+ */
+const frozen = new Map<string, SurveyDefinition>();
+const FROZEN_MAX = 500;
