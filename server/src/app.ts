@@ -30,6 +30,7 @@ import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
+import { registerResponseRoutes } from './modules/responses/responses.routes';
 import { respondingRouter } from './modules/responding/responding.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, { features });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
+  registerResponseRoutes(api);
   registerSurveyRoutes(api);
   registerRespondentRoutes(api);
   registerTouchpointRoutes(api);
