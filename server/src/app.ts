@@ -38,6 +38,8 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerInsightRoutes } from './modules/insights/insights.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
+import { registerResponseRoutes } from './modules/responses/responses.routes';
+import { respondingRouter } from './modules/responding/responding.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
@@ -152,6 +154,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, { features, limits: { accept: passwordChecks } });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
+  registerResponseRoutes(api);
   registerSurveyRoutes(api);
   registerInsightRoutes(api);
   registerRespondentRoutes(api);
@@ -162,6 +165,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
+  app.use(respondingRouter({ changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000 }));
   app.use(api.methodNotAllowed);
 
   const client = clientAssets(path.resolve(config.CLIENT_DIST));
