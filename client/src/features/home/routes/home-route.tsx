@@ -19,9 +19,9 @@ export function HomeRoute() {
       />
       <Stack gap="xl">
         {!session.user.emailVerified && <VerifyEmailBanner email={session.user.email} />}
+        <SurveyJourney role={session.role} />
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <SurveyJourney role={session.role} />
             <GettingStarted role={session.role} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
