@@ -1,11 +1,52 @@
 // ESLint flat config: typescript-eslint's recommended rules, React hooks rules for the client,
 // and the import boundaries of the house style (shared → server/client modules → app).
+const fs = require('node:fs');
+
 const js = require('@eslint/js');
 const globals = require('globals');
 const reactHooks = require('eslint-plugin-react-hooks');
 const tseslint = require('typescript-eslint');
 
 const boundary = (patterns) => ['error', { patterns }];
+
+// Client walls, as in bulletproof-react: imports flow lib/components → features → app. A feature
+// never imports another feature (the app composes them: the route table, home's checklist), and
+// lib/ and components/ import neither. One block per feature, listing every other feature, because
+// relative specifiers (`../../team/…`) do not name the folder they leave.
+const CLIENT_FEATURES = fs.readdirSync(`${__dirname}/client/src/features`);
+const clientOnly = { group: ['**/server/**'], message: 'the client talks to the server over HTTP only' };
+const clientWalls = [
+  ...CLIENT_FEATURES.map((feature) => ({
+    files: [`client/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': boundary([
+        clientOnly,
+        {
+          group: CLIENT_FEATURES.filter((other) => other !== feature).flatMap((other) => [
+            `**/features/${other}/**`,
+            `../${other}/**`,
+            `../../${other}/**`,
+          ]),
+          message:
+            'features do not import each other: move what both need to lib/ or components/, or compose them in app/',
+        },
+        { group: ['**/app/**'], message: 'features do not import the app: the app imports them' },
+      ]),
+    },
+  })),
+  {
+    files: ['client/src/lib/**/*.{ts,tsx}', 'client/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': boundary([
+        clientOnly,
+        {
+          group: ['**/features/**', '**/app/**'],
+          message: 'lib/ and components/ are shared by features: they import none',
+        },
+      ]),
+    },
+  },
+];
 
 module.exports = tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.cache', '.data', 'tests/artifacts', 'coverage'] },
@@ -55,6 +96,7 @@ module.exports = tseslint.config(
       ]),
     },
   },
+  ...clientWalls,
   {
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

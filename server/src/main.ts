@@ -1,9 +1,8 @@
-import http from 'node:http';
-
 import { createApp } from './app';
 import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
-import { bindJobs, createJobs } from './lib/queue';
+import { createHttpServer } from './lib/http-server';
+import { bindJobs, createJobs } from './lib/jobs';
 import { createRedis, redisReady } from './lib/redis';
 import { onShutdown } from './lib/shutdown';
 
@@ -13,10 +12,10 @@ async function main() {
   await syncIndexes();
   const redis = createRedis(config.REDIS_URL, 'producer');
   await redisReady(redis);
-  const jobs = createJobs(redis);
+  const jobs = createJobs(redis, { log });
   bindJobs(jobs);
 
-  const server = http.createServer(createApp({ config, log, redis }));
+  const server = createHttpServer(createApp({ config, log, redis }));
   server.listen(config.PORT, () => log.info({ url: config.PUBLIC_URL, port: config.PORT }, 'Pulse API listening'));
 
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [

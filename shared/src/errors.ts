@@ -4,9 +4,11 @@ import { z } from 'zod';
 export const ErrorCode = z.enum([
   'validation_failed',
   'malformed_json',
+  'malformed_body',
   'payload_too_large',
   'unsupported_media_type',
   'route_not_found',
+  'method_not_allowed',
   'not_found',
   'unauthenticated',
   'invalid_credentials',
@@ -32,6 +34,8 @@ export const ApiErrorBody = z.object({
     code: ErrorCode,
     message: z.string(),
     details: z.array(ErrorDetail).optional(),
+    /** With rate_limited: how long until the next attempt is accepted (also the Retry-After header). */
+    retryAfterSeconds: z.number().int().min(0).optional(),
     requestId: z.string().optional(),
   }),
 });

@@ -15,15 +15,23 @@ export const Permission = z.enum([
   'surveys.read',
   'surveys.write',
   'responses.read',
+  /** Touchpoints, their rules and the invitations log: no personal data, every role reads it. */
+  'distribution.read',
+  /** Touchpoints, rules, contact imports and test sends. */
+  'distribution.write',
+  /** Contacts are personal data: viewers read figures, not people. */
+  'contacts.read',
+  /** Erasing a person (GDPR) cannot be undone. */
+  'contacts.erase',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
-const READ: Permission[] = ['org.read', 'members.read', 'surveys.read', 'responses.read'];
+const READ: Permission[] = ['org.read', 'members.read', 'surveys.read', 'responses.read', 'distribution.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: Permission.options,
   admin: Permission.options,
-  editor: [...READ, 'surveys.write'],
+  editor: [...READ, 'surveys.write', 'distribution.write', 'contacts.read'],
   viewer: READ,
 };
 

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 
-import { sessionQueryKey } from '../features/auth/api/get-session';
+import { sessionQueryKey } from '../lib/session';
 import { ApiError, isApiError } from '../lib/api-client';
 
 // A session that expired mid-use answers 401 to whatever asks first; forgetting the session

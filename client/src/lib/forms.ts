@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 
 import { ApiError, errorMessage } from './api-client';
+import { fieldPathOf } from './field-path';
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -19,25 +20,34 @@ export function fieldRule(schema: z.ZodType, whenEmpty: string) {
   };
 }
 
-/** How a form words a failure it expects: on the field it concerns, or above the form. */
-type FormFailure<Values> = { field: keyof Values & string; message: string } | { message: string };
+/**
+ * How a form words a failure it expects: on the field it concerns (a dotted path for nested
+ * values, e.g. `questions.0.text`), or above the form.
+ */
+type FormFailure = { field: string; message: string } | { message: string };
+
+interface FormSubmitOptions {
+  /** Words the failures this form expects better than the server's generic message would. */
+  explain?: (error: unknown) => FormFailure | undefined;
+  /** Which part of the server's error paths the form's values stand for (see fieldPathOf). */
+  errorRoot?: string;
+}
 
 /**
  * The submit handler every form shares. The browser checks first; then `send` makes the request
  * and does whatever success means. If it throws, the server's field errors land on the inputs,
- * the rest in `formError`, and focus moves to the first thing to fix. `explain` words the
- * failures this form expects better than the server's generic message would.
+ * the rest in `formError`, and focus moves to the first thing to fix.
  */
 export function useFormSubmit<Values extends Record<string, unknown>>(
   form: UseFormReturnType<Values>,
   send: (values: Values) => Promise<unknown>,
-  explain?: (error: unknown) => FormFailure<Values> | undefined,
+  { explain, errorRoot = 'body' }: FormSubmitOptions = {},
 ) {
   const [formError, setFormError] = useState<string | null>(null);
 
   const showFailure = (error: unknown, formElement: HTMLFormElement | undefined) => {
     const failure = explain?.(error);
-    if (!failure) setFormError(applyServerErrors(form, error));
+    if (!failure) setFormError(applyServerErrors(form, error, errorRoot));
     else if ('field' in failure) form.setFieldError(failure.field, failure.message);
     else setFormError(failure.message);
     focusFirstInvalid(formElement);
@@ -49,7 +59,11 @@ export function useFormSubmit<Values extends Record<string, unknown>>(
       setFormError(null);
       send(values).catch((error: unknown) => showFailure(error, formElement));
     },
-    (_errors, _values, event) => focusFirstInvalid(event?.currentTarget),
+    (_errors, _values, event) => {
+      // The last server answer no longer describes what is on screen: only the new field errors do.
+      setFormError(null);
+      focusFirstInvalid(event?.currentTarget);
+    },
   );
 
   /** For forms in modals: nothing typed, and no old error, is there when it opens again. */
@@ -62,22 +76,24 @@ export function useFormSubmit<Values extends Record<string, unknown>>(
 }
 
 /**
- * Puts the server's field errors (`body.email`) on the matching inputs and returns what is left
- * for a form-level alert, or null when the fields already say everything.
+ * Puts the server's field errors (`body.email`, `body.definition.questions.0.text`) on the
+ * matching inputs and returns what is left for a form-level alert, or null when the fields
+ * already say everything.
  */
 function applyServerErrors<Values extends Record<string, unknown>>(
   form: UseFormReturnType<Values>,
   error: unknown,
+  errorRoot: string,
 ): string | null {
   if (!(error instanceof ApiError) || error.details.length === 0) return errorMessage(error);
 
-  const fields = Object.keys(form.getValues());
+  const values = form.getValues();
   const fieldErrors: Record<string, string> = {};
   const leftOver: string[] = [];
   for (const { path, message } of error.details) {
-    const field = path.replace(/^body\./, '').split('.')[0] ?? '';
-    if (fields.includes(field)) fieldErrors[field] ??= capitalise(message);
-    else leftOver.push(`${path.replace(/^(body|query)\./, '')}: ${message}`);
+    const field = fieldPathOf(path, values, errorRoot);
+    if (field !== null) fieldErrors[field] ??= capitalise(message);
+    else leftOver.push(`${path.replace(/^(body|query|params)\./, '')}: ${message}`);
   }
   form.setErrors(fieldErrors);
   if (leftOver.length === 0) return null;

@@ -8,6 +8,7 @@ import type { Ctx, PublicCtx } from './context';
 import { AppError } from './errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+const METHOD_ORDER = ['get', 'head', 'post', 'put', 'patch', 'delete'] as const;
 type Empty = z.ZodObject<Record<string, never>>;
 
 export interface RouteResponse {
@@ -35,7 +36,10 @@ export interface RouteSpec<
   query?: Q;
   params?: P;
   responses: Record<number, RouteResponse>;
-  /** Runs before validation, e.g. a rate limit. */
+  /**
+   * Runs after the guard and validation, e.g. a rate limit: a request refused for its input or
+   * its credentials has not spent anyone's budget.
+   */
   before?: RequestHandler[];
   handler: (
     input: {
@@ -70,6 +74,7 @@ export interface ApiRegistryOptions<A> {
 export function createApiRegistry<A>(options: ApiRegistryOptions<A>) {
   const router = Router();
   const paths: ZodOpenApiPathsObject = {};
+  const registered: Array<{ method: Method; pattern: RegExp }> = [];
 
   function route<
     B extends z.ZodType = Empty,
@@ -79,18 +84,33 @@ export function createApiRegistry<A>(options: ApiRegistryOptions<A>) {
   >(spec: RouteSpec<A, B, Q, P, X>): void {
     const isPublic = spec.access === 'public';
     const guards = isPublic ? [] : options.guard(spec.access as A);
-    router[spec.method](spec.path, ...guards, ...(spec.before ?? []), async (req, res) => {
+    const validate: RequestHandler = (req, res, next) => {
       const base: PublicCtx = { ip: req.ip ?? null, requestId: String(req.id), log: req.log };
-      const input = {
+      res.locals.input = {
         body: parse('body', spec.body, req.body ?? {}),
         query: parse('query', spec.query, req.query),
         params: parse('params', spec.params, req.params),
         ctx: isPublic ? base : { ...base, ...options.identity(req) },
-      } as Parameters<typeof spec.handler>[0];
-      await spec.handler(input, req, res);
+      };
+      next();
+    };
+    router[spec.method](spec.path, ...guards, validate, ...(spec.before ?? []), async (req, res) => {
+      await spec.handler(res.locals.input as Parameters<typeof spec.handler>[0], req, res);
     });
+    registered.push({ method: spec.method, pattern: patternOf(spec.path) });
     document(spec);
   }
+
+  /** After the router: a known path called with another method answers 405 with the methods it has. */
+  const methodNotAllowed: RequestHandler = (req, res, next) => {
+    const methods = new Set<string>(registered.filter((r) => r.pattern.test(req.path)).map((r) => r.method));
+    if (methods.size === 0) return next();
+    const allow = METHOD_ORDER.filter((m) => methods.has(m) || (m === 'head' && methods.has('get')))
+      .map((m) => m.toUpperCase())
+      .join(', ');
+    res.setHeader('Allow', allow);
+    next(new AppError('method_not_allowed', `${req.method} is not allowed on ${req.path}; it answers ${allow}`));
+  };
 
   function document<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, X extends 'public' | A>(
     spec: RouteSpec<A, B, Q, P, X>,
@@ -122,10 +142,16 @@ export function createApiRegistry<A>(options: ApiRegistryOptions<A>) {
     paths[openApiPath] = { ...paths[openApiPath], [spec.method]: operation };
   }
 
-  return { router, paths, route };
+  return { router, paths, route, methodNotAllowed };
 }
 
 export type ApiRegistry<A> = ReturnType<typeof createApiRegistry<A>>;
+
+/** `/api/v1/members/:memberId` → a RegExp matching `/api/v1/members/<anything but a slash>`. */
+function patternOf(path: string): RegExp {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+');
+  return new RegExp(`^${escaped}/?$`);
+}
 
 function parse<T extends z.ZodType | undefined>(where: string, schema: T, value: unknown) {
   if (!schema) return {};

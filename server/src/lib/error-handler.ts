@@ -9,6 +9,7 @@ import { AppError } from './errors';
 // body-parser signals its failures with a `type`; each maps to a stable client error.
 const BODY_ERRORS: Record<string, [ErrorCode, string]> = {
   'entity.parse.failed': ['malformed_json', 'The request body is not valid JSON'],
+  'encoding.invalid': ['malformed_json', 'The request body is not valid UTF-8'],
   'entity.too.large': ['payload_too_large', 'The request body is too large'],
   'encoding.unsupported': ['unsupported_media_type', 'The request body encoding is not supported'],
   'charset.unsupported': ['unsupported_media_type', 'The request body charset is not supported'],
@@ -37,6 +38,11 @@ function toAppError(err: unknown): AppError | undefined {
   if ((err as { code?: number })?.code === 11000) return new AppError('conflict', 'That already exists');
   const bodyError = BODY_ERRORS[(err as { type?: string })?.type ?? ''];
   if (bodyError) return new AppError(bodyError[0], bodyError[1]);
+  // A corrupt gzip/deflate/br body: body-parser passes zlib's error on, marked as the client's 400.
+  const bodyRead = err as { status?: number; expose?: boolean; errno?: number };
+  if (bodyRead?.status === 400 && bodyRead.expose && typeof bodyRead.errno === 'number') {
+    return new AppError('malformed_body', 'The request body could not be decompressed');
+  }
   return undefined;
 }
 
@@ -47,7 +53,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (!known) req.log.error({ err }, 'unhandled error');
   const error = known ?? new AppError('internal_error', 'Something went wrong on our side');
   const body: ApiErrorBody = {
-    error: { code: error.code, message: error.message, details: error.details, requestId },
+    error: {
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      retryAfterSeconds: error.retryAfterSeconds,
+      requestId,
+    },
   };
   if (res.headersSent) return;
   res.status(error.status).json(body);

@@ -3,9 +3,11 @@ import type { ErrorCode, ErrorDetail } from '@pulse/shared/errors';
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   malformed_json: 400,
+  malformed_body: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   route_not_found: 404,
+  method_not_allowed: 405,
   not_found: 404,
   unauthenticated: 401,
   invalid_credentials: 401,
@@ -25,6 +27,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.status = STATUS[code];

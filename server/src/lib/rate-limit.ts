@@ -30,8 +30,9 @@ export function rateLimit(redis: Redis, rule: RateLimitRule): RequestHandler {
       next();
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) return next(err);
-      res.setHeader('Retry-After', String(Math.ceil(err.msBeforeNext / 1000)));
-      next(new AppError('rate_limited', 'Too many attempts; try again later'));
+      const seconds = Math.ceil(err.msBeforeNext / 1000);
+      res.setHeader('Retry-After', String(seconds));
+      next(new AppError('rate_limited', 'Too many attempts; try again later', undefined, seconds));
     }
   };
 }

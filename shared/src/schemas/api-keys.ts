@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { ApiKeyScope } from '../permissions';
-import { Id } from './common';
+import { Id, singleLine } from './common';
 
 export const ApiKey = z.object({
   id: Id,
@@ -19,7 +19,7 @@ export type ApiKey = z.infer<typeof ApiKey>;
 export const ApiKeysResponse = z.object({ apiKeys: z.array(ApiKey) });
 
 export const CreateApiKeyBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: singleLine(100),
   scopes: z
     .array(ApiKeyScope)
     .min(1)

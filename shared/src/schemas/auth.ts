@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { Permission, Role } from '../permissions';
-import { Email, Id, Password, PersonName } from './common';
-import { Organisation } from './organisation';
+import { Email, Id, Password, PersonName, singleLine } from './common';
+import { Organisation, TimeZone } from './organisation';
 
 export const User = z.object({
   id: Id,
@@ -33,7 +33,9 @@ export const SignupBody = z.strictObject({
   name: PersonName,
   email: Email,
   password: Password,
-  organisationName: z.string().trim().min(1).max(100),
+  organisationName: singleLine(100),
+  /** The reporting time zone to start with; the sign-up page sends the browser's. UTC when absent. */
+  timeZone: TimeZone.optional(),
 });
 export type SignupBody = z.infer<typeof SignupBody>;
 

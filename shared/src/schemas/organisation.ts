@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { Email, Id } from './common';
+import { Email, Id, singleLine } from './common';
 
 /** IANA time zone names this runtime knows, e.g. Europe/Paris. */
 export const TimeZone = z
@@ -26,15 +26,17 @@ export const Organisation = z.object({
   senderName: z.string(),
   senderEmail: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  /** Equal to createdAt until the settings are first saved. */
+  updatedAt: z.iso.datetime(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
 export const UpdateOrganisationBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: singleLine(100),
     timeZone: TimeZone,
     defaultLanguage: Language,
-    senderName: z.string().trim().min(1).max(100),
+    senderName: singleLine(100),
     senderEmail: Email.nullable(),
   })
   .partial();

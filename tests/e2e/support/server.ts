@@ -1,5 +1,4 @@
-import http from 'node:http';
-
+import { createHttpServer } from '../../../server/src/lib/http-server';
 import { buildClientIfStale } from '../../../scripts/lib/client';
 import { freePort } from '../../../scripts/lib/services';
 import { startHarness, type Harness } from '../../setup/harness';
@@ -17,7 +16,7 @@ export async function startRunningApp(): Promise<RunningApp> {
   const url = `http://127.0.0.1:${port}`;
   const harness = await startHarness({ CLIENT_DIST: dist, PUBLIC_URL: url });
   harness.startWorker();
-  const server = http.createServer(harness.app);
+  const server = createHttpServer(harness.app);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url,

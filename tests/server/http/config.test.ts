@@ -28,6 +28,13 @@ describe('configuration', () => {
     expect(() => loadConfig(Object.fromEntries(entries))).not.toThrow();
   });
 
+  it('the README configuration table lists exactly the keys the server reads', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Scripts'));
+    const keys = [...section.matchAll(/^\| `([A-Z_]+)` /gm)].map((m) => m[1]);
+    expect(keys.sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+
   it('treats an empty value as unset and requires SECRET_KEY in production', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY: is required in production/);

@@ -2,7 +2,7 @@ import request from 'supertest';
 
 import { ApiErrorBody } from '@pulse/shared/errors';
 
-import { startHarness, type Harness } from '../../setup/harness';
+import { startHarness, TEST_METRICS_TOKEN, type Harness } from '../../setup/harness';
 
 let h: Harness;
 beforeAll(async () => (h = await startHarness()));
@@ -51,7 +51,10 @@ describe('bad input never becomes a 500', () => {
 describe('operations endpoints', () => {
   it('answers /healthz and exposes Prometheus metrics', async () => {
     await request(h.app).get('/healthz').expect(200, { status: 'ok' });
-    const metrics = await request(h.app).get('/metrics').expect(200);
+    const metrics = await request(h.app)
+      .get('/metrics')
+      .set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`)
+      .expect(200);
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
     expect(metrics.text).toContain('process_cpu_seconds_total');
   });

@@ -21,7 +21,6 @@ afterAll(() => h.close());
 const PUBLIC = [
   'GET /healthz',
   'GET /readyz',
-  'GET /metrics',
   'GET /api/openapi.json',
   'POST /api/v1/auth/signup',
   'POST /api/v1/auth/login',

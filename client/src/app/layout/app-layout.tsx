@@ -5,7 +5,7 @@ import { Link, Outlet } from 'react-router';
 
 import { PageLoader } from '../../components/page-loader';
 import { PulseLogo } from '../../components/pulse-logo';
-import { useCurrentSession } from '../../features/auth/api/get-session';
+import { useCurrentSession } from '../../lib/session';
 import { AppNav } from './app-nav';
 import { OrganisationSwitcher } from './organisation-switcher';
 import { UserMenu } from './user-menu';

@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useSearchParams } from 'react-router';
 
 import { PageLoader } from '../../components/page-loader';
-import { useSession } from '../../features/auth/api/get-session';
+import { useSession } from '../../lib/session';
 import { safeNextPath } from '../../lib/next-path';
 
 /**

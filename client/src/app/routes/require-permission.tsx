@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { PageTitle } from '../../components/page-title';
-import { useCan } from '../../features/auth/api/get-session';
+import { useCan } from '../../lib/session';
 
 /** Someone following an old link to a page their role cannot use gets an answer, not a 403 toast. */
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {

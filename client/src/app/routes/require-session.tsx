@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 
 import { ErrorState } from '../../components/error-state';
 import { FullPageLoader } from '../../components/full-page-loader';
-import { useSession } from '../../features/auth/api/get-session';
+import { useSession } from '../../lib/session';
 import { loginPathFor } from '../../lib/next-path';
 
 /**

@@ -3,7 +3,9 @@ import type { Types } from 'mongoose';
 
 import type { Organisation } from './organisation.model';
 
-export const presentOrganisation = (o: Organisation & { _id: Types.ObjectId; createdAt: Date }): OrganisationDto => ({
+export const presentOrganisation = (
+  o: Organisation & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date },
+): OrganisationDto => ({
   id: String(o._id),
   name: o.name,
   timeZone: o.timeZone,
@@ -11,4 +13,5 @@ export const presentOrganisation = (o: Organisation & { _id: Types.ObjectId; cre
   senderName: o.senderName,
   senderEmail: o.senderEmail ?? null,
   createdAt: o.createdAt.toISOString(),
+  updatedAt: o.updatedAt.toISOString(),
 });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { apiFetch } from '../../../lib/api-client';
-import { sessionQueryKey } from './get-session';
+import { sessionQueryKey } from '../../../lib/session';
 
 export const verifyEmail = (token: string) =>
   apiFetch('/api/v1/auth/verify-email', { method: 'POST', body: { token } });

@@ -35,10 +35,12 @@ export function ChangePasswordModal({ opened, onClose }: ChangePasswordModalProp
       form.reset();
       onClose();
     },
-    (error) =>
-      isApiError(error, 'invalid_credentials')
-        ? { field: 'currentPassword', message: 'This is not your current password' }
-        : undefined,
+    {
+      explain: (error) =>
+        isApiError(error, 'invalid_credentials')
+          ? { field: 'currentPassword', message: 'This is not your current password' }
+          : undefined,
+    },
   );
 
   // Passwords must not linger in memory or reappear when the modal opens again.

@@ -9,7 +9,7 @@ import { PageTitle } from '../../../components/page-title';
 import { isApiError } from '../../../lib/api-client';
 import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useCompletePasswordReset } from '../api/complete-password-reset';
-import { MissingTokenAlert } from '../components/missing-token-alert';
+import { MissingTokenAlert } from '../../../components/missing-token-alert';
 import { NewPasswordInput } from '../components/new-password-input';
 
 export function ResetPasswordRoute() {
@@ -27,10 +27,12 @@ export function ResetPasswordRoute() {
       if (token) await completeReset.mutateAsync({ token, password });
     },
     // A used or expired token is the common case, and the fix is a new link, not a retry.
-    (error) =>
-      isApiError(error, 'not_found') || isApiError(error, 'conflict')
-        ? { message: 'This reset link has expired or was already used. Request a new one below.' }
-        : undefined,
+    {
+      explain: (error) =>
+        isApiError(error, 'not_found') || isApiError(error, 'conflict')
+          ? { message: 'This reset link has expired or was already used. Request a new one below.' }
+          : undefined,
+    },
   );
 
   return (

@@ -1,13 +1,22 @@
 import { Grid, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 
 import { PageHeader } from '../../../components/page-header';
-import { useCurrentSession } from '../../auth/api/get-session';
-import { SurveyJourney } from '../../surveys/components/survey-journey';
+import type { OnboardingStep } from '../../../lib/onboarding';
+import { useCurrentSession } from '../../../lib/session';
 import { GettingStarted } from '../components/getting-started';
-import { VerifyEmailBanner } from '../components/verify-email-banner';
 import { WorkspaceSummary } from '../components/workspace-summary';
 
-export function HomeRoute() {
+interface HomeRouteProps {
+  /** The getting-started checklist, gathered from every feature by the app. */
+  steps: readonly OnboardingStep[];
+  /** Above everything, e.g. "verify your email"; other features own what it says. */
+  notice?: ReactNode;
+  /** Leads the main column, e.g. the survey templates a new organisation starts from. */
+  lead?: ReactNode;
+}
+
+export function HomeRoute({ steps, notice, lead }: HomeRouteProps) {
   const session = useCurrentSession();
   const firstName = session.user.name.split(/\s+/)[0];
 
@@ -18,11 +27,11 @@ export function HomeRoute() {
         description={`Hello ${firstName}. Here is where to go next to start hearing from your customers.`}
       />
       <Stack gap="xl">
-        {!session.user.emailVerified && <VerifyEmailBanner email={session.user.email} />}
-        <SurveyJourney role={session.role} />
+        {notice}
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <GettingStarted role={session.role} />
+            {lead}
+            <GettingStarted role={session.role} steps={steps} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <WorkspaceSummary session={session} />

@@ -2,7 +2,7 @@ import { Organisation, type UpdateOrganisationBody } from '@pulse/shared/schemas
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { apiFetch } from '../../../lib/api-client';
-import { sessionQueryKey } from '../../auth/api/get-session';
+import { sessionQueryKey } from '../../../lib/session';
 import { organisationQueryKey } from './get-organisation';
 
 export const updateOrganisation = (body: UpdateOrganisationBody) =>

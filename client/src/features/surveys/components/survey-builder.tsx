@@ -6,7 +6,7 @@ import { useState } from 'react';
 
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { errorsUnder, nestedFieldErrors, zodFieldErrors, type FieldErrors } from '../../../lib/forms';
-import { useCurrentSession } from '../../auth/api/get-session';
+import { useCurrentSession } from '../../../lib/session';
 import { useSaveAndPublish, useSaveDraft } from '../api/save-survey';
 import { BrandingEditor } from './branding-editor';
 import { FollowUpsEditor } from './follow-ups-editor';

@@ -8,7 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
 import { TableSkeleton } from '../../../components/table-skeleton';
-import { useCurrentSession } from '../../auth/api/get-session';
+import { useCurrentSession } from '../../../lib/session';
 import { can } from '@pulse/shared/permissions';
 import { useSurveys } from '../api/get-surveys';
 import { STATUS_LABELS } from '../components/survey-labels';

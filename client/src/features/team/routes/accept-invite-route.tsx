@@ -10,7 +10,7 @@ import { PageTitle } from '../../../components/page-title';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { ROLE_LABELS } from '../../../lib/labels';
-import { MissingTokenAlert } from '../../auth/components/missing-token-alert';
+import { MissingTokenAlert } from '../../../components/missing-token-alert';
 import { useAcceptInvitation } from '../api/accept-invitation';
 import { useInvitationPreview } from '../api/get-invitation-preview';
 
@@ -81,10 +81,12 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const { handleSubmit, formError } = useFormSubmit(
     form,
     ({ name, password }) => accept.mutateAsync({ token, password, ...(preview.accountExists ? {} : { name }) }),
-    (error) =>
-      isApiError(error, 'invalid_credentials')
-        ? { field: 'password', message: 'This is not your Pulse password' }
-        : undefined,
+    {
+      explain: (error) =>
+        isApiError(error, 'invalid_credentials')
+          ? { field: 'password', message: 'This is not your Pulse password' }
+          : undefined,
+    },
   );
 
   return (

@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
 import { TableSkeleton } from '../../../components/table-skeleton';
 import { formatInteger } from '../../../lib/format';
-import { useCan, useCurrentSession } from '../../auth/api/get-session';
+import { useCan, useCurrentSession } from '../../../lib/session';
 import { useMembers } from '../api/get-members';
 import { InvitationsTable } from '../components/invitations-table';
 import { InviteTeammateModal } from '../components/invite-teammate-modal';

@@ -3,10 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconMailExclamation } from '@tabler/icons-react';
 
 import { errorMessage } from '../../../lib/api-client';
-import { useResendVerification } from '../../auth/api/resend-verification';
+import { useCurrentSession } from '../../../lib/session';
+import { useResendVerification } from '../api/resend-verification';
 
-export function VerifyEmailBanner({ email }: { email: string }) {
+/** Shown until the signed-in person has verified their address. */
+export function VerifyEmailBanner() {
+  const { user } = useCurrentSession();
   const resend = useResendVerification();
+  const { email } = user;
 
   const handleResend = () =>
     resend.mutate(undefined, {
@@ -20,6 +24,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
         notifications.show({ color: 'red', title: 'Verification email not sent', message: errorMessage(error) }),
     });
 
+  if (user.emailVerified) return null;
   return (
     <Alert
       color="orange"

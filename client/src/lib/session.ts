@@ -2,7 +2,7 @@ import { can, type Permission } from '@pulse/shared/permissions';
 import { SessionResponse } from '@pulse/shared/schemas/auth';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 
-import { apiFetch, isApiError } from '../../../lib/api-client';
+import { apiFetch, isApiError } from './api-client';
 
 export const sessionQueryKey = ['session'] as const;
 

@@ -1,0 +1,84 @@
+import type { Permission } from '@pulse/shared/permissions';
+import type { SessionFeatures } from '@pulse/shared/schemas/auth';
+import {
+  IconChartLine,
+  IconClipboardList,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconMail,
+  IconSettings,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { ReactElement } from 'react';
+
+import { chunk } from './chunk';
+
+const HomePage = chunk(() => import('./routes/home-page'), 'HomePage');
+const TeamRoute = chunk(() => import('../features/team/routes/team-route'), 'TeamRoute');
+const ApiKeysRoute = chunk(() => import('../features/api-keys/routes/api-keys-route'), 'ApiKeysRoute');
+const SettingsRoute = chunk(() => import('../features/settings/routes/settings-route'), 'SettingsRoute');
+const AuditLogRoute = chunk(() => import('../features/audit-log/routes/audit-log-route'), 'AuditLogRoute');
+const AnalyticsRoute = chunk(() => import('../features/analytics/routes/analytics-route'), 'AnalyticsRoute');
+const SurveysRoute = chunk(() => import('../features/surveys/routes/surveys-route'), 'SurveysRoute');
+const NewSurveyRoute = chunk(() => import('../features/surveys/routes/new-survey-route'), 'NewSurveyRoute');
+const SurveyBuilderRoute = chunk(() => import('../features/surveys/routes/survey-builder-route'), 'SurveyBuilderRoute');
+const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
+
+/** A page of the signed-in app. The router and the navigation are both built from this table. */
+export interface AppPage {
+  /** A router path; `/` is the home page. Child pages (`/surveys/:id`) are pages of their own. */
+  path: string;
+  element: ReactElement;
+  /** Roles without it see "no access" there, and no navigation entry; the server checks again. */
+  permission?: Permission;
+  /** Where this server does not run that part of Pulse, the page does not exist. */
+  feature?: keyof SessionFeatures;
+  /** In the navigation, with this label and icon; pages reached only by links leave it out. */
+  nav?: { label: string; icon: Icon };
+}
+
+export const APP_PAGES: AppPage[] = [
+  { path: '/', element: <HomePage />, nav: { label: 'Home', icon: IconHome } },
+  {
+    path: '/surveys',
+    element: <SurveysRoute />,
+    permission: 'surveys.read',
+    nav: { label: 'Surveys', icon: IconClipboardList },
+  },
+  { path: '/surveys/new', element: <NewSurveyRoute />, permission: 'surveys.write' },
+  { path: '/surveys/:surveyId', element: <SurveyBuilderRoute />, permission: 'surveys.read' },
+  {
+    path: '/analytics',
+    element: <AnalyticsRoute />,
+    permission: 'responses.read',
+    nav: { label: 'Analytics', icon: IconChartLine },
+  },
+  { path: '/team', element: <TeamRoute />, permission: 'members.read', nav: { label: 'Team', icon: IconUsers } },
+  {
+    path: '/api-keys',
+    element: <ApiKeysRoute />,
+    permission: 'apikeys.manage',
+    nav: { label: 'API keys', icon: IconKey },
+  },
+  {
+    path: '/settings',
+    element: <SettingsRoute />,
+    permission: 'org.read',
+    nav: { label: 'Settings', icon: IconSettings },
+  },
+  {
+    path: '/audit-log',
+    element: <AuditLogRoute />,
+    permission: 'audit.read',
+    nav: { label: 'Audit log', icon: IconHistory },
+  },
+  {
+    path: '/outbox',
+    element: <OutboxRoute />,
+    permission: 'org.read',
+    feature: 'outbox',
+    nav: { label: 'Outbox', icon: IconMail },
+  },
+];
