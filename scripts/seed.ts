@@ -1,6 +1,6 @@
 /**
  * `npm run seed`: a demo organisation with an owner login and an API key holding every scope,
- * printed for the person (or script: `--json` ends with one JSON line) who asked. Safe to run
+ * and three published demo surveys (NPS, CSAT, CES), printed for the person (or script: `--json` ends with one JSON line) who asked. Safe to run
  * again: the owner's password is reset and a fresh key is issued. Uses MONGODB_URI, or the dev
  * database `npm start` runs (starting it for the duration when it is not running).
  */
@@ -18,6 +18,7 @@ import { createApiKey } from '../server/src/modules/api-keys/api-keys.service';
 import { UserModel } from '../server/src/modules/auth/user.model';
 import { MembershipModel } from '../server/src/modules/members/membership.model';
 import { OrganisationModel } from '../server/src/modules/organisations/organisation.model';
+import { seedDemoSurveys } from '../server/src/modules/surveys/surveys.seed';
 import { ROOT, portAnswers, startFerretDb, type Service } from './lib/services';
 import { seedDistribution } from './seed-distribution';
 
@@ -63,11 +64,19 @@ async function main() {
     name: `Demo key ${new Date().toISOString().slice(0, 16)}`,
     scopes: [...ApiKeyScope.options],
   });
+  const surveys = await seedDemoSurveys(ctx);
   const { touchpoints } = await seedDistribution(ctx);
   await disconnectDb();
   await devDb?.stop();
 
-  const result = { url: config.PUBLIC_URL, email: DEMO.email, password: DEMO.password, apiKey: secret, touchpoints };
+  const result = {
+    url: config.PUBLIC_URL,
+    email: DEMO.email,
+    password: DEMO.password,
+    apiKey: secret,
+    surveys,
+    touchpoints,
+  };
   if (json) console.log(JSON.stringify(result));
   else {
     console.log(`Demo organisation "${org.name}" is ready.`);
@@ -75,6 +84,7 @@ async function main() {
     console.log(`  Email     ${result.email}`);
     console.log(`  Password  ${result.password}`);
     console.log(`  API key   ${result.apiKey}   (every scope; shown once)`);
+    console.log(`  Surveys   ${surveys.length} published (NPS in English, French, German, Spanish; CSAT; CES)`);
     console.log(`  Touchpoints  ${touchpoints.join(', ')}   (the first emails a survey at once)`);
   }
   process.exit(0);

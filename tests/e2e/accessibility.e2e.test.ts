@@ -18,6 +18,7 @@ let app: RunningApp;
 let browser: Browser;
 let ownerCookie: string;
 let invitationToken: string;
+let surveyId: string;
 
 const stamp = Date.now();
 const owner = { name: 'Ada Access', email: `ada-${stamp}@example.test`, password: 'a long owner password' };
@@ -37,6 +38,13 @@ beforeAll(async () => {
   expect((await post('/api/v1/invitations', { email: invitee, role: 'editor' }, ownerCookie)).status).toBe(201);
   const key = await post('/api/v1/api-keys', { name: 'Warehouse sync', scopes: ['interactions:write'] }, ownerCookie);
   expect(key.status).toBe(201);
+  const survey = await post(
+    '/api/v1/surveys',
+    { name: 'Post-support CSAT', templateId: 'post-support-csat' },
+    ownerCookie,
+  );
+  expect(survey.status).toBe(201);
+  surveyId = ((await survey.json()) as { survey: { id: string } }).survey.id;
   const [invitation] = await waitForMail(invitee);
   const link = linksIn(invitation!).find((l) => l.includes('/accept-invite?token='))!;
   invitationToken = new URL(link).searchParams.get('token')!;
@@ -91,6 +99,18 @@ const SCREENS: Screen[] = [
   { name: 'settings', path: '/settings', signedIn: true, ready: heading('Settings') },
   { name: 'audit log', path: '/audit-log', signedIn: true, ready: heading('Audit log') },
   { name: 'outbox', path: '/outbox', signedIn: true, ready: heading('Outbox') },
+  { name: 'surveys', path: '/surveys', signedIn: true, ready: heading('Surveys') },
+  { name: 'new survey: template gallery', path: '/surveys/new', signedIn: true, ready: heading('New survey') },
+  ...(['Question', 'Follow-ups', 'Thank-you', 'Translations', 'Branding & email'] as const).map((tab) => ({
+    name: `survey builder, ${tab} tab, with its live preview`,
+    path: '/surveys/SURVEY',
+    signedIn: true,
+    ready: async (page: Page) => {
+      await heading('Post-support CSAT')(page);
+      await page.getByRole('tab', { name: tab }).click();
+      await page.frameLocator('[data-testid="survey-preview"]').getByRole('button').first().waitFor();
+    },
+  })),
   { name: 'page not found', path: '/no-such-page', signedIn: true, ready: heading('Page not found') },
   {
     name: 'invite teammate dialog',
@@ -144,7 +164,7 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
   test.each(SCREENS)('$name ($path) has no WCAG 2.1 AA violations', async (screen) => {
     const page = await (screen.signedIn ? signedIn : signedOut).newPage();
     try {
-      await page.goto(`${app.url}${screen.path.replace('INVITATION', invitationToken)}`);
+      await page.goto(`${app.url}${screen.path.replace('INVITATION', invitationToken).replace('SURVEY', surveyId)}`);
       await screen.ready(page);
       await settled(page);
       const report = describeViolations(await axeViolations(page, EXCEPTIONS));

@@ -5,7 +5,7 @@ import { SurveyDefinition } from '@pulse/shared/schemas/survey-definition';
 import { SurveyModel } from '../../server/src/modules/surveys/survey.model';
 import { SurveyVersionModel, versionIdOf } from '../../server/src/modules/surveys/survey-version.model';
 import { addTeammate, signUpOwner } from '../factories/accounts';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, SHOTS } from './support/browser';
 import { startRunningApp, type RunningApp } from './support/server';
 
 let app: RunningApp;
@@ -87,8 +87,12 @@ test('a CX editor creates a CSAT survey from a template, adds a low-score follow
   await page.getByText('Phone', { exact: true }).click();
   await screenshot(page, 'surveys-05-published-phone-preview');
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('tab', { name: 'Question' }).click();
   await page.getByRole('heading', { name: 'Live preview' }).scrollIntoViewIfNeeded();
-  await screenshot(page, 'surveys-06-builder-phone');
+  // What a phone shows here, not the whole (long) page.
+  await page.screenshot({ path: `${SHOTS}/surveys-06-builder-phone.png` });
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/surveys-06b-builder-phone-top.png` });
 
   const survey = await SurveyModel.findOne({ organisationId: owner.organisationId }).lean();
   expect(survey).toMatchObject({ status: 'active', currentVersion: 1, kind: 'csat' });
