@@ -108,7 +108,11 @@ export function createApp(deps: AppDeps): express.Express {
     return `${req.ip}:${String(account ?? '').toLowerCase()}`;
   };
   registerHealthRoutes(api, deps);
-  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
+  registerSystemRoutes(api, {
+    publicUrl: config.PUBLIC_URL,
+    metricsToken: config.METRICS_TOKEN,
+    mailCatcherUrl: outboxCatcherUrl,
+  });
   registerAuthRoutes(api, {
     features,
     limits: {
@@ -131,7 +135,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerRespondentRoutes(api);
   registerTouchpointRoutes(api);
   registerContactRoutes(api, { onErase: [] });
-  if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
+  if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
   app.use(api.methodNotAllowed);
 
