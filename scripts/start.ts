@@ -10,6 +10,7 @@ import readline from 'node:readline';
 
 import { prettyFactory } from 'pino-pretty';
 
+import { loadDotEnv } from '../server/src/boot';
 import { buildClientIfStale } from './lib/client';
 import { ROOT, portAnswers, startFerretDb, startRedis } from './lib/services';
 
@@ -71,6 +72,7 @@ async function main() {
   // `on`: Ctrl-C reaches this process both from the terminal and relayed by npm and tsx.
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  loadDotEnv();
   const env: NodeJS.ProcessEnv = { ...process.env };
   const port = env.PORT ?? '3000';
   env.PUBLIC_URL ??= `http://localhost:${port}`;
@@ -92,22 +94,26 @@ async function main() {
   }
 
   if (!env.REDIS_URL) {
-    if (await portAnswers(6379)) say('redis', 'Redis already answers on 6379; using it');
+    const redisPort = Number(env.DEV_REDIS_PORT ?? 6379);
+    if (await portAnswers(redisPort)) say('redis', `Redis already answers on ${redisPort}; using it`);
     else {
-      say('redis', 'starting redis-server on 6379');
-      attach('redis', (await startRedis({ port: 6379, stdio: 'pipe' })).child);
+      say('redis', `starting redis-server on ${redisPort}`);
+      attach('redis', (await startRedis({ port: redisPort, stdio: 'pipe' })).child);
     }
-    env.REDIS_URL = 'redis://127.0.0.1:6379';
+    env.REDIS_URL = `redis://127.0.0.1:${redisPort}`;
   }
 
   if (!env.SMTP_URL) {
+    const smtpPort = Number(env.DEV_SMTP_PORT ?? 1025);
+    const catcherPort = Number(env.DEV_MAIL_CATCHER_PORT ?? 1080);
     run('mail', 'server/src/dev/mail-catcher.main.ts', {
       ...env,
-      CATCHER_SMTP_PORT: '1025',
-      CATCHER_HTTP_PORT: '1080',
+      CATCHER_SMTP_PORT: String(smtpPort),
+      CATCHER_HTTP_PORT: String(catcherPort),
     });
-    env.SMTP_URL = 'smtp://127.0.0.1:1025';
-    env.MAIL_CATCHER_URL = 'http://127.0.0.1:1080';
+    env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+    env.MAIL_CATCHER_URL = `http://127.0.0.1:${catcherPort}`;
+    say('mail', `read the mail Pulse sends at ${env.MAIL_CATCHER_URL}`);
   }
 
   say('start', 'building the client (skipped when up to date)');

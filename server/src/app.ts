@@ -139,7 +139,11 @@ export function createApp(deps: AppDeps): express.Express {
     rateLimit(redis, { name: 'login-ip', points: config.RATE_LIMIT_LOGIN * 10, windowSeconds: 900 }),
   ];
   registerHealthRoutes(api, deps);
-  registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
+  registerSystemRoutes(api, {
+    publicUrl: config.PUBLIC_URL,
+    metricsToken: config.METRICS_TOKEN,
+    mailCatcherUrl: outboxCatcherUrl,
+  });
   registerAuthRoutes(api, {
     features,
     limits: {
@@ -163,7 +167,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerInteractionRoutes(api, { redis });
   registerInvitationRoutes(api);
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
-  if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
+  if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
   app.use(respondingRouter({ changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000 }));
   app.use(api.methodNotAllowed);

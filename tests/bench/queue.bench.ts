@@ -8,8 +8,9 @@ import { createMailer } from '../../server/src/lib/mailer';
 import { startJobWorkers, type Jobs } from '../../server/src/lib/jobs';
 import { createRedis } from '../../server/src/lib/redis';
 import { EmailModel } from '../../server/src/modules/mail/mail.model';
-import { queueEmail } from '../../server/src/modules/mail/mail.service';
+import { sendSystemEmail } from '../../server/src/modules/mail/mail.service';
 import { workerJobs } from '../../server/src/registry';
+import { publicCtx } from '../factories/context';
 import { printNote, printRow, summarise } from './stats';
 
 const EMAILS = 200;
@@ -17,9 +18,9 @@ const CONCURRENCY = 5;
 const GIVE_UP_MS = 60_000;
 
 /**
- * 4. The whole path an email takes: queueEmail stores it and enqueues its id, a real worker claims
+ * 4. The whole path an email takes: sendSystemEmail stores it and enqueues its id, a real worker claims
  * it, sends it through the pooled mailer and marks it sent. Latency is per email, from the
- * queueEmail call to the worker's "completed" (by then the catcher holds it: SMTP answers 250
+ * sendSystemEmail call to the worker's "completed" (by then the catcher holds it: SMTP answers 250
  * only after the catcher stored the message, and the job completes after the state moved to sent).
  */
 export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logger; catcher: MailCatcher }) {
@@ -41,7 +42,7 @@ export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logg
     let done = 0;
     let failures = 0;
 
-    // A job may complete before queueEmail's promise hands its id back, so either side may
+    // A job may complete before sendSystemEmail's promise hands its id back, so either side may
     // be the one to pair a queued email with its completion.
     let resolveAll: () => void;
     const allSent = new Promise<void>((resolve) => (resolveAll = resolve));
@@ -55,12 +56,11 @@ export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logg
     const started = performance.now();
     for (let i = 0; i < EMAILS; i++) {
       const enqueueStarted = performance.now();
-      const { emailId } = await queueEmail({
-        from: 'Pulse <pulse@localhost>',
-        to,
-        subject: `Bench queued email ${i}`,
-        text: `Email ${i} of the queue benchmark.\n`,
-      });
+      const { emailId } = await sendSystemEmail(
+        publicCtx(),
+        { to, subject: `Bench queued email ${i}`, text: `Email ${i} of the queue benchmark.\n` },
+        { kind: 'bench.queue' },
+      );
       queuedAt.set(emailId, enqueueStarted);
       if (completedAt.has(emailId)) pair();
     }
@@ -74,7 +74,7 @@ export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logg
     const sent = await EmailModel.collection.countDocuments({ _id: { $in: ids }, state: 'sent' });
     if (caught !== EMAILS || sent !== EMAILS) throw new Error(`caught ${caught}, sent ${sent} of ${EMAILS}`);
 
-    printRow(summarise(`queueEmail → worker (c=${CONCURRENCY}) → catcher, ${EMAILS}`, samplesMs, elapsedMs));
+    printRow(summarise(`sendSystemEmail → worker (c=${CONCURRENCY}) → catcher, ${EMAILS}`, samplesMs, elapsedMs));
     printNote(
       `${EMAILS} emails caught and marked sent in ${(elapsedMs / 1000).toFixed(2)} s: ` +
         `${((EMAILS / elapsedMs) * 1000).toFixed(0)} emails/s` +

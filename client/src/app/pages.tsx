@@ -77,7 +77,8 @@ export const APP_PAGES: AppPage[] = [
   {
     path: '/outbox',
     element: <OutboxRoute />,
-    permission: 'org.read',
+    // The organisation's own sent mail holds invitation links: owners and admins only.
+    permission: 'members.manage',
     feature: 'outbox',
     nav: { label: 'Outbox', icon: IconMail },
   },

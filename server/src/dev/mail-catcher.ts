@@ -26,6 +26,8 @@ const addresses = (a: AddressObject | AddressObject[] | undefined) =>
  * machine, and the Outbox page and tests read the messages over HTTP.
  *   GET /messages?to=a@b.c            what was caught, newest first
  *   GET /messages/wait?to=a@b.c&n=1   answers once n messages to that address have arrived (≤ 20 s)
+ *   GET /                             a page listing them, where a developer reads their own mail
+ * It listens on 127.0.0.1 only: what it holds (reset links) must not be reachable from elsewhere.
  */
 export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: number } = {}): Promise<MailCatcher> {
   const caught: CaughtMail[] = [];
@@ -62,6 +64,9 @@ export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: num
   const messages = (to?: string) => (to ? caught.filter((m) => m.to.includes(to.toLowerCase())) : [...caught]);
 
   const app = express();
+  app.get('/', (req, res) => {
+    res.type('html').send(page(messages(req.query.to ? String(req.query.to) : undefined)));
+  });
   app.get('/messages', (req, res) => {
     res.json({ messages: messages(req.query.to ? String(req.query.to) : undefined) });
   });
@@ -106,4 +111,27 @@ function listHeaders(lines: ReadonlyArray<{ key: string; line: string }>): Recor
   return Object.fromEntries(
     lines.filter((h) => h.key.startsWith('list-')).map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]),
   );
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Newest first, each mail's text with its links clickable; everything caught is escaped. */
+function page(caught: CaughtMail[]): string {
+  const items = caught
+    .map((m) => {
+      const text = escapeHtml(m.text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+      return `<article><h2>${escapeHtml(m.subject || '(no subject)')}</h2>
+<p class="meta">To ${escapeHtml(m.to.join(', '))} · from ${escapeHtml(m.from)} · <time>${m.receivedAt}</time></p>
+<pre>${text}</pre></article>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pulse mail catcher</title>
+<meta http-equiv="refresh" content="10">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}
+article{border:1px solid #ccc;border-radius:6px;padding:0 1rem;margin:1rem 0}.meta{color:#555;font-size:14px}
+pre{white-space:pre-wrap;overflow-wrap:anywhere}</style></head>
+<body><h1>Mail caught in development</h1>
+<p>Every mail Pulse sent while running with <code>npm start</code>; nothing left this machine. Filter with <code>?to=you@example.com</code>.</p>
+${items || '<p>No mail yet.</p>'}</body></html>`;
 }

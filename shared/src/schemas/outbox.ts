@@ -18,5 +18,14 @@ export const OutboxQuery = z.strictObject({
   to: z.email().optional(),
 });
 
-export const OutboxResponse = z.object({ messages: z.array(CaughtMail) });
+/** Mail the organisation itself sent, as Pulse stored it, with whether it went out. */
+export const OutboxMessage = CaughtMail.extend({
+  kind: z.string(),
+  state: z.enum(['queued', 'sending', 'sent', 'failed']),
+  /** Why the last attempt failed; for a `failed` mail, why it was given up. */
+  lastError: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const OutboxResponse = z.object({ messages: z.array(OutboxMessage) });
 export type OutboxResponse = z.infer<typeof OutboxResponse>;

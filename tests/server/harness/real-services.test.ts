@@ -5,10 +5,11 @@ import request from 'supertest';
 
 import { syncIndexes } from '../../../server/src/lib/db';
 import { createRedis, redisReady } from '../../../server/src/lib/redis';
-import { queueEmail } from '../../../server/src/modules/mail/mail.service';
+import { sendSystemEmail } from '../../../server/src/modules/mail/mail.service';
 import { EmailModel } from '../../../server/src/modules/mail/mail.model';
 import { createApp } from '../../../server/src/app';
 import { freePort, startRedis } from '../../../scripts/lib/services';
+import { publicCtx } from '../../factories/context';
 import { startHarness, type Harness } from '../../setup/harness';
 import { waitForMail } from '../../setup/mail';
 
@@ -34,12 +35,11 @@ describe('the real services behind the tests', () => {
 
   it('runs a queued mail job through a real BullMQ worker and the mail arrives in the catcher', async () => {
     const to = `harness-${Date.now()}@example.test`;
-    const { emailId } = await queueEmail({
-      from: 'Pulse <pulse@example.test>',
-      to,
-      subject: 'Harness check',
-      text: 'It works.',
-    });
+    const { emailId } = await sendSystemEmail(
+      publicCtx(),
+      { to, subject: 'Harness check', text: 'It works.' },
+      { kind: 'test.harness' },
+    );
     const waiting = await h.jobs.queues.transactional.getJob(`mail.send-${emailId}`);
     expect(waiting?.data).toEqual({ emailId });
 
@@ -50,7 +50,10 @@ describe('the real services behind the tests', () => {
     expect(mail!.text.trim()).toBe('It works.');
 
     await completed;
-    expect(await EmailModel.findById(emailId).lean()).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(await EmailModel.findById(emailId).setOptions({ crossTenant: true }).lean()).toMatchObject({
+      state: 'sent',
+      attempts: 1,
+    });
   });
 
   it('answers /readyz with 503 while Redis is down and 200 once it is back', async () => {

@@ -22,6 +22,7 @@ const PUBLIC = [
   'GET /healthz',
   'GET /readyz',
   'GET /api/openapi.json',
+  'GET /api/v1/system/config',
   'POST /api/v1/auth/signup',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/verify-email',

@@ -21,10 +21,13 @@ export const dispatchEventJob = (subscribers: Subscriber[]): JobDef<{ eventId: s
           try {
             await s.handle(event, { log: log.child({ subscriber: s.name, eventId }) });
           } catch (err) {
-            await DomainEventModel.updateOne(where, { $set: { [`errors.${s.name}`]: String(err) } });
+            await DomainEventModel.updateOne(where, { $set: { [`failures.${s.name}`]: String(err) } });
             throw err;
           }
-          await DomainEventModel.updateOne(where, { $addToSet: { done: s.name }, $unset: { [`errors.${s.name}`]: 1 } });
+          await DomainEventModel.updateOne(where, {
+            $addToSet: { done: s.name },
+            $unset: { [`failures.${s.name}`]: 1 },
+          });
         }),
       );
       const failed = results.flatMap((r, i) =>

@@ -23,7 +23,7 @@ const domainEventSchema = new Schema({
   done: { type: [String], default: [] },
   settled: { type: Boolean, default: false, required: true },
   /** The last error per subscriber that has not succeeded yet (for the operator). */
-  errors: { type: Schema.Types.Mixed, default: {} },
+  failures: { type: Schema.Types.Mixed, default: {} },
 });
 domainEventSchema.plugin(tenantScoped);
 

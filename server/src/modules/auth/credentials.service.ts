@@ -6,7 +6,7 @@ import { assertAcceptableNewPassword, hashPassword, verifyPassword } from '../..
 import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
-import { queueEmail } from '../mail/mail.service';
+import { sendSystemEmail } from '../mail/mail.service';
 import { resetPasswordMail, verifyEmailMail } from './auth.emails';
 import { UserModel } from './user.model';
 import { UserTokenModel } from './user-token.model';
@@ -23,12 +23,15 @@ const TOKENS = {
   'reset-password': { ttlMs: 3_600_000, prefix: 'reset' },
 } as const;
 
-export async function sendVerification(_ctx: PublicCtx, input: { userId: string }): Promise<void> {
+export async function sendVerification(ctx: PublicCtx, input: { userId: string }): Promise<void> {
   const user = await UserModel.findById(input.userId).lean();
   if (!user || user.emailVerifiedAt) return;
   const token = await issueUserToken(input.userId, 'verify-email');
   const url = `${settings().publicUrl}/verify-email?token=${token}`;
-  await queueEmail({ from: settings().mailFrom, ...verifyEmailMail(user.email, user.name, url) });
+  await sendSystemEmail(ctx, verifyEmailMail(user.email, user.name, url), {
+    kind: 'auth.verify-email',
+    relatedId: input.userId,
+  });
 }
 
 export async function verifyEmail(ctx: PublicCtx, input: { token: string }): Promise<void> {
@@ -45,13 +48,14 @@ export async function verifyEmail(ctx: PublicCtx, input: { token: string }): Pro
 }
 
 /** Always answers the same way, so the form does not reveal which emails have accounts. */
-export async function requestPasswordReset(_ctx: PublicCtx, input: { email: string }): Promise<void> {
+export async function requestPasswordReset(ctx: PublicCtx, input: { email: string }): Promise<void> {
   const user = await UserModel.findOne({ email: input.email }).lean();
   if (!user) return;
   const token = await issueUserToken(String(user._id), 'reset-password');
-  await queueEmail({
-    from: settings().mailFrom,
-    ...resetPasswordMail(user.email, `${settings().publicUrl}/reset-password?token=${token}`),
+  const url = `${settings().publicUrl}/reset-password?token=${token}`;
+  await sendSystemEmail(ctx, resetPasswordMail(user.email, url), {
+    kind: 'auth.reset-password',
+    relatedId: String(user._id),
   });
 }
 

@@ -1,18 +1,54 @@
-import { boundJobs } from '../../lib/jobs';
-import { SendEmail } from './send-email.job';
-import { EmailModel } from './mail.model';
+import mongoose from 'mongoose';
 
-export interface QueueEmailOptions {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  from: string;
+import type { Ctx, PublicCtx } from '../../lib/context';
+import { boundJobs } from '../../lib/jobs';
+import { settings } from '../../lib/settings';
+import { getOrganisation } from '../organisations/organisation.service';
+import { EmailModel } from './mail.model';
+import type { MailContent } from './mail.layout';
+import { SendEmail } from './send-email.job';
+
+export interface MailMeta {
+  kind: string;
+  relatedId?: string | null;
   headers?: Record<string, string>;
 }
 
+/** Display names end up in a header: no line breaks, no quotes that would end the phrase. */
+const phrase = (name: string) => `"${name.replace(/[\r\n"\\]/g, ' ').trim()}"`;
+const addressOf = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
+
+/**
+ * Mail to a person about their own account (verification, password reset): from the system
+ * sender, and in no organisation, so no organisation's outbox can ever list it.
+ */
+export async function sendSystemEmail(_ctx: PublicCtx, content: MailContent, meta: MailMeta) {
+  return store({ ...content, ...meta, organisationId: null, from: settings().mailFrom });
+}
+
+/**
+ * Mail the organisation sends (invitations now, survey mail later): from its sender name, at
+ * its sender address when it set one, else at the system's; listed in its outbox.
+ */
+export async function sendOrganisationEmail(
+  ctx: Ctx,
+  content: MailContent,
+  meta: MailMeta & { readableBy?: 'owner' | 'admin' },
+) {
+  const org = await getOrganisation(ctx);
+  const address = org.senderEmail ?? addressOf(settings().mailFrom);
+  return store({
+    ...content,
+    ...meta,
+    organisationId: ctx.organisationId,
+    from: `${phrase(org.senderName)} <${address}>`,
+  });
+}
+
 /** Stores the email, then queues its id: if Redis is down the caller sees it before anything is lost. */
-export async function queueEmail(mail: QueueEmailOptions): Promise<{ emailId: string }> {
+async function store(
+  mail: MailContent & MailMeta & { organisationId: string | null; from: string; readableBy?: 'owner' | 'admin' },
+) {
   const email = await EmailModel.create({ ...mail, state: 'queued' });
   const emailId = String(email._id);
   try {
@@ -21,8 +57,16 @@ export async function queueEmail(mail: QueueEmailOptions): Promise<{ emailId: st
     await EmailModel.updateOne(
       { _id: email._id, state: 'queued' },
       { $set: { state: 'failed', lastError: String(err) } },
-    );
+    ).setOptions({ crossTenant: true });
     throw err;
   }
   return { emailId };
+}
+
+/** The organisation's own mail, newest first, as its outbox lists it. */
+export async function listOrganisationEmails(ctx: Ctx, opts: { limit: number; readableBy: Array<'owner' | 'admin'> }) {
+  return EmailModel.find({ organisationId: ctx.organisationId, readableBy: mongoose.trusted({ $in: opts.readableBy }) })
+    .sort({ _id: -1 })
+    .limit(opts.limit)
+    .lean();
 }

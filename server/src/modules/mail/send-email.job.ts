@@ -23,7 +23,8 @@ async function send({ emailId }: Payload, { log, services }: JobContext) {
       $or: [{ state: 'queued' }, { state: 'sending', claimedAt: mongoose.trusted({ $lt: staleClaim }) }],
     },
     { $set: { state: 'sending', claimedAt: new Date() }, $inc: { attempts: 1 } },
-    { returnDocument: 'after' },
+    // By _id, across organisations: the job serves system mail too, which belongs to none.
+    { returnDocument: 'after', crossTenant: true },
   );
   if (!email) {
     log.debug({ emailId }, 'email already sent, failed or being sent; nothing to do');
@@ -41,13 +42,13 @@ async function send({ emailId }: Payload, { log, services }: JobContext) {
     await EmailModel.updateOne(
       { _id: email._id, state: 'sending' },
       { $set: { state: 'sent', sentAt: new Date(), messageId }, $unset: { lastError: 1 } },
-    );
+    ).setOptions({ crossTenant: true });
   } catch (err) {
     // Back to queued so BullMQ's retry can claim it again.
     await EmailModel.updateOne(
       { _id: email._id, state: 'sending' },
       { $set: { state: 'queued', lastError: String(err) } },
-    );
+    ).setOptions({ crossTenant: true });
     throw err;
   }
 }
@@ -57,7 +58,7 @@ async function giveUp({ emailId }: Payload, error: Error) {
   await EmailModel.updateOne(
     { _id: emailId, state: mongoose.trusted({ $in: ['queued', 'sending'] }) },
     { $set: { state: 'failed', lastError: String(error) } },
-  );
+  ).setOptions({ crossTenant: true });
 }
 
 const sendEmailJob = (name: `mail.${string}`, queue: QueueKind) =>

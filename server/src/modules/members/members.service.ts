@@ -10,9 +10,9 @@ import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
 import type { SessionIdentity } from '../auth/auth.service';
-import { invitationMail } from '../auth/auth.emails';
 import { UserModel } from '../auth/user.model';
-import { queueEmail } from '../mail/mail.service';
+import { sendOrganisationEmail } from '../mail/mail.service';
+import { invitationMail } from './members.emails';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { InvitationModel } from './invitation.model';
 import { MembershipModel } from './membership.model';
@@ -62,9 +62,11 @@ export async function invite(ctx: Ctx, body: InviteBody) {
     expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
   });
   const url = `${settings().publicUrl}/accept-invite?token=${token}`;
-  await queueEmail({
-    from: settings().mailFrom,
-    ...invitationMail(body.email, actor.name, org.name, body.role, url),
+  await sendOrganisationEmail(ctx, invitationMail(body.email, actor.name, org.name, body.role, url), {
+    kind: 'member.invitation',
+    relatedId: String(invitation._id),
+    // Only an owner may hand out ownership, so only an owner may read an owner invitation's link.
+    readableBy: body.role === 'owner' ? 'owner' : 'admin',
   });
   await audit(ctx, 'member.invited', body.email, { role: body.role });
   // The link goes back only to whoever may manage the team (the routes check members.manage).
@@ -225,11 +227,4 @@ export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBod
   });
   await audit(member, 'member.joined', user.email, { role: invitation.role });
   return { userId: String(user._id), organisationId, membershipId: String(membership._id) };
-}
-
-/** Every address the organisation has mailed as a team: its members and everyone it invited. */
-export async function organisationAddresses(ctx: Pick<Ctx, 'organisationId'>): Promise<Set<string>> {
-  const { members } = await listMembers(ctx);
-  const invited = await InvitationModel.find({ organisationId: ctx.organisationId }).select('email').lean();
-  return new Set([...members.map((m) => m.user.email), ...invited.map((i) => i.email)]);
 }

@@ -1,31 +1,47 @@
-import { OutboxQuery, OutboxResponse } from '@pulse/shared/schemas/outbox';
+import { OutboxQuery, OutboxResponse, type OutboxMessage } from '@pulse/shared/schemas/outbox';
 
-import { AppError } from '../../lib/errors';
+import { userActor } from '../../lib/context';
 import type { Api } from '../auth/access';
-import { organisationAddresses } from '../members/members.service';
+import { listOrganisationEmails } from '../mail/mail.service';
+
+const LIMIT = 100;
+
+type Listed = Awaited<ReturnType<typeof listOrganisationEmails>>[number];
+
+const present = (e: Listed): OutboxMessage => ({
+  id: String(e._id),
+  from: e.from,
+  to: [e.to],
+  subject: e.subject,
+  text: e.text,
+  html: e.html ?? null,
+  receivedAt: (e.sentAt ?? e.createdAt).toISOString(),
+  kind: e.kind,
+  state: e.state,
+  lastError: e.lastError ?? null,
+});
 
 /**
- * The Outbox shows what the development mail catcher received, so a local user can open the
- * invitation or reset link Pulse "sent". Only registered when a catcher is configured (never in
- * production), and even then each organisation sees only mail to its own members and invitees.
+ * The Outbox: mail the organisation itself sent (invitations now, survey mail later), read from
+ * Pulse's own Email documents by organisationId — never mail to someone's own account
+ * (verification, password reset: those belong to no organisation), never another
+ * organisation's. Its links are live tokens, so only owners and admins read it, and an owner
+ * invitation only owners. A development tool: never registered in production.
  */
-export function registerOutboxRoutes(api: Api, deps: { catcherUrl: string }): void {
+export function registerOutboxRoutes(api: Api): void {
   api.route({
     method: 'get',
     path: '/api/v1/outbox',
-    summary: 'Mail caught by the development mail catcher',
+    summary: 'Mail this organisation sent, newest first (development only)',
     tags: ['development'],
-    access: { permission: 'org.read' },
+    access: { permission: 'members.manage' },
     query: OutboxQuery,
-    responses: { 200: { description: 'Caught messages, newest first', schema: OutboxResponse } },
+    responses: { 200: { description: 'Sent and queued messages, newest first', schema: OutboxResponse } },
     handler: async ({ query, ctx }, _req, res) => {
-      const url = new URL('/messages', deps.catcherUrl);
-      if (query.to) url.searchParams.set('to', query.to);
-      const answer = await fetch(url).catch(() => undefined);
-      if (!answer?.ok) throw new AppError('service_unavailable', 'The mail catcher does not answer');
-      const { messages } = OutboxResponse.parse(await answer.json());
-      const ours = await organisationAddresses(ctx);
-      res.json({ messages: messages.filter((m) => m.to.some((to) => ours.has(to))) });
+      const readableBy = userActor(ctx).role === 'owner' ? (['owner', 'admin'] as const) : (['admin'] as const);
+      const emails = await listOrganisationEmails(ctx, { limit: LIMIT, readableBy: [...readableBy] });
+      const messages = emails.map(present).filter((m) => !query.to || m.to.includes(query.to.toLowerCase()));
+      res.json({ messages });
     },
   });
 }

@@ -6,13 +6,28 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { metricsRegistry } from '../../lib/metrics';
 import { buildOpenApiDocument, withServers } from '../../lib/openapi';
+import { SystemConfig } from '@pulse/shared/schemas/system';
+
 import type { Api } from '../auth/access';
 
 /** Operational endpoints: the API's own description and Prometheus metrics. */
-export function registerSystemRoutes(api: Api, deps: { publicUrl: string; metricsToken?: string }): void {
+export function registerSystemRoutes(
+  api: Api,
+  deps: { publicUrl: string; metricsToken?: string; mailCatcherUrl?: string },
+): void {
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   // Built on first request, once every module has registered its routes.
   const openApi = () => (document ??= buildOpenApiDocument(api.paths, deps.publicUrl));
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/system/config',
+    summary: 'What the web app may know before sign-in (in development, where caught mail is read)',
+    tags: ['operations'],
+    access: 'public',
+    responses: { 200: { description: 'Public configuration', schema: SystemConfig } },
+    handler: (_input, _req, res) => res.json({ mailCatcherUrl: deps.mailCatcherUrl ?? null }),
+  });
 
   api.route({
     method: 'get',

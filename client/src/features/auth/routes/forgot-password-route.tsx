@@ -7,10 +7,13 @@ import { Link } from 'react-router';
 import { FormAlert } from '../../../components/form-alert';
 import { PageTitle } from '../../../components/page-title';
 import { fieldRule, useFormSubmit } from '../../../lib/forms';
+import { useSystemConfig } from '../api/get-system-config';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
 export function ForgotPasswordRoute() {
   const requestReset = useRequestPasswordReset();
+  // Only a development server names a mail catcher: that is where its mail (this reset link) lands.
+  const mailCatcherUrl = useSystemConfig().data?.mailCatcherUrl;
   const form = useForm({
     initialValues: { email: '' },
     validate: { email: fieldRule(Email, 'Enter your email address') },
@@ -42,6 +45,15 @@ export function ForgotPasswordRoute() {
             </Button>
           </Stack>
         </form>
+      )}
+      {mailCatcherUrl && (
+        <Text size="sm" c="dimmed">
+          Running Pulse in development? No mail leaves this machine: read it in the mail catcher at{' '}
+          <Anchor href={mailCatcherUrl} target="_blank" rel="noreferrer">
+            {mailCatcherUrl}
+          </Anchor>
+          .
+        </Text>
       )}
       <Text size="sm" ta="center">
         <Anchor component={Link} to="/login" fw={500}>

@@ -1,10 +1,10 @@
-import { Box, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { CaughtMail } from '@pulse/shared/schemas/outbox';
+import { Alert, Box, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import type { OutboxMessage as Message } from '@pulse/shared/schemas/outbox';
 
 import { formatFullDateTime, formatList, formatRelative } from '../../../lib/format';
 import { LinkifiedText } from './linkified-text';
 
-export function OutboxMessage({ message }: { message: CaughtMail }) {
+export function OutboxMessage({ message }: { message: Message }) {
   return (
     <Paper component="article" bg="white" p={{ base: 'md', sm: 'lg' }} aria-labelledby={`mail-${message.id}`}>
       <Stack gap="sm">
@@ -28,6 +28,11 @@ export function OutboxMessage({ message }: { message: CaughtMail }) {
             · from {message.from}
           </Text>
         </Box>
+        {message.state === 'failed' && (
+          <Alert color="red" variant="light" title="Not delivered: Pulse gave up after every attempt failed">
+            {message.lastError}
+          </Alert>
+        )}
         {message.html ? (
           <Tabs defaultValue="html" variant="outline">
             <Tabs.List>

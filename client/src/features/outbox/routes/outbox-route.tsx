@@ -15,7 +15,7 @@ export function OutboxRoute() {
     <>
       <PageHeader
         title="Outbox"
-        description="Email Pulse sent while running in development — invitations, password resets, verifications."
+        description="Mail this organisation sent while running in development (invitations). Mail to your own account, such as a password reset, is in the mail catcher."
         action={
           <Button
             variant="default"
