@@ -15,6 +15,7 @@ const present = (e: Listed): OutboxMessage => ({
   subject: e.subject,
   text: e.text,
   html: e.html ?? null,
+  headers: e.headers ?? {},
   receivedAt: (e.sentAt ?? e.createdAt).toISOString(),
   kind: e.kind,
   state: e.state,
