@@ -179,6 +179,7 @@ export async function previewInvitation(_ctx: PublicCtx, input: { token: string 
 export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBody): Promise<SessionIdentity> {
   const invitation = await openInvitation(body.token);
   const organisationId = String(invitation.organisationId);
+  await voidUnlessInviterCanGrant(invitation);
   let user = await UserModel.findOne({ email: invitation.email }).lean();
   if (user) {
     if (!(await verifyPassword(user.passwordHash, body.password))) {
@@ -225,6 +226,21 @@ export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBod
   });
   await audit(member, 'member.joined', user.email, { role: invitation.role });
   return { userId: String(user._id), organisationId, membershipId: String(membership._id) };
+}
+
+/**
+ * An invitation speaks for the person who sent it: once they have left, or no longer hold a role
+ * that may grant the invited one, it is void (and stays so, even if their rights come back).
+ */
+async function voidUnlessInviterCanGrant(invitation: Awaited<ReturnType<typeof openInvitation>>) {
+  const organisationId = String(invitation.organisationId);
+  const inviter = await MembershipModel.findOne({ organisationId, userId: String(invitation.invitedBy) }).lean();
+  if (inviter && canAssignRole(inviter.role as Role, invitation.role as Role)) return;
+  await InvitationModel.updateOne(
+    { _id: invitation._id, organisationId, state: 'pending' },
+    { $set: { state: 'revoked' } },
+  );
+  throw new AppError('not_found', 'This invitation is no longer valid: ask the team for a new one');
 }
 
 /** Every address the organisation has mailed as a team: its members and everyone it invited. */
