@@ -7,6 +7,7 @@ import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
+import { sendSecurityNotice } from '../auth/security-notices';
 import { listMembers } from '../members/members.service';
 import { ApiKeyModel } from './api-key.model';
 
@@ -43,6 +44,13 @@ export async function createApiKey(ctx: Ctx, body: CreateApiKeyBody) {
     createdByName: actor.name,
   });
   await audit(ctx, 'apikey.created', body.name, { scopes: body.scopes.join(' ') });
+  // A key acts for the whole organisation: every owner hears of a new one.
+  const { members } = await listMembers(ctx);
+  for (const owner of members.filter((m) => m.membership.role === 'owner')) {
+    await sendSecurityNotice(owner.user.email, 'A new API key was created in Pulse', [
+      `${actor.name} created the API key "${body.name}" with the scopes ${body.scopes.join(', ')}.`,
+    ]);
+  }
   return { apiKey: apiKey.toObject(), secret: token };
 }
 

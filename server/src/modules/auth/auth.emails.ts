@@ -39,3 +39,13 @@ export const invitationMail = (to: string, inviter: string, organisation: string
     ],
     { label: 'Accept the invitation', url },
   );
+
+/**
+ * Security notices: something changed on the account or in an organisation the person owns. If
+ * they did not do it, they learn at once; the mail names what happened, never a secret.
+ */
+export const securityNoticeMail = (to: string, subject: string, lines: string[], url: string) =>
+  mail(to, subject, [...lines, 'If this was not you or a teammate you trust, sign in and check now.'], {
+    label: 'Open Pulse',
+    url,
+  });

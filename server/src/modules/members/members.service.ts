@@ -11,6 +11,7 @@ import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
 import type { SessionIdentity } from '../auth/auth.service';
 import { invitationMail } from '../auth/auth.emails';
+import { sendSecurityNotice } from '../auth/security-notices';
 import { UserModel } from '../auth/user.model';
 import { queueEmail } from '../mail/mail.service';
 import { OrganisationModel } from '../organisations/organisation.model';
@@ -137,6 +138,10 @@ export async function changeRole(ctx: Ctx, input: { memberId: string; role: Role
     { returnDocument: 'after' },
   ).lean();
   await audit(ctx, 'member.role_changed', user.email, { from: membership.role, to: role });
+  const org = await OrganisationModel.findById(ctx.organisationId).lean();
+  await sendSecurityNotice(user.email, `Your role in ${org?.name ?? 'Pulse'} changed`, [
+    `${userActor(ctx).name} changed your role in ${org?.name ?? 'your organisation'} from ${membership.role} to ${role}.`,
+  ]);
   return { membership: updated!, user };
 }
 
