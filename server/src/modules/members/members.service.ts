@@ -51,6 +51,11 @@ export async function invite(ctx: Ctx, body: InviteBody) {
   const org = await OrganisationModel.findById(ctx.organisationId).lean();
   if (!org) throw notFound('Organisation');
 
+  // One valid link per address per organisation: inviting again replaces the pending one.
+  await InvitationModel.updateMany(
+    { organisationId: ctx.organisationId, email: body.email, state: 'pending' },
+    { $set: { state: 'revoked' } },
+  );
   const { id, token, hash } = issueSecret(PREFIX, settings().secretKey);
   const invitation = await InvitationModel.create({
     _id: id,
