@@ -155,7 +155,18 @@ export function createApp(deps: AppDeps): express.Express {
     },
   });
   registerOrganisationRoutes(api);
-  registerMemberRoutes(api, { features, limits: { accept: passwordChecks } });
+  // Invitations mail strangers with text of the inviter's choosing: bounded per organisation and address.
+  const byOrganisation = (req: express.Request) => String(req.principal?.organisationId ?? req.ip);
+  const invitationLimits = [
+    rateLimit(redis, { name: 'invite-org', points: 50, windowSeconds: 3600, key: byOrganisation }),
+    rateLimit(redis, {
+      name: 'invite-address',
+      points: 3,
+      windowSeconds: 3600,
+      key: (req) => `${byOrganisation(req)}:${(req.res?.locals.input as { body: { email: string } }).body.email}`,
+    }),
+  ];
+  registerMemberRoutes(api, { features, limits: { accept: passwordChecks, invite: invitationLimits } });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
   registerResponseRoutes(api);

@@ -7,14 +7,25 @@ import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
+import { sendSecurityNotice } from '../auth/security-notices';
+import { listMembers } from '../members/members.service';
 import { ApiKeyModel } from './api-key.model';
 
 const PREFIX = 'pulse';
 // Writes cost more than reads on the dev database; a minute is precise enough for "last used".
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export const listApiKeys = (ctx: Pick<Ctx, 'organisationId'>) =>
-  ApiKeyModel.find({ organisationId: ctx.organisationId }).sort({ _id: -1 }).lean();
+/** Keys made by someone who has since left say so, rather than naming a stranger as a teammate. */
+export async function listApiKeys(ctx: Pick<Ctx, 'organisationId'>) {
+  const [keys, { members }] = await Promise.all([
+    ApiKeyModel.find({ organisationId: ctx.organisationId }).sort({ _id: -1 }).lean(),
+    listMembers(ctx),
+  ]);
+  const current = new Set(members.map((m) => String(m.user._id)));
+  return keys.map((k) =>
+    k.createdBy && !current.has(String(k.createdBy)) ? { ...k, createdByName: `${k.createdByName} (removed)` } : k,
+  );
+}
 
 /** Made by a teammate, or by Pulse itself (the seed script): the key remembers which. */
 export async function createApiKey(ctx: Ctx, body: CreateApiKeyBody) {
@@ -33,6 +44,13 @@ export async function createApiKey(ctx: Ctx, body: CreateApiKeyBody) {
     createdByName: actor.name,
   });
   await audit(ctx, 'apikey.created', body.name, { scopes: body.scopes.join(' ') });
+  // A key acts for the whole organisation: every owner hears of a new one.
+  const { members } = await listMembers(ctx);
+  for (const owner of members.filter((m) => m.membership.role === 'owner')) {
+    await sendSecurityNotice(ctx, owner.user.email, 'A new API key was created in Pulse', [
+      `${actor.name} created the API key "${body.name}" with the scopes ${body.scopes.join(', ')}.`,
+    ]);
+  }
   return { apiKey: apiKey.toObject(), secret: token };
 }
 

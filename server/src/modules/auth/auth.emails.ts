@@ -22,3 +22,13 @@ export const resetPasswordMail = (to: string, url: string) =>
     ],
     { label: 'Choose a new password', url },
   );
+
+/**
+ * Security notices: something changed on the account or in an organisation the person owns. If
+ * they did not do it, they learn at once; the mail names what happened, never a secret.
+ */
+export const securityNoticeMail = (to: string, subject: string, lines: string[], url: string) =>
+  simpleMail(to, subject, [...lines, 'If this was not you or a teammate you trust, sign in and check now.'], {
+    label: 'Open Pulse',
+    url,
+  });

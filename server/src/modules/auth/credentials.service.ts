@@ -8,6 +8,7 @@ import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
 import { sendSystemEmail } from '../mail/mail.service';
 import { resetPasswordMail, verifyEmailMail } from './auth.emails';
+import { sendSecurityNotice } from './security-notices';
 import { UserModel } from './user.model';
 import { UserTokenModel } from './user-token.model';
 
@@ -82,6 +83,9 @@ export async function completePasswordReset(
   ).lean();
   if (!user) throw new AppError('not_found', 'This link is no longer valid');
   await endResetLinks(userId);
+  await sendSecurityNotice(ctx, user.email, 'Your Pulse password was changed', [
+    'The password of your Pulse account was just reset with a link sent to this address.',
+  ]);
   if (user.lastOrganisationId) {
     const actor = { kind: 'user' as const, userId: String(user._id), email: user.email };
     await audit({ ...ctx, organisationId: String(user.lastOrganisationId), actor }, 'auth.password_reset', user.email);
@@ -106,6 +110,9 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
   await UserModel.updateOne({ _id: actor.userId }, { $set: { passwordHash: await hashPassword(body.newPassword) } });
   await endResetLinks(actor.userId);
   await audit(ctx, 'auth.password_changed', actor.email);
+  await sendSecurityNotice(ctx, actor.email, 'Your Pulse password was changed', [
+    'The password of your Pulse account was just changed from a signed-in session.',
+  ]);
 }
 
 async function issueUserToken(userId: string, purpose: keyof typeof TOKENS) {

@@ -32,7 +32,7 @@ import {
 
 export function registerMemberRoutes(
   api: Api,
-  deps: { features: SessionFeatures; limits: { accept: RequestHandler[] } },
+  deps: { features: SessionFeatures; limits: { accept: RequestHandler[]; invite: RequestHandler[] } },
 ): void {
   api.route({
     method: 'get',
@@ -53,6 +53,7 @@ export function registerMemberRoutes(
     summary: 'Invite a teammate by email',
     tags: ['team'],
     access: { permission: 'members.manage' },
+    before: deps.limits.invite,
     body: InviteBody,
     responses: { 201: { description: 'Invitation sent', schema: Invitation } },
     handler: async ({ body, ctx }, _req, res) => {

@@ -10,6 +10,7 @@ import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
 import type { SessionIdentity } from '../auth/auth.service';
+import { sendSecurityNotice } from '../auth/security-notices';
 import { UserModel } from '../auth/user.model';
 import { sendOrganisationEmail } from '../mail/mail.service';
 import { invitationMail } from './members.emails';
@@ -50,6 +51,11 @@ export async function invite(ctx: Ctx, body: InviteBody) {
   const org = await OrganisationModel.findById(ctx.organisationId).lean();
   if (!org) throw notFound('Organisation');
 
+  // One valid link per address per organisation: inviting again replaces the pending one.
+  await InvitationModel.updateMany(
+    { organisationId: ctx.organisationId, email: body.email, state: 'pending' },
+    { $set: { state: 'revoked' } },
+  );
   const { id, token, hash } = issueSecret(PREFIX, settings().secretKey);
   const invitation = await InvitationModel.create({
     _id: id,
@@ -139,6 +145,10 @@ export async function changeRole(ctx: Ctx, input: { memberId: string; role: Role
     { returnDocument: 'after' },
   ).lean();
   await audit(ctx, 'member.role_changed', user.email, { from: membership.role, to: role });
+  const org = await OrganisationModel.findById(ctx.organisationId).lean();
+  await sendSecurityNotice(ctx, user.email, `Your role in ${org?.name ?? 'Pulse'} changed`, [
+    `${userActor(ctx).name} changed your role in ${org?.name ?? 'your organisation'} from ${membership.role} to ${role}.`,
+  ]);
   return { membership: updated!, user };
 }
 
@@ -181,6 +191,7 @@ export async function previewInvitation(_ctx: PublicCtx, input: { token: string 
 export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBody): Promise<SessionIdentity> {
   const invitation = await openInvitation(body.token);
   const organisationId = String(invitation.organisationId);
+  await voidUnlessInviterCanGrant(invitation);
   let user = await UserModel.findOne({ email: invitation.email }).lean();
   if (user) {
     if (!(await verifyPassword(user.passwordHash, body.password))) {
@@ -227,4 +238,19 @@ export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBod
   });
   await audit(member, 'member.joined', user.email, { role: invitation.role });
   return { userId: String(user._id), organisationId, membershipId: String(membership._id) };
+}
+
+/**
+ * An invitation speaks for the person who sent it: once they have left, or no longer hold a role
+ * that may grant the invited one, it is void (and stays so, even if their rights come back).
+ */
+async function voidUnlessInviterCanGrant(invitation: Awaited<ReturnType<typeof openInvitation>>) {
+  const organisationId = String(invitation.organisationId);
+  const inviter = await MembershipModel.findOne({ organisationId, userId: String(invitation.invitedBy) }).lean();
+  if (inviter && canAssignRole(inviter.role as Role, invitation.role as Role)) return;
+  await InvitationModel.updateOne(
+    { _id: invitation._id, organisationId, state: 'pending' },
+    { $set: { state: 'revoked' } },
+  );
+  throw new AppError('not_found', 'This invitation is no longer valid: ask the team for a new one');
 }
