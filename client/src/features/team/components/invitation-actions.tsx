@@ -52,6 +52,7 @@ export function InvitationActions({ invitation }: { invitation: Invitation }) {
       <Tooltip label={`Send the invitation to ${invitation.email} again`} withArrow>
         <Button
           variant="subtle"
+          c="indigo.8"
           size="compact-sm"
           leftSection={<IconSend size={16} aria-hidden />}
           aria-label={`Resend invitation to ${invitation.email}`}
@@ -64,6 +65,7 @@ export function InvitationActions({ invitation }: { invitation: Invitation }) {
       <Tooltip label="Copy a new link to send yourself; the emailed link stops working" withArrow>
         <Button
           variant="subtle"
+          c="indigo.8"
           size="compact-sm"
           leftSection={<IconLink size={16} aria-hidden />}
           aria-label={`Copy link for ${invitation.email}`}
