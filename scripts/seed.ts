@@ -19,6 +19,7 @@ import { UserModel } from '../server/src/modules/auth/user.model';
 import { MembershipModel } from '../server/src/modules/members/membership.model';
 import { OrganisationModel } from '../server/src/modules/organisations/organisation.model';
 import { ROOT, portAnswers, startFerretDb, type Service } from './lib/services';
+import { seedDistribution } from './seed-distribution';
 
 const DEMO = { email: 'demo@pulse.local', name: 'Dana Demo', password: 'pulse-demo-2026', organisation: 'Acme (demo)' };
 
@@ -62,10 +63,11 @@ async function main() {
     name: `Demo key ${new Date().toISOString().slice(0, 16)}`,
     scopes: [...ApiKeyScope.options],
   });
+  const { touchpoints } = await seedDistribution(ctx);
   await disconnectDb();
   await devDb?.stop();
 
-  const result = { url: config.PUBLIC_URL, email: DEMO.email, password: DEMO.password, apiKey: secret };
+  const result = { url: config.PUBLIC_URL, email: DEMO.email, password: DEMO.password, apiKey: secret, touchpoints };
   if (json) console.log(JSON.stringify(result));
   else {
     console.log(`Demo organisation "${org.name}" is ready.`);
@@ -73,6 +75,7 @@ async function main() {
     console.log(`  Email     ${result.email}`);
     console.log(`  Password  ${result.password}`);
     console.log(`  API key   ${result.apiKey}   (every scope; shown once)`);
+    console.log(`  Touchpoints  ${touchpoints.join(', ')}   (the first emails a survey at once)`);
   }
   process.exit(0);
 }

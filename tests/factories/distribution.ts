@@ -56,3 +56,17 @@ export async function buildContact(opts: {
   });
   return { id: String(_id), email, externalId, organisationId };
 }
+
+/** An organisation with an API key, a published survey and an email touchpoint asking it at once. */
+export async function buildDistribution(
+  h: { app: import('express').Express },
+  opts: { rules?: Partial<Rules>; kind?: 'nps' | 'csat' | 'ces' } = {},
+) {
+  const { signUpOwner, createApiKey } = await import('./accounts');
+  const { buildSurvey } = await import('./surveys');
+  const owner = await signUpOwner(h.app);
+  const survey = await buildSurvey({ org: owner, kind: opts.kind ?? 'nps' });
+  const touchpoint = await buildTouchpoint({ org: owner, rules: { surveyId: survey.id, ...opts.rules } });
+  const { secret } = await createApiKey(owner, ['interactions:write']);
+  return { owner, survey, touchpoint, apiKey: secret, auth: { Authorization: `Bearer ${secret}` } };
+}

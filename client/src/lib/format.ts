@@ -49,6 +49,29 @@ export function formatTimeZoneOffset(timeZone: string, at: Date = new Date()): s
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
+const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const signedInteger = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const signedDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const percent = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+type MetricKind = 'nps' | 'csat' | 'ces';
+
+/** A headline score: NPS as signed points (+42), CSAT and CES as the share of positive answers (78%). */
+export const formatScore = (kind: MetricKind, score: number): string =>
+  kind === 'nps' ? signedInteger.format(Math.round(score)) : `${percent.format(score)}%`;
+
+/** A 95% interval in the score's own units: "+12 to +38", "71% to 84%". */
+export const formatInterval = (kind: MetricKind, interval: { low: number; high: number }): string =>
+  `${formatScore(kind, interval.low)} to ${formatScore(kind, interval.high)}`;
+
+/** A change of the headline score: NPS points or percentage points. */
+export const formatChange = (kind: MetricKind, difference: number): string =>
+  `${signedDecimal.format(difference)} ${kind === 'nps' ? 'pts' : 'pp'}`;
+
+export const formatMean = (mean: number): string => oneDecimal.format(mean);
+
+/** A p-value as people read it: "p < 0.001", "p = 0.03". */
+export const formatPValue = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 const dateTimeWithZone = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
   month: 'short',

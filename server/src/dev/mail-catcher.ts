@@ -45,6 +45,7 @@ export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: num
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
+            headers: listHeaders(parsed.headerLines),
             receivedAt: new Date().toISOString(),
           });
           caught.length = Math.min(caught.length, KEEP);
@@ -98,4 +99,11 @@ export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: num
       await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => smtp.close(() => r(undefined)))]);
     },
   };
+}
+
+/** The List-* headers (unsubscribe, one-click), as sent: what mail clients act on. */
+function listHeaders(lines: ReadonlyArray<{ key: string; line: string }>): Record<string, string> {
+  return Object.fromEntries(
+    lines.filter((h) => h.key.startsWith('list-')).map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]),
+  );
 }

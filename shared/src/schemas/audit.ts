@@ -18,14 +18,14 @@ export const AuditAction = z.enum([
   'apikey.revoked',
   'organisation.updated',
   'audit.exported',
+  'contact.erased',
+  'contacts.imported',
   'survey.created',
   'survey.updated',
   'survey.published',
   'survey.paused',
   'survey.resumed',
   'survey.archived',
-  'contact.erased',
-  'contacts.imported',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -49,14 +49,14 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'apikey.revoked': 'Revoked an API key',
   'organisation.updated': 'Updated the organisation settings',
   'audit.exported': 'Exported the audit log',
+  'contact.erased': 'Erased a contact’s personal data',
+  'contacts.imported': 'Imported contacts from a CSV file',
   'survey.created': 'Created a survey',
   'survey.updated': 'Edited a survey’s draft',
   'survey.published': 'Published a survey version',
   'survey.paused': 'Paused a survey',
   'survey.resumed': 'Resumed a survey',
   'survey.archived': 'Archived a survey',
-  'contact.erased': 'Erased a contact’s personal data',
-  'contacts.imported': 'Imported contacts from a CSV file',
 };
 
 /** The audit page's filters; `from` and `to` are instants, the client turns its days into them. */

@@ -8,6 +8,8 @@ export const CaughtMail = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string().nullable(),
+  /** List-Unsubscribe and friends, lower-cased names. */
+  headers: z.record(z.string(), z.string()).default({}),
   receivedAt: z.iso.datetime(),
 });
 export type CaughtMail = z.infer<typeof CaughtMail>;

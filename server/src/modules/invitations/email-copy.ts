@@ -63,18 +63,22 @@ function parsedIntro(markdown: string) {
 /** The few words of the email that are Pulse's, not the survey author's. */
 const WORDS = {
   en: {
+    reminder: 'Reminder',
     unsubscribe: 'Unsubscribe',
     footer: (org: string) => `You receive this because of a recent interaction with ${org}.`,
   },
   fr: {
+    reminder: 'Rappel',
     unsubscribe: 'Se désabonner',
     footer: (org: string) => `Vous recevez ce message suite à un échange récent avec ${org}.`,
   },
   de: {
+    reminder: 'Erinnerung',
     unsubscribe: 'Abmelden',
     footer: (org: string) => `Sie erhalten diese Nachricht nach einem Kontakt mit ${org}.`,
   },
   es: {
+    reminder: 'Recordatorio',
     unsubscribe: 'Darse de baja',
     footer: (org: string) => `Recibe este mensaje por una interacción reciente con ${org}.`,
   },

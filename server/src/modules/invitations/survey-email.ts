@@ -19,6 +19,8 @@ export interface EmailInput {
   /** Personal links: `/r/<token>` (the score is appended), unsubscribe, open pixel. */
   links: { survey: string; unsubscribe: string; pixel: string };
   rtl?: boolean;
+  /** A reminder says so in its subject. */
+  reminder?: boolean;
 }
 
 export interface RenderedEmail {
@@ -72,7 +74,7 @@ export async function renderSurveyEmail(input: EmailInput): Promise<RenderedEmai
   const template = await compile(shape);
   const started = performance.now();
   const words = wordsFor(survey.language);
-  const subject = fillText(survey.email.subject, input.values);
+  const subject = (input.reminder ? `${words.reminder}: ` : '') + fillText(survey.email.subject, input.values);
   const question = fillText(survey.primary.text, input.values);
   const introText = fillText(survey.email.intro, input.values);
   const footer = words.footer(input.organisationName);

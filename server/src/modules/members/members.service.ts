@@ -5,7 +5,7 @@ import type { AcceptInvitationBody, InviteBody } from '@pulse/shared/schemas/mem
 
 import { userActor, withActor, type Ctx, type PublicCtx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
-import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { assertAcceptableNewPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
@@ -194,6 +194,10 @@ export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBod
         { path: 'body.password', message: 'must be at least 10 characters' },
       ]);
     }
+    await assertAcceptableNewPassword(body.password, {
+      path: 'body.password',
+      userInputs: [invitation.email, body.name],
+    });
     user = (
       await UserModel.create({
         email: invitation.email,

@@ -1,0 +1,124 @@
+import { StemmerDe, SentimentDe } from '@nlpjs/lang-de';
+import { StemmerEn, StopwordsEn } from '@nlpjs/lang-en-min';
+import { StemmerEs, SentimentEs, StopwordsEs } from '@nlpjs/lang-es';
+import { StemmerFr, SentimentFr, StopwordsFr } from '@nlpjs/lang-fr';
+
+import type { InsightLanguage } from './language';
+import { de } from './lexicons/de';
+import { en } from './lexicons/en';
+import { es } from './lexicons/es';
+import { fr } from './lexicons/fr';
+import type { LanguageRules } from './lexicons/types';
+
+/** One language ready for scoring and extraction: rules stemmed once, lookups by Set/Map. */
+export interface CompiledLanguage {
+  code: InsightLanguage;
+  stem(word: string): string;
+  /** Domain words by surface form and by stem, then the library's stemmed lexicon. */
+  valence(word: string): number | undefined;
+  /** The hand-written domain words only: what decides that a word is an opinion, not a theme. */
+  domainValence(word: string): number | undefined;
+  negators: ReadonlySet<string>;
+  intensifiers: ReadonlySet<string>;
+  diminishers: ReadonlySet<string>;
+  contrast: ReadonlySet<string>;
+  concessive: ReadonlySet<string>;
+  /** Multi-word contrast and concession markers, rewritten to one token before tokenising. */
+  markers: ReadonlyArray<readonly [RegExp, string]>;
+  phrases: ReadonlyArray<readonly [RegExp, number]>;
+  suggestions: readonly RegExp[];
+  stopwords: ReadonlySet<string>;
+  notThemes: ReadonlySet<string>;
+}
+
+export const CONTRAST_TOKEN = 'xbutx';
+export const CONCESSIVE_TOKEN = 'xthoughx';
+
+const stripMarks = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** JavaScript's \b is ASCII-only even with the u flag ("é" is not a word character): use letters. */
+export function unicodeBoundaries(re: RegExp): RegExp {
+  const boundary = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
+  return new RegExp(re.source.replaceAll('\\b', boundary), re.flags.includes('u') ? re.flags : `${re.flags}u`);
+}
+
+interface Library {
+  stemmer: { stem(word: string): string };
+  lexicon: Record<string, number>;
+  stopwords: Iterable<string>;
+  /** nlp.js stems French, German and Spanish words with their accents removed. */
+  foldAccents: boolean;
+}
+
+function compile(code: InsightLanguage, rules: LanguageRules, lib: Library): CompiledLanguage {
+  const cache = new Map<string, string>();
+  const stem = (word: string): string => {
+    let hit = cache.get(word);
+    if (hit === undefined) {
+      hit = lib.stemmer.stem(lib.foldAccents ? stripMarks(word) : word);
+      if (cache.size < 50_000) cache.set(word, hit);
+    }
+    return hit;
+  };
+  const bySurface = new Map(Object.entries(rules.words));
+  const byStem = new Map(Object.entries(rules.words).map(([w, v]) => [stem(w), v] as const));
+  // German glues nouns together ("Abrechnungsfehler"): an unknown word takes the valence of the
+  // domain word it ends with, when that word is long enough not to match by accident.
+  const heads = rules.compoundHeads
+    ? Object.entries(rules.words).filter(([w, v]) => w.length >= 5 && Math.abs(v) >= 1)
+    : [];
+  const compounds = new Map<string, number | undefined>();
+  const compound = (word: string): number | undefined => {
+    if (heads.length === 0 || word.length < 8) return undefined;
+    if (!compounds.has(word)) compounds.set(word, heads.find(([w]) => word.endsWith(w) && word !== w)?.[1]);
+    return compounds.get(word);
+  };
+  const multiword = (list: readonly string[], token: string) =>
+    list
+      .filter((w) => w.includes(' '))
+      .map((w) => [unicodeBoundaries(new RegExp(`\\b${w}\\b`, 'gu')), ` ${token} `] as const);
+  return {
+    code,
+    stem,
+    valence: (word) => bySurface.get(word) ?? byStem.get(stem(word)) ?? lib.lexicon[stem(word)] ?? compound(word),
+    domainValence: (word) => bySurface.get(word) ?? byStem.get(stem(word)),
+    negators: new Set(rules.negators),
+    intensifiers: new Set(rules.intensifiers),
+    diminishers: new Set(rules.diminishers),
+    contrast: new Set(rules.contrast),
+    concessive: new Set(rules.concessive),
+    markers: [...multiword(rules.contrast, CONTRAST_TOKEN), ...multiword(rules.concessive, CONCESSIVE_TOKEN)],
+    phrases: rules.phrases.map(([re, v]) => [unicodeBoundaries(re), v] as const),
+    suggestions: rules.suggestions.map(unicodeBoundaries),
+    stopwords: new Set([...lib.stopwords, ...rules.stopwords]),
+    notThemes: new Set(rules.notThemes.map(stem)),
+  };
+}
+
+const stopwordsOf = (s: { dictionary: Record<string, boolean> }) => Object.keys(s.dictionary);
+
+/**
+ * English gets no library lexicon: nlp.js's English SentiCon scores "crash" and "ok" positive and
+ * "fine" negative, so the hand-written words stand alone there.
+ */
+export const LANGUAGES: Record<InsightLanguage, CompiledLanguage> = {
+  en: compile('en', en, {
+    stemmer: new StemmerEn(),
+    lexicon: {},
+    stopwords: stopwordsOf(new StopwordsEn()),
+    foldAccents: false,
+  }),
+  fr: compile('fr', fr, {
+    stemmer: new StemmerFr(),
+    lexicon: SentimentFr.pattern,
+    stopwords: stopwordsOf(new StopwordsFr()),
+    foldAccents: true,
+  }),
+  de: compile('de', de, { stemmer: new StemmerDe(), lexicon: SentimentDe.senticon, stopwords: [], foldAccents: true }),
+  es: compile('es', es, {
+    stemmer: new StemmerEs(),
+    lexicon: SentimentEs.senticon,
+    stopwords: stopwordsOf(new StopwordsEs()),
+    foldAccents: true,
+  }),
+};

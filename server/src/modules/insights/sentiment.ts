@@ -1,0 +1,170 @@
+import type { InsightLanguage } from './language';
+import { CONCESSIVE_TOKEN, CONTRAST_TOKEN, LANGUAGES, type CompiledLanguage } from './languages';
+import { isEmoji, isPunctuation, isSentenceEnd, tokenise } from './tokens';
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+export interface Sentiment {
+  /** -1 … 1: a secondary signal beside the customer's own score. */
+  score: number;
+  label: SentimentLabel;
+  /** Opinion words and phrases found; 0 means the lexicon recognised nothing. */
+  hits: number;
+}
+
+const EMOJI: Record<string, number> = {
+  '😡': -3,
+  '🤬': -3,
+  '😤': -2,
+  '😠': -2.5,
+  '👎': -2,
+  '😞': -1.5,
+  '😢': -1.5,
+  '😭': -2,
+  '🙄': -1.5,
+  '💩': -2.5,
+  '😒': -1.5,
+  '🤮': -3,
+  '😩': -2,
+  '😫': -2,
+  '💔': -2,
+  '👍': 1.5,
+  '👏': 2,
+  '🙌': 2,
+  '❤': 2.5,
+  '😍': 2.5,
+  '😀': 1.5,
+  '😃': 1.5,
+  '😄': 1.5,
+  '😊': 1.5,
+  '🙂': 1,
+  '🥰': 2.5,
+  '💯': 2,
+  '🔥': 1,
+  '🚀': 1.5,
+  '⭐': 1,
+  '🌟': 1.5,
+  '✨': 1,
+  '👌': 1.5,
+  '🎉': 2,
+};
+
+const NEGATION_WINDOW = 3;
+const THRESHOLD = 0.6;
+// Phrase placeholders are letters only, so the tokeniser keeps them whole: xpax, xpbx, …
+const PHRASE_RE = /^xp([a-z]+)x$/u;
+const phraseToken = (i: number) =>
+  `xp${i.toString(26).replace(/./gu, (d) => String.fromCharCode(97 + parseInt(d, 26)))}x`;
+const phraseIndex = (letters: string) =>
+  parseInt([...letters].map((c) => (c.charCodeAt(0) - 97).toString(26)).join(''), 26);
+
+interface Sentence {
+  value: number;
+  hits: number;
+  words: number;
+  positiveOnly: boolean;
+  opensWithContrast: boolean;
+}
+
+/** Scores one sentence: negation flips the next few words, intensifiers scale, "but" reweighs. */
+function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: number[]): Sentence {
+  const clauses: { value: number; weight: number }[] = [{ value: 0, weight: 1 }];
+  let negation = 0;
+  let scale = 1;
+  let words = 0;
+  let positiveOnly = true;
+  let pending = 0;
+  let hits = 0;
+  const add = (value: number) => {
+    if (value !== 0) hits += 1;
+    if (value < 0) positiveOnly = false;
+    clauses.at(-1)!.value += value;
+  };
+  for (const token of tokens) {
+    if (token === CONTRAST_TOKEN || lang.contrast.has(token)) {
+      for (const c of clauses) c.weight *= 0.5;
+      clauses.push({ value: 0, weight: 1.5 });
+      negation = 0;
+      continue;
+    }
+    if (token === CONCESSIVE_TOKEN || lang.concessive.has(token)) {
+      clauses.push({ value: 0, weight: 0.5 });
+      negation = 0;
+      continue;
+    }
+    if (isPunctuation(token)) {
+      add(pending);
+      pending = 0;
+      if (clauses.at(-1)!.weight === 0.5 && clauses.length > 1) clauses.push({ value: 0, weight: 1 });
+      negation = 0;
+      continue;
+    }
+    words += 1;
+    const phrase = PHRASE_RE.exec(token);
+    let value: number | undefined;
+    if (phrase) value = phraseValues[phraseIndex(phrase[1]!)];
+    else if (isEmoji(token)) value = EMOJI[token];
+    else if (lang.negators.has(token)) {
+      negation = NEGATION_WINDOW + 1;
+    } else if (lang.intensifiers.has(token)) {
+      // "super" and "top" intensify the next word, or stand as praise when nothing follows.
+      scale = 1.6;
+      pending = lang.valence(token) ?? 0;
+      continue;
+    } else if (lang.diminishers.has(token)) {
+      scale = 0.5;
+      continue;
+    } else value = lang.valence(token);
+    if (value !== undefined && value !== 0) {
+      if (negation > 0 && !phrase) value = value > 0 ? -0.8 * value : -0.6 * value;
+      add(value * scale);
+    } else add(pending);
+    pending = 0;
+    scale = 1;
+    if (negation > 0) negation -= 1;
+  }
+  add(pending);
+  const value = clauses.reduce((sum, c) => sum + c.value * c.weight, 0);
+  const exclaimed = tokens.at(-1) === '!';
+  return {
+    value: exclaimed ? value * 1.3 : value,
+    hits,
+    words,
+    positiveOnly: positiveOnly && value > 0,
+    opensWithContrast: tokens[0] === CONTRAST_TOKEN || lang.contrast.has(tokens[0] ?? ''),
+  };
+}
+
+function splitSentences(tokens: string[]): string[][] {
+  const sentences: string[][] = [[]];
+  for (const token of tokens) {
+    sentences.at(-1)!.push(token);
+    if (isSentenceEnd(token)) sentences.push([]);
+  }
+  return sentences.filter((s) => s.length > 0);
+}
+
+/** Sentiment of an already normalised comment (see normaliseComment). */
+export function scoreSentiment(language: InsightLanguage, normalised: string): Sentiment {
+  const lang = LANGUAGES[language];
+  const phraseValues: number[] = [];
+  let text = normalised;
+  for (const [re, value] of lang.phrases) {
+    text = text.replace(re, () => ` ${phraseToken(phraseValues.push(value) - 1)} `);
+  }
+  for (const [re, token] of lang.markers) text = text.replace(re, token);
+
+  let total = 0;
+  let hits = 0;
+  for (const tokens of splitSentences(tokenise(lang, text))) {
+    const s = scoreSentence(lang, tokens, phraseValues);
+    hits += s.hits + (s.value !== 0 && s.hits === 0 ? 1 : 0);
+    // A lone "Brilliant." after a complaint is sarcasm, not praise.
+    if (s.positiveOnly && s.words <= 2 && total < -0.5) s.value = -s.value;
+    if (s.opensWithContrast) total = total * 0.5 + s.value * 1.5;
+    else total += s.value;
+  }
+  if (lang.suggestions.some((re) => re.test(normalised))) total *= 0.25;
+
+  const label: SentimentLabel = total >= THRESHOLD ? 'positive' : total <= -THRESHOLD ? 'negative' : 'neutral';
+  return { score: Math.tanh(total / 3), label, hits: hits + phraseValues.filter((v) => v !== 0).length };
+}

@@ -1,0 +1,185 @@
+import mongoose, { Types } from 'mongoose';
+
+import type { Decision, Interaction, SkipReason } from '@pulse/shared/schemas/interactions';
+
+import type { Ctx } from '../../lib/context';
+import { settings } from '../../lib/settings';
+import { claimInvitationSlot, upsertContact, type ContactDoc } from '../contacts/contacts.service';
+import { getOrganisation } from '../organisations/organisation.service';
+import { getSendableSurvey, type SendableSurvey } from '../surveys/surveys.service';
+import { rulesOf, type TouchpointDoc } from '../touchpoints/touchpoints.service';
+import { SurveyInvitationModel, type SurveyInvitationDoc } from './invitation.model';
+import { invitationIdFor, invitationTokenHash } from './invitation-token';
+import { presentDecision } from './invitations.presenter';
+import { planSendTime } from './send-time';
+
+/** One interaction's outcome, with the invitation document to insert when it is new. */
+export interface Planned {
+  decision: Decision;
+  replayed: boolean;
+  doc?: Record<string, unknown>;
+  occurredAt: Date;
+  touchpointKey: string;
+}
+
+// Contacts of one batch are upserted this many at a time; one person's items stay in order.
+const PARALLEL = 8;
+
+/** Decides every item of a validated batch. Replays answer what the first call answered. */
+export async function decideAll(
+  ctx: Ctx,
+  items: Interaction[],
+  touchpoints: Map<string, TouchpointDoc>,
+): Promise<Planned[]> {
+  const replays = await findReplays(ctx, items);
+  const org = await getOrganisation(ctx);
+  const surveys = new Map<string, Promise<SendableSurvey | null>>();
+  const surveyOf = (id: string) => {
+    if (!surveys.has(id)) surveys.set(id, getSendableSurvey(ctx, id));
+    return surveys.get(id)!;
+  };
+  const invitedInBatch = new Set<string>();
+  const out: Planned[] = new Array(items.length);
+
+  // Items about the same person run in order (the duplicate and fatigue checks see each other).
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const who = item.contact.externalId ? `x:${item.contact.externalId}` : `e:${item.contact.email}`;
+    groups.set(who, [...(groups.get(who) ?? []), i]);
+  });
+  const queue = [...groups.values()];
+  const run = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const i of group) {
+        const item = items[i]!;
+        const replay = replays.get(i);
+        out[i] = replay
+          ? replayOf(i, replay, item)
+          : await decideOne(ctx, i, item, touchpoints.get(item.touchpoint)!, {
+              orgZone: org.timeZone,
+              surveyOf,
+              invitedInBatch,
+            });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, run));
+  return out;
+}
+
+async function findReplays(ctx: Ctx, items: Interaction[]) {
+  const ids = new Map<number, Types.ObjectId>();
+  items.forEach(
+    (item, i) => item.idempotencyKey && ids.set(i, invitationIdFor(ctx.organisationId, item.idempotencyKey)),
+  );
+  const found = new Map<number, SurveyInvitationDoc>();
+  if (!ids.size) return found;
+  const docs = await SurveyInvitationModel.find({
+    organisationId: ctx.organisationId,
+    _id: mongoose.trusted({ $in: [...ids.values()] }),
+  }).lean<SurveyInvitationDoc[]>();
+  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  for (const [i, id] of ids) if (byId.has(String(id))) found.set(i, byId.get(String(id))!);
+  return found;
+}
+
+const replayOf = (index: number, doc: SurveyInvitationDoc, item: Interaction): Planned => ({
+  decision: { ...presentDecision(index, doc), replayed: true },
+  replayed: true,
+  occurredAt: item.occurredAt ? new Date(item.occurredAt) : doc.createdAt,
+  touchpointKey: doc.touchpointKey,
+});
+
+interface DecideDeps {
+  orgZone: string;
+  surveyOf: (id: string) => Promise<SendableSurvey | null>;
+  invitedInBatch: Set<string>;
+}
+
+async function decideOne(
+  ctx: Ctx,
+  index: number,
+  item: Interaction,
+  touchpoint: TouchpointDoc,
+  deps: DecideDeps,
+): Promise<Planned> {
+  const now = new Date();
+  const occurredAt = item.occurredAt ? new Date(item.occurredAt) : now;
+  const rules = rulesOf(touchpoint);
+  const channel = item.channel ?? rules.channel;
+  const { contact } = await upsertContact(ctx, item.contact);
+  const survey = rules.surveyId ? await deps.surveyOf(rules.surveyId) : null;
+  const _id = item.idempotencyKey ? invitationIdFor(ctx.organisationId, item.idempotencyKey) : new Types.ObjectId();
+
+  const reason = await skipReason({ ctx, rules, survey, contact, channel, touchpoint, now, deps });
+  const base = {
+    _id,
+    organisationId: ctx.organisationId,
+    touchpointId: touchpoint._id,
+    touchpointKey: touchpoint.key,
+    surveyId: survey ? survey.id : rules.surveyId,
+    surveyVersion: survey?.version ?? null,
+    contactId: contact._id,
+    channel,
+    language: contact.language ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  let doc: Record<string, unknown>;
+  if (reason) {
+    doc = { ...base, state: 'skipped', reason, history: [{ state: 'skipped', at: now }] };
+  } else {
+    const zone = contact.timeZone ?? deps.orgZone;
+    const sendAt =
+      channel === 'email'
+        ? planSendTime({ now, occurredAt, delayMinutes: rules.delayMinutes, zone, quietHours: rules.quietHours })
+        : now;
+    const state = channel === 'email' ? 'queued' : 'sent';
+    const expiresAt = new Date(sendAt.getTime() + rules.expiryDays * 86_400_000);
+    doc = {
+      ...base,
+      state,
+      to: channel === 'email' ? contact.email : null,
+      tokenHash: invitationTokenHash(_id, settings().secretKey),
+      purpose: 'survey',
+      timeZone: zone,
+      quietHours: rules.quietHours,
+      sendAt,
+      sentAt: state === 'sent' ? now : null,
+      expiresAt,
+      reminders: rules.reminders,
+      history: [{ state, at: now }],
+    };
+  }
+  return {
+    decision: { ...presentDecision(index, doc as unknown as SurveyInvitationDoc), replayed: false },
+    replayed: false,
+    doc,
+    occurredAt,
+    touchpointKey: touchpoint.key,
+  };
+}
+
+async function skipReason(opts: {
+  ctx: Ctx;
+  rules: ReturnType<typeof rulesOf>;
+  survey: SendableSurvey | null;
+  contact: ContactDoc;
+  channel: 'email' | 'link';
+  touchpoint: TouchpointDoc;
+  now: Date;
+  deps: DecideDeps;
+}): Promise<SkipReason | null> {
+  const { rules, survey, contact, channel, deps } = opts;
+  if (!rules.surveyId) return 'no_survey';
+  if (rules.paused || !survey || survey.status !== 'active') return 'survey_paused';
+  if (contact.suppression?.reason) return 'suppressed';
+  if (channel === 'email' && !contact.email) return 'no_email';
+  const once = `${String(contact._id)}:${String(opts.touchpoint._id)}`;
+  if (deps.invitedInBatch.has(once)) return 'duplicate';
+  if (Math.random() * 100 >= rules.samplingPercent) return 'sampled_out';
+  // Last, because it moves the contact's fatigue clock: only an invitation that is made may.
+  if (!(await claimInvitationSlot(opts.ctx, contact._id, opts.now, rules.fatigueDays))) return 'fatigued';
+  deps.invitedInBatch.add(once);
+  return null;
+}

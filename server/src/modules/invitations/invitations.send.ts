@@ -1,0 +1,64 @@
+import mongoose, { Types } from 'mongoose';
+
+import type { Ctx } from '../../lib/context';
+import { boundJobs } from '../../lib/jobs';
+import { SurveyInvitationModel, type SurveyInvitationDoc } from './invitation.model';
+import type { Planned } from './invitations.decide';
+import { presentDecision } from './invitations.presenter';
+import { SendInvitation, sendJobId } from './send-invitation.job';
+
+/**
+ * One insert for the batch's decisions. An idempotency key that raced another request loses on
+ * the _id and answers as a replay of the winner.
+ */
+export async function storeDecisions(ctx: Ctx, planned: Planned[]): Promise<Planned[]> {
+  if (!planned.length) return [];
+  const failed = new Set<number>();
+  try {
+    await SurveyInvitationModel.insertMany(
+      planned.map((p) => p.doc),
+      { ordered: false },
+    );
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> })
+      .writeErrors;
+    if (!writeErrors?.length || writeErrors.some((e) => (e.code ?? e.err?.code) !== 11000)) throw err;
+    for (const e of writeErrors) failed.add(e.index);
+  }
+  if (!failed.size) return planned;
+  const ids = [...failed].map((i) => planned[i]!.doc!._id as Types.ObjectId);
+  const winners = await SurveyInvitationModel.find({
+    organisationId: ctx.organisationId,
+    _id: mongoose.trusted({ $in: ids }),
+  }).lean<SurveyInvitationDoc[]>();
+  const byId = new Map(winners.map((w) => [String(w._id), w]));
+  return planned.map((p, i) => {
+    const winner = failed.has(i) ? byId.get(String(p.doc!._id)) : undefined;
+    return winner
+      ? { ...p, replayed: true, decision: { ...presentDecision(p.decision.index, winner), replayed: true } }
+      : p;
+  });
+}
+
+/**
+ * Queues the email sends of fresh decisions, delayed to their send time, in one round trip.
+ * Should Redis fail here, the invitations are stored `queued` already and the sweep sends them:
+ * what was decided is not lost.
+ */
+export async function queueInvitations(ctx: Ctx, planned: Planned[]): Promise<void> {
+  const now = Date.now();
+  const sends = planned.filter((p) => !p.replayed && p.doc?.state === 'queued');
+  if (!sends.length) return;
+  try {
+    await boundJobs().enqueueMany(
+      SendInvitation,
+      sends.map((p) => ({
+        payload: { organisationId: ctx.organisationId, invitationId: p.decision.invitationId },
+        jobId: sendJobId(p.decision.invitationId),
+        delayMs: Math.max(0, (p.doc!.sendAt as Date).getTime() - now),
+      })),
+    );
+  } catch (err) {
+    ctx.log.warn({ err, count: sends.length }, 'could not queue invitations; the sweep will');
+  }
+}
