@@ -161,18 +161,22 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
     await signedIn?.close();
   });
 
-  test.each(SCREENS)('$name ($path) has no WCAG 2.1 AA violations', async (screen) => {
-    const page = await (screen.signedIn ? signedIn : signedOut).newPage();
-    try {
-      await page.goto(`${app.url}${screen.path.replace('INVITATION', invitationToken).replace('SURVEY', surveyId)}`);
-      await screen.ready(page);
-      await settled(page);
-      const report = describeViolations(await axeViolations(page, EXCEPTIONS));
-      if (report) throw new Error(`axe found WCAG 2.1 AA violations on ${screen.path}:\n${report}`);
-    } finally {
-      await page.close();
-    }
-  });
+  test.each(SCREENS)(
+    '$name ($path) has no WCAG 2.1 AA violations',
+    async (screen) => {
+      const page = await (screen.signedIn ? signedIn : signedOut).newPage();
+      try {
+        await page.goto(`${app.url}${screen.path.replace('INVITATION', invitationToken).replace('SURVEY', surveyId)}`);
+        await screen.ready(page);
+        await settled(page);
+        const report = describeViolations(await axeViolations(page, EXCEPTIONS));
+        if (report) throw new Error(`axe found WCAG 2.1 AA violations on ${screen.path}:\n${report}`);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('focus stays visible (WCAG 2.4.7)', () => {

@@ -3,11 +3,14 @@
  * zone, so the same instant never reads two ways on two screens.
  */
 
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const fullDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const list = new Intl.ListFormat(undefined, { style: 'long', type: 'conjunction' });
+
+export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
 
 export const formatDate = (iso: string): string => date.format(new Date(iso));
 

@@ -1,4 +1,4 @@
-import { Button, Group, Tooltip } from '@mantine/core';
+import { Button, Flex, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Invitation } from '@pulse/shared/schemas/members';
 import { IconLink, IconSend } from '@tabler/icons-react';
@@ -47,10 +47,12 @@ export function InvitationActions({ invitation }: { invitation: Invitation }) {
     });
 
   return (
-    <Group gap={4} wrap="nowrap">
+    // A column on phones, so the email beside it keeps room to read.
+    <Flex gap={4} direction={{ base: 'column', sm: 'row' }} align={{ base: 'flex-end', sm: 'center' }}>
       <Tooltip label={`Send the invitation to ${invitation.email} again`} withArrow>
         <Button
           variant="subtle"
+          c="indigo.8"
           size="compact-sm"
           leftSection={<IconSend size={16} aria-hidden />}
           aria-label={`Resend invitation to ${invitation.email}`}
@@ -63,6 +65,7 @@ export function InvitationActions({ invitation }: { invitation: Invitation }) {
       <Tooltip label="Copy a new link to send yourself; the emailed link stops working" withArrow>
         <Button
           variant="subtle"
+          c="indigo.8"
           size="compact-sm"
           leftSection={<IconLink size={16} aria-hidden />}
           aria-label={`Copy link for ${invitation.email}`}
@@ -72,6 +75,6 @@ export function InvitationActions({ invitation }: { invitation: Invitation }) {
           Copy link
         </Button>
       </Tooltip>
-    </Group>
+    </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Table, Text } from '@mantine/core';
+import { Badge, Box, Flex, Table, Text } from '@mantine/core';
 import type { Invitation } from '@pulse/shared/schemas/members';
 import { IconX } from '@tabler/icons-react';
 
@@ -67,7 +67,7 @@ export function InvitationsTable({ invitations, mayManage }: InvitationsTablePro
             </Table.Td>
             {mayManage && (
               <Table.Td>
-                <Group gap={4} justify="flex-end">
+                <Flex gap={4} direction={{ base: 'column', sm: 'row' }} align={{ base: 'flex-end', sm: 'center' }}>
                   <InvitationActions invitation={invitation} />
                   <DangerAction
                     text="Revoke"
@@ -75,7 +75,7 @@ export function InvitationsTable({ invitations, mayManage }: InvitationsTablePro
                     icon={IconX}
                     onClick={() => revoke.ask(invitation)}
                   />
-                </Group>
+                </Flex>
               </Table.Td>
             )}
           </Table.Tr>
