@@ -11,6 +11,7 @@ import { connectDb, syncIndexes } from '../../server/src/lib/db';
 import { createLogger } from '../../server/src/lib/logger';
 import { bindJobs, createJobs } from '../../server/src/lib/jobs';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
+import { benchAnalytics } from './analytics.bench';
 import { benchDb } from './db.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
 import { benchInsights } from './insights.bench';
@@ -55,7 +56,7 @@ async function main() {
       RATE_LIMIT_PASSWORD_RESET: UNTHROTTLED,
     });
     const log = createLogger(config, 'bench');
-    await connectDb(config.MONGODB_URI);
+    await connectDb(config.MONGODB_URI, { monitorCommands: true });
     closers.push(() => mongoose.disconnect());
     await mongoose.connection.dropDatabase();
     closers.push(() => mongoose.connection.dropDatabase());
@@ -78,18 +79,37 @@ async function main() {
     const session = await signUp(baseUrl);
 
     printHeader();
-    printSection('1. HTTP, real listening server, load generator in a worker thread');
-    await benchHttp(baseUrl, session);
-    printSection('2. Login, one at a time (argon2id, 19 MiB, t=2, p=1)');
-    await benchLogin(baseUrl, session);
-    printSection('3. Mail delivery, pooled SMTP (maxConnections 5)');
-    await benchMail(services.catcher.smtpUrl);
-    printSection('4. queueEmail → BullMQ worker → SMTP → Email marked sent');
-    await benchQueue({ jobs, redisUrl: config.REDIS_URL, log, catcher: services.catcher });
-    printSection('5. FerretDB (SQLite backend) cost model, one op at a time');
-    await benchDb();
-    printSection('6. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');
-    benchInsights();
+    // `npm run bench -- analytics` runs only the sections whose key is named.
+    const only = process.argv.slice(2);
+    const wanted = (key: string) => only.length === 0 || only.includes(key);
+    if (wanted('http')) {
+      printSection('1. HTTP, real listening server, load generator in a worker thread');
+      await benchHttp(baseUrl, session);
+    }
+    if (wanted('login')) {
+      printSection('2. Login, one at a time (argon2id, 19 MiB, t=2, p=1)');
+      await benchLogin(baseUrl, session);
+    }
+    if (wanted('mail')) {
+      printSection('3. Mail delivery, pooled SMTP (maxConnections 5)');
+      await benchMail(services.catcher.smtpUrl);
+    }
+    if (wanted('queue')) {
+      printSection('4. queueEmail → BullMQ worker → SMTP → Email marked sent');
+      await benchQueue({ jobs, redisUrl: config.REDIS_URL, log, catcher: services.catcher });
+    }
+    if (wanted('db')) {
+      printSection('5. FerretDB (SQLite backend) cost model, one op at a time');
+      await benchDb();
+    }
+    if (wanted('analytics')) {
+      printSection('6. Analytics: one 12-month trend, from rollups and from raw answers');
+      await benchAnalytics(log);
+    }
+    if (wanted('insights')) {
+      printSection('7. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');
+      benchInsights();
+    }
 
     console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);
   } finally {

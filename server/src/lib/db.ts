@@ -8,8 +8,9 @@ mongoose.set('strictQuery', 'throw');
 mongoose.set('autoIndex', false);
 mongoose.set('autoCreate', false);
 
-export async function connectDb(uri: string): Promise<typeof mongoose> {
-  return mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 20 });
+/** `monitorCommands` lets a benchmark count the documents each request reads. */
+export async function connectDb(uri: string, options: { monitorCommands?: boolean } = {}): Promise<typeof mongoose> {
+  return mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 20, ...options });
 }
 
 /** Creates every registered model's collection and indexes; run at boot and by tests. */

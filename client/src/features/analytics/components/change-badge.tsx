@@ -1,4 +1,4 @@
-import { Badge, Text, Tooltip } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import type { MetricKind } from '@pulse/shared/metrics/scales';
 import type { Change } from '@pulse/shared/schemas/analytics';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
@@ -24,18 +24,14 @@ export function ChangeBadge({ kind, change, against }: { kind: MetricKind; chang
   const up = change.direction === 'up';
   const Icon = up ? IconArrowUpRight : IconArrowDownRight;
   return (
-    <Tooltip
-      label={`95% CI of the change: ${formatInterval(kind, change.interval!)} · ${formatPValue(change.pValue!)}`}
+    <Badge
+      title={`95% CI of the change: ${formatInterval(kind, change.interval!)} · ${formatPValue(change.pValue!)}`}
+      color={up ? 'teal' : 'red'}
+      variant="light"
+      leftSection={<Icon size={14} aria-hidden />}
+      aria-label={`Significant ${up ? 'rise' : 'fall'} of ${formatChange(kind, change.difference)} ${against}, ${formatPValue(change.pValue!)}`}
     >
-      <Badge
-        color={up ? 'teal.8' : 'red.8'}
-        variant="light"
-        leftSection={<Icon size={14} aria-hidden />}
-        tabIndex={0}
-        aria-label={`Significant ${up ? 'rise' : 'fall'} of ${formatChange(kind, change.difference)} ${against}, ${formatPValue(change.pValue!)}`}
-      >
-        {formatChange(kind, change.difference)} {against}
-      </Badge>
-    </Tooltip>
+      {formatChange(kind, change.difference)} {against}
+    </Badge>
   );
 }

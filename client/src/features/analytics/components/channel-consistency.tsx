@@ -20,7 +20,7 @@ export function ChannelConsistency({ channels }: { channels: ChannelsResponse })
                 {dimensionLabel(row.touchpointId)}
               </Text>
               {row.gap.significant && row.gap.difference !== null ? (
-                <Badge color="orange.9" variant="light">
+                <Badge color="orange" variant="light">
                   Gap {formatChange(channels.kind, row.gap.difference)}: {row.gap.worst} behind {row.gap.best} (
                   {formatPValue(row.gap.pValue!)})
                 </Badge>

@@ -1,4 +1,4 @@
-import { Group, Paper, Select, SegmentedControl, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Paper, SegmentedControl, TextInput } from '@mantine/core';
 import type { MetricKind } from '@pulse/shared/metrics/scales';
 import type { SummaryResponse } from '@pulse/shared/schemas/analytics';
 
@@ -12,7 +12,11 @@ interface FiltersBarProps {
   onChange: (change: Partial<DashboardFilters>) => void;
 }
 
-const options = (values: string[] | undefined) => (values ?? []).map((v) => ({ value: v, label: dimensionLabel(v) }));
+/** Native selects: light, and the platform's own picker on phones. The empty value means "all". */
+const options = (all: string, values: string[] | undefined) => [
+  { value: '', label: all },
+  ...(values ?? []).map((v) => ({ value: v, label: dimensionLabel(v) })),
+];
 
 export function FiltersBar({ filters, dimensions, period, onChange }: FiltersBarProps) {
   return (
@@ -40,29 +44,23 @@ export function FiltersBar({ filters, dimensions, period, onChange }: FiltersBar
           value={filters.to ?? period?.to ?? ''}
           onChange={(e) => onChange({ to: e.currentTarget.value || undefined })}
         />
-        <Select
+        <NativeSelect
           label="Survey"
-          placeholder="All surveys"
-          clearable
-          data={options(dimensions?.surveys)}
-          value={filters.surveyId ?? null}
-          onChange={(v) => onChange({ surveyId: v ?? undefined })}
+          data={options('All surveys', dimensions?.surveys)}
+          value={filters.surveyId ?? ''}
+          onChange={(e) => onChange({ surveyId: e.currentTarget.value || undefined })}
         />
-        <Select
+        <NativeSelect
           label="Touchpoint"
-          placeholder="All touchpoints"
-          clearable
-          data={options(dimensions?.touchpoints)}
-          value={filters.touchpointId ?? null}
-          onChange={(v) => onChange({ touchpointId: v ?? undefined })}
+          data={options('All touchpoints', dimensions?.touchpoints)}
+          value={filters.touchpointId ?? ''}
+          onChange={(e) => onChange({ touchpointId: e.currentTarget.value || undefined })}
         />
-        <Select
+        <NativeSelect
           label="Channel"
-          placeholder="All channels"
-          clearable
-          data={options(dimensions?.channels)}
-          value={filters.channel ?? null}
-          onChange={(v) => onChange({ channel: v ?? undefined })}
+          data={options('All channels', dimensions?.channels)}
+          value={filters.channel ?? ''}
+          onChange={(e) => onChange({ channel: e.currentTarget.value || undefined })}
         />
       </Group>
     </Paper>

@@ -38,7 +38,7 @@ export function JourneyView({ breakdown }: { breakdown: BreakdownResponse }) {
                   <Group gap="xs">
                     <Text fw={600}>{dimensionLabel(group.key)}</Text>
                     {isWeakest && (
-                      <Badge color="red.8" variant="light">
+                      <Badge color="red" variant="light">
                         Weakest
                       </Badge>
                     )}

@@ -1,77 +1,83 @@
-import { MatrixChart } from '@mantine/charts';
-import { Paper, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
-import type { HeatmapResponse } from '@pulse/shared/schemas/analytics';
+import { Box, Paper, Table, Text } from '@mantine/core';
+import type { Figure, HeatmapResponse } from '@pulse/shared/schemas/analytics';
 
 import { formatInterval, formatScore } from '../../../lib/format';
 import { dimensionLabel } from '../lib/labels';
 
-/** Touchpoint × month: where and when the experience dipped. Thin cells stay empty. */
+/** Five steps from weak to strong; text on each keeps 4.5:1 contrast. */
+const STEPS = [
+  { bg: 'var(--mantine-color-red-2)', label: 'weak' },
+  { bg: 'var(--mantine-color-orange-1)', label: 'below average' },
+  { bg: 'var(--mantine-color-yellow-1)', label: 'middling' },
+  { bg: 'var(--mantine-color-teal-1)', label: 'good' },
+  { bg: 'var(--mantine-color-teal-3)', label: 'strong' },
+];
+
+function step(kind: string, score: number) {
+  const share = kind === 'nps' ? (score + 100) / 200 : score / 100;
+  return STEPS[Math.min(STEPS.length - 1, Math.floor(share * STEPS.length))]!;
+}
+
+function Cell({ kind, figure, label }: { kind: string; figure: Figure; label: string }) {
+  if (figure.score === null || !figure.interval) {
+    return (
+      <Table.Td ta="center" c="dimmed" title={`${label}: not enough responses (n = ${figure.n})`}>
+        –
+      </Table.Td>
+    );
+  }
+  const s = step(kind, figure.score);
+  return (
+    <Table.Td
+      ta="center"
+      fw={600}
+      bg={s.bg}
+      title={`${label}: ${formatScore(kind as 'nps', figure.score)}, 95% CI ${formatInterval(kind as 'nps', figure.interval)}, n = ${figure.n} (${s.label})`}
+    >
+      {formatScore(kind as 'nps', figure.score)}
+    </Table.Td>
+  );
+}
+
+/** Touchpoint × month, as a table: where and when the experience dipped. Thin cells show a dash. */
 export function TouchpointHeatmap({ heatmap }: { heatmap: HeatmapResponse }) {
-  const data = heatmap.rows.flatMap((row) =>
-    row.cells.map((cell) => ({ x: cell.month, y: dimensionLabel(row.touchpointId), value: cell.figure.score })),
-  );
-  const lookup = new Map(
-    heatmap.rows.flatMap((row) => row.cells.map((c) => [`${dimensionLabel(row.touchpointId)}|${c.month}`, c.figure])),
-  );
   return (
     <Paper bg="white" p="lg">
-      <Text fw={600} mb="sm">
+      <Text fw={600} mb="sm" id="heatmap-title">
         Touchpoints by month
       </Text>
-      <ScrollArea>
-        <MatrixChart
-          data={data}
-          xLabels={heatmap.months}
-          yLabels={heatmap.rows.map((r) => dimensionLabel(r.touchpointId))}
-          withXLabels
-          withYLabels
-          yLabelsWidth={120}
-          xLabelsHeight={56}
-          cellSize={36}
-          domain={heatmap.kind === 'nps' ? [-100, 100] : [0, 100]}
-          colors={['red.6', 'orange.4', 'yellow.3', 'teal.4', 'teal.7']}
-          emptyColor="gray.1"
-          withTooltip
-          withLegend
-          legendLabels={['Lower', 'Higher']}
-          aria-hidden
-          getTooltipLabel={(cell) => {
-            const figure = lookup.get(`${cell.y}|${cell.x}`);
-            if (!figure || figure.score === null || !figure.interval)
-              return `${cell.y}, ${cell.x}: not enough responses (n = ${figure?.n ?? 0})`;
-            return `${cell.y}, ${cell.x}: ${formatScore(heatmap.kind, figure.score)} (95% CI ${formatInterval(heatmap.kind, figure.interval)}, n = ${figure.n})`;
-          }}
-        />
-      </ScrollArea>
-      <VisuallyHidden>
-        <table>
-          <caption>Score per touchpoint and month</caption>
-          <thead>
-            <tr>
-              <th scope="col">Touchpoint</th>
+      <Box style={{ overflowX: 'auto' }}>
+        <Table withColumnBorders fz="xs" aria-labelledby="heatmap-title" miw={heatmap.months.length * 56 + 120}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Touchpoint</Table.Th>
               {heatmap.months.map((m) => (
-                <th scope="col" key={m}>
+                <Table.Th scope="col" key={m} ta="center">
                   {m}
-                </th>
+                </Table.Th>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {heatmap.rows.map((row) => (
-              <tr key={row.touchpointId}>
-                <th scope="row">{dimensionLabel(row.touchpointId)}</th>
+              <Table.Tr key={row.touchpointId}>
+                <Table.Th scope="row">{dimensionLabel(row.touchpointId)}</Table.Th>
                 {row.cells.map((c) => (
-                  <td key={c.month}>
-                    {c.figure.score === null
-                      ? `not enough responses (n = ${c.figure.n})`
-                      : `${formatScore(heatmap.kind, c.figure.score)}, n = ${c.figure.n}`}
-                  </td>
+                  <Cell
+                    key={c.month}
+                    kind={heatmap.kind}
+                    figure={c.figure}
+                    label={`${dimensionLabel(row.touchpointId)}, ${c.month}`}
+                  />
                 ))}
-              </tr>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
-      </VisuallyHidden>
+          </Table.Tbody>
+        </Table>
+      </Box>
+      <Text size="xs" c="dimmed" mt="xs">
+        A dash: fewer than {heatmap.minResponses} responses that month. Hover a cell for its interval and n.
+      </Text>
     </Paper>
   );
 }

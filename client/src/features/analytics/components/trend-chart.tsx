@@ -1,5 +1,4 @@
-import { AreaChart } from '@mantine/charts';
-import { Paper, SegmentedControl, Group, Text, VisuallyHidden } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
 import type { Granularity } from '@pulse/shared/metrics/calendar';
 import type { TrendResponse } from '@pulse/shared/schemas/analytics';
 
@@ -11,15 +10,29 @@ interface TrendChartProps {
   onGranularity: (g: Granularity) => void;
 }
 
-/** The score per bucket as a line with its 95% interval as a band; thin buckets leave a gap. */
+const W = 640;
+const H = 240;
+const M = { top: 10, right: 12, bottom: 26, left: 44 };
+
+/**
+ * The score per bucket as a line with its 95% interval as a band; buckets short of answers leave
+ * a gap. Drawn as plain SVG on purpose: recharts alone is ~130 KB gzip, which would push the
+ * dashboard's first load past its 250 KB budget.
+ */
 export function TrendChart({ trend, granularity, onGranularity }: TrendChartProps) {
-  const data = trend.points.map((p) => ({
-    bucket: p.bucket,
-    score: p.figure.score,
-    interval: p.figure.interval ? [p.figure.interval.low, p.figure.interval.high] : null,
-    n: p.figure.n,
-  }));
-  const domain: [number, number] = trend.kind === 'nps' ? [-100, 100] : [0, 100];
+  const [lo, hi] = trend.kind === 'nps' ? [-100, 100] : [0, 100];
+  const ticks = trend.kind === 'nps' ? [-100, -50, 0, 50, 100] : [0, 25, 50, 75, 100];
+  const n = trend.points.length;
+  const x = (i: number) => M.left + (n <= 1 ? 0.5 : i / (n - 1)) * (W - M.left - M.right);
+  const y = (v: number) => M.top + ((hi - v) / (hi - lo)) * (H - M.top - M.bottom);
+  // Consecutive buckets with a score form one run: a line and a band each, gaps in between.
+  const runs: { i: number; score: number; low: number; high: number }[][] = [];
+  trend.points.forEach((p, i) => {
+    if (p.figure.score === null || !p.figure.interval) return void runs.push([]);
+    if (runs.length === 0) runs.push([]);
+    runs.at(-1)!.push({ i, score: p.figure.score, low: p.figure.interval.low, high: p.figure.interval.high });
+  });
+  const labelEvery = Math.max(1, Math.ceil(n / 7));
   return (
     <Paper bg="white" p="lg" h="100%">
       <Group justify="space-between" mb="sm">
@@ -38,24 +51,64 @@ export function TrendChart({ trend, granularity, onGranularity }: TrendChartProp
           aria-label="Trend granularity"
         />
       </Group>
-      <AreaChart
-        h={260}
-        data={data}
-        dataKey="bucket"
-        aria-labelledby="trend-title"
-        series={[
-          { name: 'interval', label: '95% interval', color: 'indigo.3' },
-          { name: 'score', label: 'Score', color: 'indigo.8' },
-        ]}
-        areaProps={(series) => (series.name === 'score' ? { fillOpacity: 0 } : { strokeOpacity: 0, fillOpacity: 0.35 })}
-        withDots={false}
-        connectNulls={false}
-        curveType="linear"
-        yAxisProps={{ domain }}
-        valueFormatter={(v) =>
-          Array.isArray(v) ? formatInterval(trend.kind, { low: v[0], high: v[1] }) : formatScore(trend.kind, v)
-        }
-      />
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby="trend-title" style={{ display: 'block' }}>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line
+              x1={M.left}
+              x2={W - M.right}
+              y1={y(t)}
+              y2={y(t)}
+              stroke="var(--mantine-color-gray-3)"
+              strokeDasharray={t === 0 ? undefined : '4 4'}
+            />
+            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize={11} fill="var(--mantine-color-gray-7)">
+              {formatScore(trend.kind, t)}
+            </text>
+          </g>
+        ))}
+        {trend.points.map((p, i) =>
+          i % labelEvery === 0 || i === n - 1 ? (
+            <text
+              key={p.bucket}
+              x={x(i)}
+              y={H - 8}
+              textAnchor="middle"
+              fontSize={11}
+              fill="var(--mantine-color-gray-7)"
+            >
+              {p.bucket}
+            </text>
+          ) : null,
+        )}
+        {runs
+          .filter((run) => run.length > 0)
+          .map((run) => (
+            <g key={run[0]!.i}>
+              <polygon
+                points={[
+                  ...run.map((r) => `${x(r.i)},${y(r.high)}`),
+                  ...[...run].reverse().map((r) => `${x(r.i)},${y(r.low)}`),
+                ].join(' ')}
+                fill="var(--mantine-color-indigo-2)"
+                fillOpacity={0.7}
+              />
+              <polyline
+                points={run.map((r) => `${x(r.i)},${y(r.score)}`).join(' ')}
+                fill="none"
+                stroke="var(--mantine-color-indigo-8)"
+                strokeWidth={2}
+              />
+              {run.map((r) => (
+                <circle key={r.i} cx={x(r.i)} cy={y(r.score)} r={3} fill="var(--mantine-color-indigo-8)">
+                  <title>
+                    {`${trend.points[r.i]!.bucket}: ${formatScore(trend.kind, r.score)}, 95% CI ${formatInterval(trend.kind, r)}, n = ${trend.points[r.i]!.figure.n}`}
+                  </title>
+                </circle>
+              ))}
+            </g>
+          ))}
+      </svg>
       <VisuallyHidden>
         <table>
           <caption>Score per {granularity}</caption>
@@ -74,7 +127,8 @@ export function TrendChart({ trend, granularity, onGranularity }: TrendChartProp
         </table>
       </VisuallyHidden>
       <Text size="xs" c="dimmed" mt="xs">
-        Buckets with fewer than {trend.minResponses} responses are left blank. Days in {trend.timeZone}.
+        Shaded: the 95% interval. Buckets with fewer than {trend.minResponses} responses are left blank. Days in{' '}
+        {trend.timeZone}.
       </Text>
     </Paper>
   );

@@ -1,7 +1,4 @@
-import '@mantine/charts/styles.css';
-
 import { Badge, EmptyState, Grid, Paper, Stack } from '@mantine/core';
-import { lazy, Suspense } from 'react';
 import { IconChartLine } from '@tabler/icons-react';
 
 import { PageHeader } from '../../../components/page-header';
@@ -15,18 +12,15 @@ import { ChannelConsistency } from '../components/channel-consistency';
 import { FiltersBar } from '../components/filters-bar';
 import { JourneyView } from '../components/journey-view';
 import { MetricCard } from '../components/metric-card';
-import { PanelSkeleton, PanelState } from '../components/panel-state';
+import { PanelState } from '../components/panel-state';
+import { TrendChart } from '../components/trend-chart';
 import { TouchpointHeatmap } from '../components/touchpoint-heatmap';
 import { apiFilter, useDashboardFilters } from '../lib/filters';
 
-// recharts is most of the dashboard's weight: the trend chart arrives in its own chunk, fetched
-// in parallel with the figures, so the cards, journey and channels render without waiting for it.
-const TrendChart = lazy(async () => ({ default: (await import('../components/trend-chart')).TrendChart }));
-
 const LIVE: Record<LiveState, { color: string; label: string }> = {
-  live: { color: 'teal.8', label: 'Live' },
-  connecting: { color: 'gray.7', label: 'Connecting…' },
-  offline: { color: 'red.8', label: 'Offline: reload to resume live updates' },
+  live: { color: 'teal', label: 'Live' },
+  connecting: { color: 'gray', label: 'Connecting…' },
+  offline: { color: 'red', label: 'Offline: reload to resume live updates' },
 };
 
 export function AnalyticsRoute() {
@@ -78,13 +72,11 @@ export function AnalyticsRoute() {
             <Grid.Col span={{ base: 12, md: 8 }}>
               <PanelState query={trend} title="The trend" height={260}>
                 {(data) => (
-                  <Suspense fallback={<PanelSkeleton title="The trend" height={260} />}>
-                    <TrendChart
-                      trend={data}
-                      granularity={filters.granularity}
-                      onGranularity={(granularity) => setFilters({ granularity })}
-                    />
-                  </Suspense>
+                  <TrendChart
+                    trend={data}
+                    granularity={filters.granularity}
+                    onGranularity={(granularity) => setFilters({ granularity })}
+                  />
                 )}
               </PanelState>
             </Grid.Col>
