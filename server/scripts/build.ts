@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import { build } from 'esbuild';
 
+import { ASSETS, BUILT_ASSETS_DIR, assetBuildOptions } from '../src/modules/responding/assets';
+
 // Runs as CommonJS under tsx (the server package has no "type": "module"), so __dirname exists.
 const root = path.resolve(__dirname, '..');
 const outdir = path.join(root, 'dist');
@@ -33,7 +35,16 @@ build({
   // which is TypeScript source, has to be bundled. Subpaths ("zod/v4") follow their package.
   external: Object.keys(pkg.dependencies ?? {}),
   logLevel: 'info',
-}).catch(() => {
-  // esbuild has already printed the errors.
-  process.exit(1);
-});
+})
+  // The respondent scripts go beside the bundle, where loadAsset() looks for them.
+  .then(() =>
+    Promise.all(
+      Object.entries(ASSETS).map(([name, entry]) =>
+        build({ ...assetBuildOptions(entry), write: true, outfile: path.join(outdir, BUILT_ASSETS_DIR, name) }),
+      ),
+    ),
+  )
+  .catch(() => {
+    // esbuild has already printed the errors.
+    process.exit(1);
+  });

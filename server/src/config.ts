@@ -41,6 +41,10 @@ const ConfigKeys = z.object({
   RATE_LIMIT_PASSWORD_RESET: optional(z.coerce.number().int().min(1).default(5)),
   /** Bearer token Prometheus sends to scrape /metrics; unset, /metrics is not served. */
   METRICS_TOKEN: optional(z.string().min(16).optional()),
+  /** How often the worker looks for events whose dispatch was lost or whose subscribers keep failing. */
+  EVENT_SWEEP_INTERVAL_MS: optional(z.coerce.number().int().min(100).default(30_000)),
+  /** An event still unsettled this long after it happened is dispatched again by the sweeper. */
+  EVENT_REDISPATCH_AFTER_MS: optional(z.coerce.number().int().min(0).default(60_000)),
   /** Concurrent jobs per worker process. */
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100).default(5)),
 });

@@ -2,7 +2,7 @@ import { createApp } from './app';
 import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
 import { createHttpServer } from './lib/http-server';
-import { bindJobs, createJobs } from './lib/queue';
+import { bindJobs, createJobs } from './lib/jobs';
 import { createRedis, redisReady } from './lib/redis';
 import { onShutdown } from './lib/shutdown';
 
@@ -12,7 +12,7 @@ async function main() {
   await syncIndexes();
   const redis = createRedis(config.REDIS_URL, 'producer');
   await redisReady(redis);
-  const jobs = createJobs(redis);
+  const jobs = createJobs(redis, { log });
   bindJobs(jobs);
 
   const server = createHttpServer(createApp({ config, log, redis }));

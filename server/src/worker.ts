@@ -1,20 +1,38 @@
 import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
+import { scheduleEventSweeper } from './lib/events/sweep-events.job';
+import { bindJobs, createJobs, startJobWorkers } from './lib/jobs';
 import { createMailer } from './lib/mailer';
 import { createRedis } from './lib/redis';
+import { bindSettings } from './lib/settings';
 import { onShutdown } from './lib/shutdown';
-import { startWorker } from './workers';
+import { workerJobs } from './registry';
 
 async function main() {
   const { config, log } = boot('worker');
   await connectDb(config.MONGODB_URI);
   await syncIndexes();
+  bindSettings({ publicUrl: config.PUBLIC_URL, secretKey: config.SECRET_KEY, mailFrom: config.MAIL_FROM });
   const redis = createRedis(config.REDIS_URL, 'worker');
+  // Jobs enqueue follow-up jobs (an event's dispatch, a campaign's mails) through the same connection.
+  const jobs = createJobs(redis, { log });
+  bindJobs(jobs);
   const mailer = createMailer(config.SMTP_URL);
-  const worker = startWorker({ connection: redis, log, mailer, concurrency: config.WORKER_CONCURRENCY });
+  const workers = startJobWorkers({
+    connection: redis,
+    log,
+    services: { mailer },
+    concurrency: config.WORKER_CONCURRENCY,
+    jobs: workerJobs(),
+  });
+  await scheduleEventSweeper({
+    everyMs: config.EVENT_SWEEP_INTERVAL_MS,
+    olderThanMs: config.EVENT_REDISPATCH_AFTER_MS,
+  });
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.
-    ['worker', () => worker.close()],
+    ['workers', () => workers.close()],
+    ['queues', () => jobs.close()],
     ['mailer', async () => mailer.close()],
     ['redis', () => redis.quit()],
     ['mongodb', () => disconnectDb()],

@@ -5,11 +5,11 @@ import { Types } from 'mongoose';
 import type { MailCatcher } from '../../server/src/dev/mail-catcher';
 import type { Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
-import type { Jobs } from '../../server/src/lib/queue';
+import { startJobWorkers, type Jobs } from '../../server/src/lib/jobs';
 import { createRedis } from '../../server/src/lib/redis';
 import { EmailModel } from '../../server/src/modules/mail/mail.model';
 import { queueEmail } from '../../server/src/modules/mail/mail.service';
-import { startWorker } from '../../server/src/workers';
+import { workerJobs } from '../../server/src/registry';
 import { printNote, printRow, summarise } from './stats';
 
 const EMAILS = 200;
@@ -25,7 +25,14 @@ const GIVE_UP_MS = 60_000;
 export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logger; catcher: MailCatcher }) {
   const connection = createRedis(deps.redisUrl, 'worker');
   const mailer = createMailer(deps.catcher.smtpUrl);
-  const worker = startWorker({ connection, log: deps.log, mailer, concurrency: CONCURRENCY });
+  const workers = startJobWorkers({
+    connection,
+    log: deps.log,
+    services: { mailer },
+    concurrency: CONCURRENCY,
+    jobs: workerJobs(),
+  });
+  const worker = workers.workers[0]!;
   try {
     await worker.waitUntilReady();
     const to = `bench-queue-${randomUUID().slice(0, 8)}@example.test`;
@@ -74,7 +81,7 @@ export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logg
         (failures ? ` (${failures} failed attempts were retried)` : ''),
     );
   } finally {
-    await worker.close();
+    await workers.close();
     mailer.close();
     await connection.quit();
   }

@@ -9,7 +9,7 @@ import { createApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { connectDb, syncIndexes } from '../../server/src/lib/db';
 import { createLogger } from '../../server/src/lib/logger';
-import { bindJobs, createJobs } from '../../server/src/lib/queue';
+import { bindJobs, createJobs } from '../../server/src/lib/jobs';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { benchDb } from './db.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';

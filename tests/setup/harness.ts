@@ -1,4 +1,4 @@
-import type { Worker } from 'bullmq';
+import type { Job, JobsOptions, Worker } from 'bullmq';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import mongoose from 'mongoose';
@@ -8,9 +8,11 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { connectDb, syncIndexes } from '../../server/src/lib/db';
 import { createLogger, type Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
-import { bindJobs, createJobs, type Jobs } from '../../server/src/lib/queue';
+import { bindJobs, createJobs, startJobWorkers, type Jobs } from '../../server/src/lib/jobs';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
-import { startWorker } from '../../server/src/workers';
+import { workerJobs, type WorkerModule, WORKER_MODULES } from '../../server/src/registry';
+import { DomainEventModel } from '../../server/src/lib/events/event.model';
+import { jobFinished } from './jobs';
 
 export interface Harness {
   config: Config;
@@ -18,8 +20,19 @@ export interface Harness {
   log: Logger;
   redis: Redis;
   jobs: Jobs;
-  /** A real BullMQ worker on this test file's queue, closed by close(). */
-  startWorker(): Worker;
+  /**
+   * Real BullMQ workers (one per queue) on this test file's Redis database, closed by close().
+   * `smtpUrl` points the mailer elsewhere (a closed port to see sending fail); `modules` adds
+   * test-only jobs and subscribers to the product's own.
+   */
+  startWorker(opts?: { smtpUrl?: string; modules?: WorkerModule[] }): Worker;
+  /**
+   * Waits until every stored domain event has been dispatched to all its subscribers (starting a
+   * worker if the test has none), so a test can read the audit log right after a request.
+   */
+  eventsSettled(): Promise<void>;
+  /** Resolves when `job` completes on one of this harness's workers; rejects once it failed for good. */
+  jobFinished(job: Job): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,7 +57,10 @@ export function workerRedisUrl(base = process.env.REDIS_URL!): string {
  * Boots the real app for one test file against clean state: the worker's database is dropped
  * and its Redis database flushed first, so files never see each other's data.
  */
-export async function startHarness(overrides: Partial<Record<keyof Config, string>> = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<Record<keyof Config, string>> = {},
+  opts: { jobOptions?: JobsOptions } = {},
+): Promise<Harness> {
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -66,28 +82,55 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
   const redis = createRedis(config.REDIS_URL, 'producer');
   await redisReady(redis);
   await redis.flushdb();
-  const jobs = createJobs(redis);
+  const jobs = createJobs(redis, { log, overrides: opts.jobOptions });
   bindJobs(jobs);
   const app = createApp({ config, log, redis });
 
-  const workers: Array<{ worker: Worker; connection: Redis; close(): void }> = [];
-  return {
+  const workers: Array<{ close(): Promise<void>; connection: Redis; mailer: { close(): void }; all: Worker[] }> = [];
+  const harness: Harness = {
     config,
     app,
     log,
     redis,
     jobs,
-    startWorker() {
+    startWorker(workerOpts = {}) {
       const connection = createRedis(config.REDIS_URL, 'worker');
-      const mailer = createMailer(config.SMTP_URL);
-      const worker = startWorker({ connection, log, mailer, concurrency: 2 });
-      workers.push({ worker, connection, close: () => mailer.close() });
-      return worker;
+      const mailer = createMailer(workerOpts.smtpUrl ?? config.SMTP_URL);
+      const modules = [...WORKER_MODULES, ...(workerOpts.modules ?? [])];
+      const started = startJobWorkers({
+        connection,
+        log,
+        services: { mailer },
+        concurrency: 2,
+        jobs: workerJobs(modules),
+      });
+      workers.push({ close: started.close, connection, mailer, all: started.workers });
+      return started.workers[0]!;
+    },
+    async eventsSettled() {
+      if (workers.length === 0) harness.startWorker();
+      for (;;) {
+        const pending = await DomainEventModel.find({ settled: false }).setOptions({ crossTenant: true }).lean();
+        if (pending.length === 0) return;
+        for (const event of pending) {
+          const job = await jobs.queues.transactional.getJob(`event-${String(event._id)}`);
+          if (!job) throw new Error(`event ${String(event._id)} (${event.type}) has no dispatch job`);
+          await harness.jobFinished(job);
+        }
+      }
+    },
+    jobFinished: (job) => {
+      const queue = Object.values(jobs.queues).find((q) => q.name === job.queueName)!;
+      return jobFinished(
+        queue,
+        workers.flatMap((w) => w.all),
+        job,
+      );
     },
     async close() {
       for (const w of workers) {
-        await w.worker.close();
-        w.close();
+        await w.close();
+        w.mailer.close();
         await w.connection.quit();
       }
       await jobs.close();
@@ -95,4 +138,5 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
       await mongoose.disconnect();
     },
   };
+  return harness;
 }

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear } from 'date-fns';
-import { z } from 'zod';
+
+import type { Granularity } from './calendar';
 
 /**
  * Calendar buckets in an organisation's reporting time zone. A response belongs to the local day
@@ -10,11 +11,6 @@ import { z } from 'zod';
  * Day keys are civil dates ("2026-03-29"); once a day is known, week and month are pure calendar
  * arithmetic, independent of the zone.
  */
-export const Granularity = z.enum(['day', 'week', 'month']);
-export type Granularity = z.infer<typeof Granularity>;
-
-export const DayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
-
 /** A cached formatter per zone: Intl.DateTimeFormat is costly to build, cheap to reuse (10× in hot loops). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(zone: string): Intl.DateTimeFormat {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { Permission, Role } from '../permissions';
 import { Email, Id, Password, PersonName, singleLine } from './common';
-import { Organisation } from './organisation';
+import { Organisation, TimeZone } from './organisation';
 
 export const User = z.object({
   id: Id,
@@ -34,6 +34,8 @@ export const SignupBody = z.strictObject({
   email: Email,
   password: Password,
   organisationName: singleLine(100),
+  /** The reporting time zone to start with; the sign-up page sends the browser's. UTC when absent. */
+  timeZone: TimeZone.optional(),
 });
 export type SignupBody = z.infer<typeof SignupBody>;
 

@@ -23,6 +23,10 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
+/** A re-issued invitation and its new link, for the inviter to copy; earlier links no longer work. */
+export const ResentInvitation = z.object({ invitation: Invitation, url: z.url() });
+export type ResentInvitation = z.infer<typeof ResentInvitation>;
+
 export const MembersResponse = z.object({ members: z.array(Member), invitations: z.array(Invitation) });
 export type MembersResponse = z.infer<typeof MembersResponse>;
 

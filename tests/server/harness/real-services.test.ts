@@ -40,7 +40,7 @@ describe('the real services behind the tests', () => {
       subject: 'Harness check',
       text: 'It works.',
     });
-    const waiting = await h.jobs.queue.getJob(`mail.send-${emailId}`);
+    const waiting = await h.jobs.queues.transactional.getJob(`mail.send-${emailId}`);
     expect(waiting?.data).toEqual({ emailId });
 
     const worker = h.startWorker();

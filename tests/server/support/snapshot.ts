@@ -14,6 +14,7 @@ import { TouchpointModel } from '../../../server/src/modules/touchpoints/touchpo
  * after calls that must change nothing.
  */
 export async function snapshotOrganisation(organisationId: string) {
+  const byId = { _id: 1 } as const;
   const [
     organisation,
     memberships,
@@ -27,15 +28,15 @@ export async function snapshotOrganisation(organisationId: string) {
     contacts,
   ] = await Promise.all([
     OrganisationModel.findById(organisationId).lean(),
-    MembershipModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    InvitationModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    ApiKeyModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    AuditEventModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    SurveyModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    SurveyVersionModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    SurveyKeyModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    TouchpointModel.find({ organisationId }).sort({ _id: 1 }).lean(),
-    ContactModel.find({ organisationId }).sort({ _id: 1 }).lean(),
+    MembershipModel.find({ organisationId }).sort(byId).lean(),
+    InvitationModel.find({ organisationId }).sort(byId).lean(),
+    ApiKeyModel.find({ organisationId }).sort(byId).lean(),
+    AuditEventModel.find({ organisationId }).sort(byId).lean(),
+    SurveyModel.find({ organisationId }).sort(byId).lean(),
+    SurveyVersionModel.find({ organisationId }).sort(byId).lean(),
+    SurveyKeyModel.find({ organisationId }).sort(byId).lean(),
+    TouchpointModel.find({ organisationId }).sort(byId).lean(),
+    ContactModel.find({ organisationId }).sort(byId).lean(),
   ]);
   return {
     organisation,

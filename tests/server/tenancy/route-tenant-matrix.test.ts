@@ -4,8 +4,8 @@ import type { Invitation } from '@pulse/shared/schemas/members';
 import { blankDefinition } from '@pulse/shared/surveys/blank';
 
 import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
-import { buildSurvey, type BuiltSurvey } from '../../factories/surveys';
 import { buildContact, buildTouchpoint } from '../../factories/distribution';
+import { buildSurvey, type BuiltSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
 import { call, fillPath, nameOf, operationsOf, unknownId, type Operation } from '../support/operations';
 import { snapshotOrganisation } from '../support/snapshot';
@@ -19,9 +19,9 @@ interface Org {
   member: Teammate;
   invitation: Invitation;
   apiKey: CreatedApiKeyResponse;
-  survey: BuiltSurvey;
   touchpointId: string;
   contactId: string;
+  survey: BuiltSurvey;
 }
 
 async function buildOrg(): Promise<Org> {
@@ -31,9 +31,9 @@ async function buildOrg(): Promise<Org> {
     member: await addTeammate(h.app, owner.organisationId, 'editor'),
     invitation: await inviteTeammate(owner, 'viewer'),
     apiKey: await createApiKey(owner, ['responses:read']),
-    survey: await buildSurvey({ org: owner, kind: 'nps', name: `Survey of ${owner.email}` }),
     touchpointId: (await buildTouchpoint({ org: owner })).id,
     contactId: (await buildContact({ org: owner })).id,
+    survey: await buildSurvey({ org: owner, kind: 'nps', name: `Survey of ${owner.email}` }),
   };
 }
 
@@ -52,9 +52,9 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   memberId: [org.member.membershipId, org.owner.membershipId],
   invitationId: [org.invitation.id],
   apiKeyId: [org.apiKey.apiKey.id],
-  surveyId: [org.survey.id],
   touchpointId: [org.touchpointId],
   contactId: [org.contactId],
+  surveyId: [org.survey.id],
 });
 
 /** Path parameters that are not ids (a version number): held at a value B has, never swapped. */
@@ -63,9 +63,9 @@ const FIXED: Record<string, string> = { version: '1' };
 // Valid bodies: were the tenant check missing, the call would succeed instead of failing validation.
 const BODIES: Record<string, object> = {
   'PATCH /api/v1/members/{memberId}': { role: 'viewer' },
+  'PATCH /api/v1/touchpoints/{touchpointId}': { name: 'Renamed' },
   'PUT /api/v1/surveys/{surveyId}/draft': { revision: 0, definition: blankDefinition('nps') },
   'POST /api/v1/surveys/{surveyId}/publish': { revision: 0 },
-  'PATCH /api/v1/touchpoints/{touchpointId}': { name: 'Renamed' },
 };
 
 function bodyFor(op: Operation): object | undefined {
@@ -127,6 +127,7 @@ describe('route × tenant matrix', () => {
     };
     const members = await a.owner.agent.get('/api/v1/members').expect(200);
     const apiKeys = await a.owner.agent.get('/api/v1/api-keys').expect(200);
+    await h.eventsSettled();
     const auditLog = await a.owner.agent.get('/api/v1/audit-log?limit=100').expect(200);
     const surveys = await a.owner.agent.get('/api/v1/surveys').expect(200);
 

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify';
 import { AUDIT_ACTION_LABELS, type AuditAction } from '@pulse/shared/schemas/audit';
 
 import type { Ctx } from '../../lib/context';
+import { readableIp } from './audit.presenter';
 import { listAudit } from './audit.service';
 
 const PAGE = 500;
@@ -32,7 +33,7 @@ export function auditCsv(ctx: Ctx): Readable {
           description: AUDIT_ACTION_LABELS[e.action as AuditAction],
           target: e.target ?? '',
           details: JSON.stringify(e.details ?? {}),
-          ip: e.ip ?? '',
+          ip: readableIp(e.ip) ?? '',
         };
       }
     })(),

@@ -34,7 +34,7 @@ export const invitationMail = (to: string, inviter: string, organisation: string
     to,
     `${inviter} invited you to ${organisation} on Pulse`,
     [
-      `${inviter} invited you to join ${organisation} on Pulse as ${role === 'admin' ? 'an' : 'a'} ${role}.`,
+      `${inviter} invited you to join ${organisation} on Pulse as ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}.`,
       'The invitation is valid for 7 days.',
     ],
     { label: 'Accept the invitation', url },

@@ -6,7 +6,7 @@ import type { LoginBody, SessionFeatures, SignupBody } from '@pulse/shared/schem
 
 import { userActor, withActor, type Ctx, type PublicCtx } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { assertAcceptableNewPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { audit } from '../audit/audit.service';
 import { MembershipModel } from '../members/membership.model';
 import { OrganisationModel } from '../organisations/organisation.model';
@@ -23,6 +23,10 @@ export interface SessionIdentity {
 }
 
 export async function signup(ctx: PublicCtx, body: SignupBody): Promise<SessionIdentity> {
+  await assertAcceptableNewPassword(body.password, {
+    path: 'body.password',
+    userInputs: [body.email, body.name, body.organisationName],
+  });
   const user = await UserModel.create({
     email: body.email,
     name: body.name,
@@ -38,7 +42,11 @@ export async function signup(ctx: PublicCtx, body: SignupBody): Promise<SessionI
   // No multi-document transactions on every supported database: create in an order where a
   // failure leaves nothing reachable, and undo the user if the organisation cannot be made.
   try {
-    const org = await OrganisationModel.create({ name: body.organisationName, senderName: body.organisationName });
+    const org = await OrganisationModel.create({
+      name: body.organisationName,
+      senderName: body.organisationName,
+      ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+    });
     const membership = await MembershipModel.create({ organisationId: org._id, userId: user._id, role: 'owner' });
     await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: org._id } });
     const identity = {

@@ -2,7 +2,7 @@ import type { ChangePasswordBody } from '@pulse/shared/schemas/auth';
 
 import { userActor, type Ctx, type PublicCtx } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { assertAcceptableNewPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
@@ -60,7 +60,16 @@ export async function completePasswordReset(
   ctx: PublicCtx,
   input: { token: string; password: string },
 ): Promise<{ userId: string }> {
-  const userId = await consumeUserToken(input.token, 'reset-password');
+  // The password is judged before the link is spent, so a refused one leaves the link usable.
+  const stored = await findUserToken(input.token, 'reset-password');
+  const current = await UserModel.findById(stored.userId).lean();
+  if (!current) throw new AppError('not_found', 'This link is no longer valid');
+  await assertAcceptableNewPassword(input.password, {
+    path: 'body.password',
+    userInputs: [current.email, current.name],
+    currentHash: current.passwordHash,
+  });
+  const userId = await claimUserToken(stored);
   const user = await UserModel.findOneAndUpdate(
     { _id: userId },
     // Following the emailed link also proves the address.
@@ -68,6 +77,7 @@ export async function completePasswordReset(
     { returnDocument: 'after' },
   ).lean();
   if (!user) throw new AppError('not_found', 'This link is no longer valid');
+  await endResetLinks(userId);
   if (user.lastOrganisationId) {
     const actor = { kind: 'user' as const, userId: String(user._id), email: user.email };
     await audit({ ...ctx, organisationId: String(user.lastOrganisationId), actor }, 'auth.password_reset', user.email);
@@ -84,7 +94,13 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
       { path: 'body.currentPassword', message: 'is not right' },
     ]);
   }
+  await assertAcceptableNewPassword(body.newPassword, {
+    path: 'body.newPassword',
+    userInputs: [actor.email, actor.name],
+    currentHash: user?.passwordHash,
+  });
   await UserModel.updateOne({ _id: actor.userId }, { $set: { passwordHash: await hashPassword(body.newPassword) } });
+  await endResetLinks(actor.userId);
   await audit(ctx, 'auth.password_changed', actor.email);
 }
 
@@ -100,16 +116,34 @@ async function issueUserToken(userId: string, purpose: keyof typeof TOKENS) {
   return token;
 }
 
-/** Single use: the conditional update lets exactly one of two racing clicks through. */
-async function consumeUserToken(token: string, purpose: keyof typeof TOKENS): Promise<string> {
-  const invalid = new AppError('not_found', 'This link is invalid, expired or already used');
+const invalidLink = () => new AppError('not_found', 'This link is invalid, expired or already used');
+
+/** The stored token behind an emailed link, if the link is genuine, unused and unexpired. */
+async function findUserToken(token: string, purpose: keyof typeof TOKENS) {
   const parsed = parseSecret(TOKENS[purpose].prefix, token);
-  if (!parsed) throw invalid;
+  if (!parsed) throw invalidLink();
   const stored = await UserTokenModel.findById(parsed.id).lean();
   if (!stored || stored.purpose !== purpose || !secretMatches(parsed.secret, stored.hash, settings().secretKey))
-    throw invalid;
-  if (stored.usedAt || stored.expiresAt.getTime() < Date.now()) throw invalid;
+    throw invalidLink();
+  if (stored.usedAt || stored.expiresAt.getTime() < Date.now()) throw invalidLink();
+  return stored;
+}
+
+/** Single use: the conditional update lets exactly one of two racing clicks through. */
+async function claimUserToken(stored: { _id: unknown; userId: unknown }): Promise<string> {
   const claimed = await UserTokenModel.updateOne({ _id: stored._id, usedAt: null }, { $set: { usedAt: new Date() } });
-  if (claimed.modifiedCount !== 1) throw invalid;
+  if (claimed.modifiedCount !== 1) throw invalidLink();
   return String(stored.userId);
+}
+
+async function consumeUserToken(token: string, purpose: keyof typeof TOKENS): Promise<string> {
+  return claimUserToken(await findUserToken(token, purpose));
+}
+
+/** Once the password is set (by a link or in a session) no earlier reset link may set it again. */
+async function endResetLinks(userId: string): Promise<void> {
+  await UserTokenModel.updateMany(
+    { userId, purpose: 'reset-password', usedAt: null },
+    { $set: { usedAt: new Date() } },
+  );
 }

@@ -1,44 +1,6 @@
-import { Types } from 'mongoose';
-import { z } from 'zod';
+import type { AnyJobDef } from '../../lib/jobs';
+import { ProcessComment } from './process-comment.job';
+import { RebuildCounters } from './rebuild-counters.job';
 
-import { systemContext } from '../../lib/context';
-import { jobHandler, jobType } from '../../lib/queue';
-import { findResponse } from '../responses/responses.service';
-import { processComment, rebuildCounters } from './insights.service';
-
-const objectId = z.string().refine((id) => Types.ObjectId.isValid(id), 'not an id');
-
-/**
- * Reads one response's comment into the term counters. The payload carries ids only (no comment
- * text in Redis): the handler reloads the response, so a retry or a late duplicate applies
- * whatever the response says now, and processComment makes applying it twice harmless.
- */
-export const ProcessComment = jobType('insights.comment', z.object({ organisationId: objectId, responseId: objectId }));
-
-export const processCommentHandler = jobHandler(ProcessComment, async ({ organisationId, responseId }, { log }) => {
-  const ctx = systemContext({ organisationId, log, name: 'insights' });
-  const response = await findResponse(ctx, responseId);
-  if (!response) {
-    log.debug({ responseId }, 'response gone; nothing to count');
-    return;
-  }
-  // A provisional answer (a GET, perhaps a mail scanner) never counts, as in the rollups.
-  const counted = response.state === 'confirmed';
-  await processComment(ctx, {
-    organisationId,
-    responseId,
-    touchpointId: response.touchpointId ? String(response.touchpointId) : null,
-    language: response.language,
-    band: response.band,
-    comment: counted ? (response.comment ?? null) : null,
-    answeredAt: response.answeredAt,
-  });
-});
-
-/** Recomputes an organisation's counters from what each comment contributes (see rebuildCounters). */
-export const RebuildCounters = jobType('insights.rebuild', z.object({ organisationId: objectId }));
-
-export const rebuildCountersHandler = jobHandler(RebuildCounters, async ({ organisationId }, { log }) => {
-  const result = await rebuildCounters(systemContext({ organisationId, log, name: 'insights' }));
-  log.info(result, 'insight counters rebuilt');
-});
+/** The insights module's jobs, collected by server/src/registry.ts. */
+export const insightJobs: AnyJobDef[] = [ProcessComment, RebuildCounters];

@@ -1,5 +1,5 @@
-import { boundJobs } from '../../lib/queue';
-import { SendEmail } from './mail.jobs';
+import { boundJobs } from '../../lib/jobs';
+import { SendEmail } from './send-email.job';
 import { EmailModel } from './mail.model';
 
 export interface QueueEmailOptions {

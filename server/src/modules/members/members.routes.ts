@@ -10,9 +10,11 @@ import {
   Member,
   MemberParams,
   MembersResponse,
+  ResentInvitation,
 } from '@pulse/shared/schemas/members';
 
 import type { SessionFeatures } from '@pulse/shared/schemas/auth';
+import type { RequestHandler } from 'express';
 
 import type { Api } from '../auth/access';
 import { describeCurrentSession, startSession } from '../auth/session';
@@ -24,10 +26,14 @@ import {
   listMembers,
   previewInvitation,
   removeMember,
+  resendInvitation,
   revokeInvitation,
 } from './members.service';
 
-export function registerMemberRoutes(api: Api, deps: { features: SessionFeatures }): void {
+export function registerMemberRoutes(
+  api: Api,
+  deps: { features: SessionFeatures; limits: { accept: RequestHandler[] } },
+): void {
   api.route({
     method: 'get',
     path: '/api/v1/members',
@@ -51,6 +57,20 @@ export function registerMemberRoutes(api: Api, deps: { features: SessionFeatures
     responses: { 201: { description: 'Invitation sent', schema: Invitation } },
     handler: async ({ body, ctx }, _req, res) => {
       res.status(201).json(presentInvitation(await invite(ctx, body)));
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/v1/invitations/:invitationId/resend',
+    summary: 'Send a pending invitation again, with a new link that replaces the old one',
+    tags: ['team'],
+    access: { permission: 'members.manage' },
+    params: InvitationParams,
+    responses: { 201: { description: 'Invitation sent again', schema: ResentInvitation } },
+    handler: async ({ params, ctx }, _req, res) => {
+      const fresh = await resendInvitation(ctx, params);
+      res.status(201).json({ invitation: presentInvitation(fresh), url: fresh.url });
     },
   });
 
@@ -113,6 +133,8 @@ export function registerMemberRoutes(api: Api, deps: { features: SessionFeatures
     summary: 'Accept an invitation and sign in',
     tags: ['team'],
     access: 'public',
+    // With an existing account this checks its password: throttled exactly like log-in.
+    before: deps.limits.accept,
     body: AcceptInvitationBody,
     responses: { 200: { description: 'Signed in as a member', schema: SessionResponse } },
     handler: async ({ body, ctx }, req, res) => {

@@ -5,7 +5,7 @@ import type { AcceptInvitationBody, InviteBody } from '@pulse/shared/schemas/mem
 
 import { userActor, withActor, type Ctx, type PublicCtx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
-import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { assertAcceptableNewPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { settings } from '../../lib/settings';
 import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
@@ -67,7 +67,28 @@ export async function invite(ctx: Ctx, body: InviteBody) {
     ...invitationMail(body.email, actor.name, org.name, body.role, url),
   });
   await audit(ctx, 'member.invited', body.email, { role: body.role });
-  return invitation.toObject();
+  // The link goes back only to whoever may manage the team (the routes check members.manage).
+  return { ...invitation.toObject(), url };
+}
+
+/**
+ * A new link for a pending invitation, mailed again; the old link stops working, so one valid
+ * token per address stays the rule. The old one is retired only once the new one is out: a
+ * refused resend (throttled, role no longer grantable) leaves the invitation as it was.
+ */
+export async function resendInvitation(ctx: Ctx, input: { invitationId: string }) {
+  const old = await InvitationModel.findOne({
+    _id: input.invitationId,
+    organisationId: ctx.organisationId,
+    state: 'pending',
+  }).lean();
+  if (!old || old.expiresAt.getTime() < Date.now()) throw notFound('Invitation');
+  const fresh = await invite(ctx, { email: old.email, role: old.role as Role });
+  await InvitationModel.updateOne(
+    { _id: old._id, organisationId: ctx.organisationId, state: 'pending' },
+    { $set: { state: 'revoked' } },
+  );
+  return fresh;
 }
 
 export async function revokeInvitation(ctx: Ctx, input: { invitationId: string }) {
@@ -173,6 +194,10 @@ export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBod
         { path: 'body.password', message: 'must be at least 10 characters' },
       ]);
     }
+    await assertAcceptableNewPassword(body.password, {
+      path: 'body.password',
+      userInputs: [invitation.email, body.name],
+    });
     user = (
       await UserModel.create({
         email: invitation.email,

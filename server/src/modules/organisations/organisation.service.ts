@@ -11,13 +11,23 @@ export async function getOrganisation(ctx: Pick<Ctx, 'organisationId'>) {
   return org;
 }
 
+/**
+ * Writes and audits only what differs from what is stored: the settings form sends every field,
+ * and an audit entry that names unchanged fields as changed misleads whoever reads it later.
+ * Saving with nothing changed still counts as saved (updatedAt moves), without an audit entry.
+ */
 export async function updateOrganisation(ctx: Ctx, body: UpdateOrganisationBody) {
+  const current = await getOrganisation(ctx);
+  const changed = (Object.keys(body) as (keyof UpdateOrganisationBody)[]).filter(
+    (field) => body[field] !== (current[field] ?? null),
+  );
   const org = await OrganisationModel.findByIdAndUpdate(
     ctx.organisationId,
-    { $set: body },
+    // mongoose's timestamps move updatedAt even when $set is empty.
+    { $set: Object.fromEntries(changed.map((field) => [field, body[field]])) },
     { returnDocument: 'after' },
   ).lean();
   if (!org) throw notFound('Organisation');
-  await audit(ctx, 'organisation.updated', org.name, { fields: Object.keys(body).join(' ') });
+  if (changed.length > 0) await audit(ctx, 'organisation.updated', org.name, { fields: changed.join(' ') });
   return org;
 }

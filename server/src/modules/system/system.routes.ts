@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import { AppError } from '../../lib/errors';
 import { metricsRegistry } from '../../lib/metrics';
-import { buildOpenApiDocument } from '../../lib/openapi';
+import { buildOpenApiDocument, withServers } from '../../lib/openapi';
 import type { Api } from '../auth/access';
 
 /** Operational endpoints: the API's own description and Prometheus metrics. */
@@ -21,7 +21,8 @@ export function registerSystemRoutes(api: Api, deps: { publicUrl: string; metric
     tags: ['operations'],
     access: 'public',
     responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } },
-    handler: (_input, _req, res) => res.json(openApi()),
+    // req.protocol and the host are read through TRUST_PROXY_HOPS, like the client IP.
+    handler: (_input, req, res) => res.json(withServers(openApi(), `${req.protocol}://${req.host}`, deps.publicUrl)),
   });
 
   // Prometheus, not people or API keys, reads this: it has its own credential and stays out of the

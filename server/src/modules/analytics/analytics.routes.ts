@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+import {
+  BreakdownQuery,
+  BreakdownResponse,
+  ChannelsResponse,
+  HeatmapResponse,
+  MetricsFilter,
+  SummaryResponse,
+  TrendQuery,
+  TrendResponse,
+} from '@pulse/shared/schemas/analytics';
+
+import type { Access, Api } from '../auth/access';
+import type { LiveHub } from './analytics.live';
+import { breakdown, channels, heatmap, summary, trend } from './analytics.service';
+
+/** Teammates who may read responses, and servers holding a key scoped responses:read. */
+const READ: Access = { permission: 'responses.read', apiKeyScope: 'responses:read' };
+const HEARTBEAT_MS = 25_000;
+
+export function registerAnalyticsRoutes(api: Api, deps: { live: LiveHub }): void {
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics',
+    summary: 'Score, n, 95% interval, distribution and bands over a period, compared with the period before',
+    tags: ['analytics'],
+    access: READ,
+    query: MetricsFilter,
+    responses: { 200: { description: 'The headline figure', schema: SummaryResponse } },
+    handler: async ({ ctx, query }, _req, res) => res.json(await summary(ctx, query)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics/trend',
+    summary: 'The figure per local day, ISO week or month in the reporting zone (default: the last 365 days)',
+    tags: ['analytics'],
+    access: READ,
+    query: TrendQuery,
+    responses: { 200: { description: 'One point per bucket, empty buckets included', schema: TrendResponse } },
+    handler: async ({ ctx, query }, _req, res) => res.json(await trend(ctx, query)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics/breakdown',
+    summary: 'The figure per touchpoint, channel or survey, each with its change from the previous period',
+    tags: ['analytics'],
+    access: READ,
+    query: BreakdownQuery,
+    responses: { 200: { description: 'One group per key', schema: BreakdownResponse } },
+    handler: async ({ ctx, query }, _req, res) => res.json(await breakdown(ctx, query)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics/channels',
+    summary: 'Channel consistency: each touchpoint per channel, the best–worst gap tested for significance',
+    tags: ['analytics'],
+    access: READ,
+    query: MetricsFilter,
+    responses: { 200: { description: 'One row per touchpoint', schema: ChannelsResponse } },
+    handler: async ({ ctx, query }, _req, res) => res.json(await channels(ctx, query)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics/heatmap',
+    summary: 'Touchpoint × month figures (default: the last 365 days)',
+    tags: ['analytics'],
+    access: READ,
+    query: MetricsFilter,
+    responses: { 200: { description: 'One row per touchpoint, one cell per month', schema: HeatmapResponse } },
+    handler: async ({ ctx, query }, _req, res) => res.json(await heatmap(ctx, query)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics/live',
+    summary: 'Server-sent events: `rollup` each time a figure of the organisation changes',
+    tags: ['analytics'],
+    access: READ,
+    responses: { 200: { description: 'An event stream', schema: z.string(), contentType: 'text/event-stream' } },
+    handler: async ({ ctx }, req, res) => {
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      const stop = await deps.live.listen(ctx.organisationId, (message) => {
+        res.write(`event: rollup\ndata: ${JSON.stringify(message)}\n\n`);
+      });
+      res.write(': connected\n\n');
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      req.on('close', () => {
+        clearInterval(heartbeat);
+        void stop();
+      });
+    },
+  });
+}
