@@ -14,7 +14,7 @@ let h: Harness;
 let events: QueueEvents;
 beforeAll(async () => {
   h = await startHarness();
-  events = new QueueEvents(QUEUES.bulk, { connection: h.redis.duplicate() });
+  events = new QueueEvents(QUEUES.bulk, { connection: h.redis.duplicate({ maxRetriesPerRequest: null }) });
   await events.waitUntilReady();
   h.startWorker();
 });
