@@ -3,7 +3,7 @@ import type { Subscriber } from './lib/events/events';
 import { SweepEvents } from './lib/events/sweep-events.job';
 import type { AnyJobDef } from './lib/jobs';
 import { auditSubscribers } from './modules/audit/audit.events';
-import { insightsJobs } from './modules/insights/insights.jobs';
+import { insightJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
 
@@ -20,9 +20,9 @@ export interface WorkerModule {
 
 export const WORKER_MODULES: WorkerModule[] = [
   { name: 'mail', jobs: mailJobs },
+  { name: 'insights', jobs: insightJobs },
   { name: 'audit', subscribers: auditSubscribers },
   { name: 'invitations', jobs: invitationJobs },
-  { name: 'insights', jobs: insightsJobs },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */

@@ -1,23 +1,27 @@
-import { once } from 'node:events';
-
-import type { Job } from 'bullmq';
+import { QueueEvents, type Job } from 'bullmq';
 import { Types } from 'mongoose';
 
 import { systemContext } from '../../../server/src/lib/context';
-import { ProcessComment, RebuildCounters } from '../../../server/src/modules/insights/insights.jobs';
+import { QUEUES } from '../../../server/src/lib/jobs';
+import { ProcessComment } from '../../../server/src/modules/insights/process-comment.job';
+import { RebuildCounters } from '../../../server/src/modules/insights/rebuild-counters.job';
 import { InsightCounterModel } from '../../../server/src/modules/insights/insights.model';
 import { ResponseModel } from '../../../server/src/modules/responses/response.model';
 import { recordScore } from '../../../server/src/modules/responses/responses.service';
 import { startHarness, type Harness } from '../../setup/harness';
 
 let h: Harness;
-let worker: ReturnType<Harness['startWorker']>;
+let events: QueueEvents;
 beforeAll(async () => {
   h = await startHarness();
-  worker = h.startWorker();
-  await once(worker, 'ready');
+  events = new QueueEvents(QUEUES.bulk, { connection: h.redis.duplicate({ maxRetriesPerRequest: null }) });
+  await events.waitUntilReady();
+  h.startWorker();
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await events.close();
+  await h.close();
+});
 
 /** A confirmed (or provisional) NPS response with a comment, written as the responses module writes it. */
 async function answered(comment: string, { score = 2, confirm = true } = {}) {
@@ -48,18 +52,10 @@ const terms = async (organisationId: string) =>
     .map((c) => c.term)
     .sort();
 
+/** Enqueues and waits for the job's own completion event on its queue (insights work is bulk). */
 async function run(enqueue: () => Promise<Job>) {
-  const done = new Promise<void>((resolve, reject) => {
-    const onDone = (job: Job | undefined, err?: Error) => {
-      if (job?.id !== jobId) return;
-      worker.off('completed', onDone).off('failed', onDone);
-      if (err) reject(err);
-      else resolve();
-    };
-    worker.on('completed', onDone).on('failed', onDone);
-  });
-  const jobId = (await enqueue()).id;
-  await done;
+  const job = await enqueue();
+  await job.waitUntilFinished(events);
 }
 
 describe('the insights.comment job', () => {

@@ -99,6 +99,24 @@ function delta(organisationId: string, before: Contribution | null, after: Contr
 }
 
 /**
+ * Two comments creating the same counter at once both try to insert it: the loser gets a
+ * duplicate key. By then the counter exists, so its failed operations are retried once, as updates.
+ */
+async function applyCounters(writes: AnyBulkWriteOperation<InsightCounterDoc>[]) {
+  try {
+    await InsightCounterModel.bulkWrite(writes, { ordered: false });
+  } catch (err) {
+    const raw = (err as { writeErrors?: unknown }).writeErrors;
+    const failed = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { index: number; code: number }[];
+    if (failed.length === 0 || failed.some((e) => e.code !== 11000)) throw err;
+    await InsightCounterModel.bulkWrite(
+      failed.map((e) => writes[e.index]!),
+      { ordered: false },
+    );
+  }
+}
+
+/**
  * Applies one comment to the counters, at write time and off the response path (a job calls
  * it). Idempotent: the same input again changes nothing; a changed comment, score or touchpoint
  * moves its counts rather than adding to them. A process that dies between the counter bulk and
@@ -113,7 +131,7 @@ export async function processComment(ctx: Ctx, input: CommentInput): Promise<{ c
   const next = contributionOf(input);
   if (fingerprint(previous) === fingerprint(next)) return { changed: false, terms: next?.terms.length ?? 0 };
   const writes = delta(ctx.organisationId, previous, next);
-  if (writes.length > 0) await InsightCounterModel.bulkWrite(writes, { ordered: false });
+  if (writes.length > 0) await applyCounters(writes);
   if (next) {
     await InsightContributionModel.replaceOne(
       { _id, organisationId: ctx.organisationId },
