@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 
+import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http';
 
 import type { Config } from './config';
 import { createApiRegistry } from './lib/api';
+import { clientAssets } from './lib/client-assets';
 import { crossSiteProtection } from './lib/csrf';
 import { AppError } from './lib/errors';
 import { errorHandler, routeNotFound } from './lib/error-handler';
@@ -34,8 +35,11 @@ import { registerInvitationRoutes } from './modules/invitations/invitations.rout
 import { forgetInvitationRecipient } from './modules/invitations/invitations.service';
 import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerInsightRoutes } from './modules/insights/insights.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
+import { registerResponseRoutes } from './modules/responses/responses.routes';
+import { respondingRouter } from './modules/responding/responding.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
@@ -78,6 +82,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(measureHttp);
   // Survey logos are customers' own https images, shown on respondent pages and their preview.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } }));
+  // API answers and the docs page, compressed per request; the client's files come precompressed.
+  app.use(compression());
   app.use(refuseLargeBodies);
   // A 1,000-interaction batch is larger than any other request; refuseLargeBodies still caps it at 1 MB.
   const json = express.json({ limit: JSON_LIMIT, verify: refuseInvalidUtf8 });
@@ -113,32 +119,44 @@ export function createApp(deps: AppDeps): express.Express {
   // The outbox is a development tool: never in production, whatever the environment says.
   const outboxCatcherUrl = config.NODE_ENV === 'production' ? undefined : config.MAIL_CATCHER_URL;
   const features = { outbox: Boolean(outboxCatcherUrl) };
-  // Counted per client and account: the email typed, or the signed-in user's when changing a password.
-  const byIpAndAccount = (req: express.Request) => {
-    const account = req.principal?.kind === 'user' ? req.principal.email : req.body?.email;
-    return `${req.ip}:${String(account ?? '').toLowerCase()}`;
+  // Counted per client IP and account (the email typed, the signed-in user, the emailed link's
+  // id), so one office behind a NAT does not share one budget, and each flow has its own bucket.
+  const account = (req: express.Request) => {
+    if (req.principal?.kind === 'user') return req.principal.email;
+    // The validated body: the registry runs limits after validation.
+    const body = ((req.res?.locals.input as { body?: unknown } | undefined)?.body ?? {}) as {
+      email?: string;
+      token?: string;
+    };
+    return body.email ?? body.token?.split('_')[1] ?? '';
   };
+  const byIpAndAccount = (req: express.Request) => `${req.ip}:${String(account(req)).toLowerCase()}`;
+  const hourly = (name: string, points: number) =>
+    rateLimit(redis, { name, points, windowSeconds: 3600, key: byIpAndAccount });
+  // Guessing across many accounts from one address is bounded too, log-in and invitations alike.
+  const passwordChecks = [
+    rateLimit(redis, { name: 'login', points: config.RATE_LIMIT_LOGIN, windowSeconds: 900, key: byIpAndAccount }),
+    rateLimit(redis, { name: 'login-ip', points: config.RATE_LIMIT_LOGIN * 10, windowSeconds: 900 }),
+  ];
   registerHealthRoutes(api, deps);
   registerSystemRoutes(api, { publicUrl: config.PUBLIC_URL, metricsToken: config.METRICS_TOKEN });
   registerAuthRoutes(api, {
     features,
     limits: {
-      login: [
-        rateLimit(redis, { name: 'login', points: config.RATE_LIMIT_LOGIN, windowSeconds: 900, key: byIpAndAccount }),
-        // Guessing across many accounts from one address is bounded too.
-        rateLimit(redis, { name: 'login-ip', points: config.RATE_LIMIT_LOGIN * 10, windowSeconds: 900 }),
-      ],
+      login: passwordChecks,
       signup: [rateLimit(redis, { name: 'signup', points: config.RATE_LIMIT_SIGNUP, windowSeconds: 3600 })],
-      passwordReset: [
-        rateLimit(redis, { name: 'reset', points: config.RATE_LIMIT_PASSWORD_RESET, windowSeconds: 3600 }),
-      ],
+      resendVerification: [hourly('resend-verification', config.RATE_LIMIT_PASSWORD_RESET)],
+      resetRequest: [hourly('reset-request', config.RATE_LIMIT_PASSWORD_RESET)],
+      resetComplete: [hourly('reset-complete', config.RATE_LIMIT_PASSWORD_RESET)],
     },
   });
   registerOrganisationRoutes(api);
-  registerMemberRoutes(api, { features });
+  registerMemberRoutes(api, { features, limits: { accept: passwordChecks } });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
+  registerResponseRoutes(api);
   registerSurveyRoutes(api);
+  registerInsightRoutes(api);
   registerRespondentRoutes(api);
   registerTouchpointRoutes(api);
   registerContactRoutes(api, { onErase: [forgetInvitationRecipient] });
@@ -147,9 +165,11 @@ export function createApp(deps: AppDeps): express.Express {
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   if (outboxCatcherUrl) registerOutboxRoutes(api, { catcherUrl: outboxCatcherUrl });
   app.use(api.router);
+  app.use(respondingRouter({ changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000 }));
   app.use(api.methodNotAllowed);
 
-  serveClient(app, path.resolve(config.CLIENT_DIST));
+  const client = clientAssets(path.resolve(config.CLIENT_DIST));
+  if (client) app.use(client);
   app.use(routeNotFound);
   app.use(errorHandler);
   return app;
@@ -166,15 +186,4 @@ function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: 
   if (encoding.toLowerCase().replace('-', '') === 'utf8' && !isUtf8(buf)) {
     throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
   }
-}
-
-/** The built client, one origin with the API; page routes fall back to index.html. */
-function serveClient(app: express.Express, dist: string) {
-  const index = path.join(dist, 'index.html');
-  if (!fs.existsSync(index)) return;
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|api$).*/, (req, res, next) => {
-    if (!req.headers.accept?.includes('text/html')) return next();
-    res.sendFile(index);
-  });
 }

@@ -39,8 +39,18 @@ const ConfigKeys = z.object({
   RATE_LIMIT_SIGNUP: optional(z.coerce.number().int().min(1).default(10)),
   /** Password-reset and verification emails allowed per client IP per hour. */
   RATE_LIMIT_PASSWORD_RESET: optional(z.coerce.number().int().min(1).default(5)),
+  /** Web-link and widget answers allowed per client IP per 10 minutes. */
+  RATE_LIMIT_WEB_SURVEY: optional(z.coerce.number().int().min(1).default(30)),
+  /** How long after answering a respondent may still change their score or comment. */
+  RESPONSE_CHANGE_WINDOW_MINUTES: optional(z.coerce.number().int().min(0).default(60)),
+  /** A web-link answer sent sooner than this after the page was shown is taken for a bot. */
+  WEB_SURVEY_MIN_SECONDS: optional(z.coerce.number().min(0).default(2)),
   /** Bearer token Prometheus sends to scrape /metrics; unset, /metrics is not served. */
   METRICS_TOKEN: optional(z.string().min(16).optional()),
+  /** How often the worker looks for events whose dispatch was lost or whose subscribers keep failing. */
+  EVENT_SWEEP_INTERVAL_MS: optional(z.coerce.number().int().min(100).default(30_000)),
+  /** An event still unsettled this long after it happened is dispatched again by the sweeper. */
+  EVENT_REDISPATCH_AFTER_MS: optional(z.coerce.number().int().min(0).default(60_000)),
   /** Concurrent jobs per worker process. */
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100).default(5)),
   /** Survey emails each organisation may send per minute (reminders included). */

@@ -1,20 +1,34 @@
+import { dispatchEventJob } from './lib/events/dispatch-event.job';
+import type { Subscriber } from './lib/events/events';
+import { SweepEvents } from './lib/events/sweep-events.job';
 import type { AnyJobDef } from './lib/jobs';
+import { auditSubscribers } from './modules/audit/audit.events';
+import { insightsJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
 
 /**
  * What each module runs in the worker, collected in one list the bundler can follow (no
- * directory scanning at run time): a module with jobs adds its `<feature>.jobs.ts` list here.
+ * directory scanning at run time): a module adds its `<feature>.jobs.ts` job list and its
+ * `<feature>.events.ts` subscribers here.
  */
 export interface WorkerModule {
   name: string;
   jobs?: AnyJobDef[];
+  subscribers?: Subscriber[];
 }
 
 export const WORKER_MODULES: WorkerModule[] = [
   { name: 'mail', jobs: mailJobs },
+  { name: 'audit', subscribers: auditSubscribers },
   { name: 'invitations', jobs: invitationJobs },
+  { name: 'insights', jobs: insightsJobs },
 ];
 
-export const workerJobs = (modules: WorkerModule[] = WORKER_MODULES): AnyJobDef[] =>
-  modules.flatMap((m) => m.jobs ?? []);
+/** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */
+export function workerJobs(modules: WorkerModule[] = WORKER_MODULES): AnyJobDef[] {
+  const subscribers = modules.flatMap((m) => m.subscribers ?? []);
+  if (new Set(subscribers.map((s) => s.name)).size !== subscribers.length)
+    throw new Error('two subscribers share a name');
+  return [...modules.flatMap((m) => m.jobs ?? []), dispatchEventJob(subscribers), SweepEvents];
+}

@@ -1,5 +1,6 @@
 import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
+import { scheduleEventSweeper } from './lib/events/sweep-events.job';
 import { bindJobs, createJobs, startJobWorkers } from './lib/jobs';
 import { createMailer } from './lib/mailer';
 import { createRedis } from './lib/redis';
@@ -30,6 +31,10 @@ async function main() {
     services: { mailer },
     concurrency: config.WORKER_CONCURRENCY,
     jobs: workerJobs(),
+  });
+  await scheduleEventSweeper({
+    everyMs: config.EVENT_SWEEP_INTERVAL_MS,
+    olderThanMs: config.EVENT_REDISPATCH_AFTER_MS,
   });
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.

@@ -13,6 +13,7 @@ import { bindJobs, createJobs } from '../../server/src/lib/jobs';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { benchDb } from './db.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
+import { benchInsights } from './insights.bench';
 import { benchMail } from './mail.bench';
 import { benchQueue } from './queue.bench';
 import { startBenchServices } from './services';
@@ -87,6 +88,8 @@ async function main() {
     await benchQueue({ jobs, redisUrl: config.REDIS_URL, log, catcher: services.catcher });
     printSection('5. FerretDB (SQLite backend) cost model, one op at a time');
     await benchDb();
+    printSection('6. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');
+    benchInsights();
 
     console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);
   } finally {

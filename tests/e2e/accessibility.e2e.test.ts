@@ -155,6 +155,47 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
   });
 });
 
+describe('focus stays visible (WCAG 2.4.7)', () => {
+  test('on log-in the email field has focus on arrival and shows a ring of at least 2 px, and so do the next controls', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${app.url}/login`);
+      await page.getByRole('heading', { name: 'Log in to Pulse', level: 1 }).waitFor();
+      const email = page.getByLabel('Email', { exact: true });
+      expect(await email.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      expect(await focusRing(email)).toEqual({ style: 'solid', atLeast2px: true, differsFromPage: true });
+      // Tab onwards: the password field and the submit button show the same kind of ring.
+      await page.keyboard.press('Tab');
+      expect(await focusRing(page.getByLabel('Password', { exact: true }))).toEqual({
+        style: 'solid',
+        atLeast2px: true,
+        differsFromPage: true,
+      });
+      await page.getByRole('button', { name: 'Log in' }).focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      expect(await focusRing(page.getByRole('button', { name: 'Log in' }))).toMatchObject({ atLeast2px: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** The focused element's outline, as the browser computes it. */
+function focusRing(locator: ReturnType<Page['locator']>) {
+  return locator.evaluate((el) => {
+    const view = el.ownerDocument.defaultView!;
+    const style = view.getComputedStyle(el);
+    const background = view.getComputedStyle(el.ownerDocument.body).backgroundColor;
+    return {
+      style: style.outlineStyle,
+      atLeast2px: parseFloat(style.outlineWidth) >= 2,
+      differsFromPage: style.outlineColor !== background && style.outlineColor !== 'rgba(0, 0, 0, 0)',
+    };
+  });
+}
+
 /** Waits out fades and slides (modals open with one), so contrast is measured on the final colours. */
 async function settled(page: Page) {
   await page.locator('body').evaluate(async (body) => {

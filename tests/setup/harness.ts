@@ -12,6 +12,7 @@ import { bindJobs, createJobs, startJobWorkers, type Jobs } from '../../server/s
 import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { configureSurveySending } from '../../server/src/modules/invitations/send-invitation.job';
 import { workerJobs, type WorkerModule, WORKER_MODULES } from '../../server/src/registry';
+import { DomainEventModel } from '../../server/src/lib/events/event.model';
 import { jobFinished } from './jobs';
 
 export interface Harness {
@@ -26,6 +27,11 @@ export interface Harness {
    * test-only jobs and subscribers to the product's own.
    */
   startWorker(opts?: { smtpUrl?: string; modules?: WorkerModule[]; surveyMailsPerMinute?: number }): Worker;
+  /**
+   * Waits until every stored domain event has been dispatched to all its subscribers (starting a
+   * worker if the test has none), so a test can read the audit log right after a request.
+   */
+  eventsSettled(): Promise<void>;
   /** Resolves when `job` completes on one of this harness's workers; rejects once it failed for good. */
   jobFinished(job: Job): Promise<void>;
   close(): Promise<void>;
@@ -82,7 +88,7 @@ export async function startHarness(
   const app = createApp({ config, log, redis });
 
   const workers: Array<{ close(): Promise<void>; connection: Redis; mailer: { close(): void }; all: Worker[] }> = [];
-  return {
+  const harness: Harness = {
     config,
     app,
     log,
@@ -103,6 +109,18 @@ export async function startHarness(
       workers.push({ close: started.close, connection, mailer, all: started.workers });
       return started.workers[0]!;
     },
+    async eventsSettled() {
+      if (workers.length === 0) harness.startWorker();
+      for (;;) {
+        const pending = await DomainEventModel.find({ settled: false }).setOptions({ crossTenant: true }).lean();
+        if (pending.length === 0) return;
+        for (const event of pending) {
+          const job = await jobs.queues.transactional.getJob(`event-${String(event._id)}`);
+          if (!job) throw new Error(`event ${String(event._id)} (${event.type}) has no dispatch job`);
+          await harness.jobFinished(job);
+        }
+      }
+    },
     jobFinished: (job) => {
       const queue = Object.values(jobs.queues).find((q) => q.name === job.queueName)!;
       return jobFinished(
@@ -122,4 +140,5 @@ export async function startHarness(
       await mongoose.disconnect();
     },
   };
+  return harness;
 }

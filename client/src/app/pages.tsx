@@ -20,6 +20,9 @@ const ApiKeysRoute = chunk(() => import('../features/api-keys/routes/api-keys-ro
 const SettingsRoute = chunk(() => import('../features/settings/routes/settings-route'), 'SettingsRoute');
 const AuditLogRoute = chunk(() => import('../features/audit-log/routes/audit-log-route'), 'AuditLogRoute');
 const AnalyticsRoute = chunk(() => import('../features/analytics/routes/analytics-route'), 'AnalyticsRoute');
+const SurveysRoute = chunk(() => import('../features/surveys/routes/surveys-route'), 'SurveysRoute');
+const NewSurveyRoute = chunk(() => import('../features/surveys/routes/new-survey-route'), 'NewSurveyRoute');
+const SurveyBuilderRoute = chunk(() => import('../features/surveys/routes/survey-builder-route'), 'SurveyBuilderRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
 
 /** A page of the signed-in app. The router and the navigation are both built from this table. */
@@ -37,6 +40,14 @@ export interface AppPage {
 
 export const APP_PAGES: AppPage[] = [
   { path: '/', element: <HomePage />, nav: { label: 'Home', icon: IconHome } },
+  {
+    path: '/surveys',
+    element: <SurveysRoute />,
+    permission: 'surveys.read',
+    nav: { label: 'Surveys', icon: IconClipboardList },
+  },
+  { path: '/surveys/new', element: <NewSurveyRoute />, permission: 'surveys.write' },
+  { path: '/surveys/:surveyId', element: <SurveyBuilderRoute />, permission: 'surveys.read' },
   {
     path: '/analytics',
     element: <AnalyticsRoute />,

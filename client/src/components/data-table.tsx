@@ -22,10 +22,10 @@ export function DataTable({ head, children }: DataTableProps) {
   );
 }
 
-/** The header of a column of row actions: icons need no visible heading, screen readers do. */
+/** The header of a column of row actions: buttons need no visible heading, screen readers do. */
 export function ActionsHeader() {
   return (
-    <Table.Th w={56}>
+    <Table.Th w={1}>
       <VisuallyHidden>Actions</VisuallyHidden>
     </Table.Th>
   );

@@ -17,7 +17,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   method?: Method;
@@ -81,12 +81,32 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 async function toApiError(response: Response): Promise<ApiError> {
   const parsed = ApiErrorBody.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) {
-    const { code, message, details, requestId } = parsed.data.error;
-    return new ApiError(response.status, code, message, details, requestId);
+    const { code, message, details, requestId, retryAfterSeconds } = parsed.data.error;
+    const wait = retryAfterSeconds ?? Number(response.headers.get('Retry-After') ?? NaN);
+    const worded = code === 'rate_limited' && Number.isFinite(wait) ? tooManyAttempts(wait) : message;
+    return new ApiError(response.status, code, worded, details, requestId);
   }
-  const code: ErrorCode =
-    response.status === 404 ? 'route_not_found' : response.status >= 500 ? 'service_unavailable' : 'internal_error';
-  return new ApiError(response.status, code, `The server answered ${response.status} ${response.statusText}`.trim());
+  if (response.status === 404) {
+    return new ApiError(404, 'route_not_found', 'Pulse has nothing at this address. Try reloading the page.');
+  }
+  if (response.status >= 500) {
+    return new ApiError(
+      response.status,
+      'service_unavailable',
+      `Pulse hit a problem on its side (error ${response.status}). Try again in a moment.`,
+    );
+  }
+  return new ApiError(
+    response.status,
+    'internal_error',
+    'Pulse gave an answer this page does not understand. Try reloading.',
+  );
+}
+
+/** "Too many attempts. Try again in 12 minutes." People plan in minutes, not seconds. */
+function tooManyAttempts(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `Too many attempts. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`;
 }
 
 export const isApiError = (error: unknown, code?: ErrorCode): error is ApiError =>

@@ -3,14 +3,11 @@
  * zone, so the same instant never reads two ways on two screens.
  */
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const fullDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const list = new Intl.ListFormat(undefined, { style: 'long', type: 'conjunction' });
-
-export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
 
 export const formatDate = (iso: string): string => date.format(new Date(iso));
 
@@ -75,3 +72,20 @@ export const formatMean = (mean: number): string => oneDecimal.format(mean);
 
 /** A p-value as people read it: "p < 0.001", "p = 0.03". */
 export const formatPValue = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+const dateTimeWithZone = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** "Dec 1, 2026, 9:57 PM GMT+1": for records (the audit log) read by people in several zones. */
+export const formatDateTimeWithZone = (iso: string): string => dateTimeWithZone.format(new Date(iso));
+
+/** The instant a local calendar day (`2026-12-01`, as a date input gives it) starts in this browser's zone. */
+export function startOfLocalDay(day: string, addDays = 0): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year!, month! - 1, date! + addDays).toISOString();
+}

@@ -104,3 +104,32 @@ function applyServerErrors<Values extends Record<string, unknown>>(
 function focusFirstInvalid(formElement: HTMLFormElement | null | undefined): void {
   requestAnimationFrame(() => formElement?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
+
+/** Problems by nested path (`primary.text`, `followUps.2.options.0.label`), for editors of nested data. */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * The server's field errors under `prefix` (e.g. `body.definition.`) keyed by the rest of their
+ * path, so each lands at its field however deep; the first message per path wins.
+ */
+export function nestedFieldErrors(error: unknown, prefix: string): FieldErrors {
+  if (!(error instanceof ApiError)) return {};
+  const errors: FieldErrors = {};
+  for (const { path, message } of error.details) {
+    if (path.startsWith(prefix)) errors[path.slice(prefix.length)] ??= capitalise(message);
+  }
+  return errors;
+}
+
+/** The same map from a shared zod schema checked in the browser, before anything is sent. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[issue.path.map(String).join('.')] ??= capitalise(issue.message);
+  return errors;
+}
+
+/** Errors at `path` or below it, e.g. to flag the tab or card that holds them. */
+export const errorsUnder = (errors: FieldErrors, path: string): string[] =>
+  Object.entries(errors)
+    .filter(([p]) => p === path || p.startsWith(`${path}.`))
+    .map(([, message]) => message);

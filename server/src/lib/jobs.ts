@@ -50,6 +50,9 @@ export interface JobDef<P = unknown> {
 
 export const defineJob = <P>(def: JobDef<P>): JobDef<P> => def;
 
+/** What a producer needs to know of a job: enough to queue it, not how it runs. */
+export type JobRef<P> = Pick<JobDef<P>, 'name' | 'queue' | 'payload' | 'options'>;
+
 // Definitions are contravariant in P; a registry holds them all.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyJobDef = JobDef<any>;
@@ -74,21 +77,25 @@ export function createJobs(connection: Redis, opts: { log?: Logger; overrides?: 
   for (const [kind, queue] of Object.entries(queues)) {
     queue.on('error', (err) => opts.log?.error({ err, queue: kind }, 'queue error'));
   }
-  const optionsOf = (def: AnyJobDef, extra: JobsOptions) => ({ ...def.options, ...opts.overrides, ...extra });
+  const optionsOf = (def: JobRef<unknown>, extra: JobsOptions) => ({ ...def.options, ...opts.overrides, ...extra });
   return {
     queues,
-    async enqueue<P>(def: JobDef<P>, payload: P, extra: EnqueueOptions = {}) {
+    async enqueue<P>(def: JobRef<P>, payload: P, extra: EnqueueOptions = {}) {
       const data = def.payload.parse(payload);
       return queues[def.queue].add(def.name, data, optionsOf(def, { delay: extra.delayMs, jobId: extra.jobId }));
     },
     /** Many jobs of one kind in one round trip (a campaign's invitations). */
-    async enqueueMany<P>(def: JobDef<P>, items: Array<{ payload: P; jobId?: string; delayMs?: number }>) {
+    async enqueueMany<P>(
+      def: JobRef<P>,
+      items: Array<{ payload: P; jobId?: string; delayMs?: number }>,
+      extra: JobsOptions = {},
+    ) {
       if (!items.length) return [];
       return queues[def.queue].addBulk(
         items.map((item) => ({
           name: def.name,
           data: def.payload.parse(item.payload),
-          opts: optionsOf(def, { jobId: item.jobId, delay: item.delayMs }),
+          opts: optionsOf(def, { ...extra, jobId: item.jobId, delay: item.delayMs }),
         })),
       );
     },
@@ -96,7 +103,7 @@ export function createJobs(connection: Redis, opts: { log?: Logger; overrides?: 
      * Repeatable work (sweepers, reminders, digests) through BullMQ's job schedulers: upserting
      * by id means every worker process may declare it at start and there is still one schedule.
      */
-    async schedule<P>(def: JobDef<P>, schedulerId: string, repeat: Omit<RepeatOptions, 'key'>, payload: P) {
+    async schedule<P>(def: JobRef<P>, schedulerId: string, repeat: Omit<RepeatOptions, 'key'>, payload: P) {
       return queues[def.queue].upsertJobScheduler(schedulerId, repeat, {
         name: def.name,
         data: def.payload.parse(payload),

@@ -106,7 +106,7 @@ export const staleRevisionDetail = (current: number) => ({
   path: 'body.revision',
   message: `The survey is at revision ${current}`,
 });
-export const revisionFromConflict = (details: Array<{ path: string; message: string }>): number | null => {
+export const revisionFromConflict = (details: ReadonlyArray<{ path: string; message: string }>): number | null => {
   const match = details.find((d) => d.path === 'body.revision')?.message.match(/revision (\d+)$/);
   return match ? Number(match[1]) : null;
 };

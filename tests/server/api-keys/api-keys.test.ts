@@ -64,6 +64,7 @@ describe('creating an API key', () => {
     const { apiKey } = await createApiKey(owner, ['responses:read', 'surveys:read'], 'Audited key');
     await owner.agent.delete(`/api/v1/api-keys/${apiKey.id}`).expect(204);
 
+    await h.eventsSettled();
     const events = await AuditEventModel.find({ organisationId: owner.organisationId, target: 'Audited key' })
       .sort({ _id: 1 })
       .lean();

@@ -16,6 +16,7 @@ describe('audit log export', () => {
       .send({ name: 'CRM sync', scopes: ['surveys:read'] })
       .expect(201);
 
+    await h.eventsSettled();
     const res = await owner.agent.get('/api/v1/audit-log/export').expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(
@@ -33,6 +34,7 @@ describe('audit log export', () => {
   it('neutralises spreadsheet formulas in names people typed', async () => {
     const owner = await signUpOwner(h.app);
     await owner.agent.post('/api/v1/api-keys').send({ name: '=HYPERLINK("http://evil")', scopes: ['surveys:read'] });
+    await h.eventsSettled();
     const res = await owner.agent.get('/api/v1/audit-log/export').expect(200);
     expect(res.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(res.text).toContain("'=HYPERLINK");
@@ -49,6 +51,7 @@ describe('audit log export', () => {
         at: new Date(),
       })),
     );
+    await h.eventsSettled();
     const res = await owner.agent.get('/api/v1/audit-log/export').expect(200);
     const rows = csvLines(res.text).slice(1);
     expect(rows).toHaveLength(1_202);

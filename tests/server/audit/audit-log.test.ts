@@ -21,6 +21,7 @@ afterAll(() => h.close());
 const CLIENT_IP = '198.51.100.23';
 
 async function readLog(t: Teammate, query: Record<string, string | number> = {}) {
+  await h.eventsSettled();
   const res = await t.agent.get('/api/v1/audit-log').query(query).expect(200);
   return AuditLogResponse.parse(res.body);
 }

@@ -29,7 +29,10 @@ async function anotherSession(t: Teammate): Promise<string> {
 const sessionWith = (cookie: string) => request(h.app).get('/api/v1/auth/session').set('Cookie', cookie);
 
 const auditActions = async (organisationId: string, target: string) =>
-  (await AuditEventModel.find({ organisationId, target }).sort({ _id: 1 }).lean()).map((e) => [e.action, e.actorLabel]);
+  (await h.eventsSettled(), await AuditEventModel.find({ organisationId, target }).sort({ _id: 1 }).lean()).map((e) => [
+    e.action,
+    e.actorLabel,
+  ]);
 
 /** Requests a reset for `t` and returns the token from the mail (the sign-up verification mail came first). */
 async function resetToken(t: Teammate): Promise<string> {

@@ -95,6 +95,7 @@ describe('inviting a newcomer', () => {
       .send({ token, name: 'Audited', password: PASSWORD })
       .expect(200);
 
+    await h.eventsSettled();
     const events = await AuditEventModel.find({ organisationId: owner.organisationId, target: email })
       .sort({ _id: 1 })
       .lean();
@@ -186,6 +187,7 @@ describe('invitations that cannot be used', () => {
     expect(await UserModel.countDocuments({ email })).toBe(0);
     expect(await invitationState(owner.organisationId, invitation.id)).toBe('revoked');
     await owner.agent.delete(`/api/v1/invitations/${invitation.id}`).expect(404);
+    await h.eventsSettled();
     const revoked = await AuditEventModel.countDocuments({
       organisationId: owner.organisationId,
       action: 'invitation.revoked',

@@ -127,6 +127,7 @@ describe('route × tenant matrix', () => {
     };
     const members = await a.owner.agent.get('/api/v1/members').expect(200);
     const apiKeys = await a.owner.agent.get('/api/v1/api-keys').expect(200);
+    await h.eventsSettled();
     const auditLog = await a.owner.agent.get('/api/v1/audit-log?limit=100').expect(200);
     const surveys = await a.owner.agent.get('/api/v1/surveys').expect(200);
 

@@ -7,6 +7,7 @@ import { IconChevronDown, IconLock, IconLogout } from '@tabler/icons-react';
 import { useLogOut } from '../../features/auth/api/log-out';
 import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
 import { errorMessage } from '../../lib/api-client';
+import { ROLE_LABELS } from '../../lib/labels';
 
 const initials = (name: string): string =>
   name
@@ -56,7 +57,7 @@ export function UserMenu({ session }: { session: SessionResponse }) {
               {user.name}
             </Text>
             <Text size="xs" c="dimmed" truncate>
-              {user.email} · {role}
+              {user.email} · {ROLE_LABELS[role]}
             </Text>
           </Menu.Label>
           <Menu.Divider />

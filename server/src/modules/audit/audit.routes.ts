@@ -8,7 +8,7 @@ import type { Api } from '../auth/access';
 import { listMembers } from '../members/members.service';
 import { auditCsv } from './audit.export';
 import { presentAuditEvent } from './audit.presenter';
-import { audit, listAudit } from './audit.service';
+import { auditNow, listAudit } from './audit.service';
 
 export function registerAuditRoutes(api: Api): void {
   api.route({
@@ -37,7 +37,7 @@ export function registerAuditRoutes(api: Api): void {
     responses: { 200: { description: 'CSV, newest first', schema: z.string(), contentType: 'text/csv' } },
     handler: async ({ ctx }, _req, res) => {
       // Recorded first and inline (not through an event), so the export shows up in the file it produces.
-      await audit(ctx, 'audit.exported');
+      await auditNow(ctx, 'audit.exported');
       const day = new Date().toISOString().slice(0, 10);
       res.attachment(`pulse-audit-log-${day}.csv`).type('text/csv; charset=utf-8');
       await pipeline(auditCsv(ctx), res);

@@ -3,33 +3,39 @@ import mongoose, { Types } from 'mongoose';
 import type { AuditAction } from '@pulse/shared/schemas/audit';
 
 import type { Ctx } from '../../lib/context';
+import { emit, type EmitCtx } from '../../lib/events/events';
 import { AuditEventModel } from './audit-event.model';
 
 export type AuditDetails = Record<string, string | number | boolean | null>;
+export type AuditCtx = EmitCtx;
 
-/**
- * Who the log names. Any Ctx fits; so does a person acting before they hold a session in the
- * organisation (confirming their address, resetting a password): their id and email are enough.
- */
-export type AuditActor =
-  | { kind: 'user'; userId: string; email: string }
-  | { kind: 'apiKey'; apiKeyId: string; name: string }
-  | { kind: 'system'; name?: string };
-export type AuditCtx = Pick<Ctx, 'organisationId' | 'ip'> & { actor: AuditActor };
-
-const actorFields = (actor: AuditActor) => {
+const actorFields = (actor: EmitCtx['actor']) => {
   switch (actor.kind) {
     case 'user':
       return { actorKind: 'user' as const, actorId: actor.userId, actorLabel: actor.email };
     case 'apiKey':
       return { actorKind: 'apiKey' as const, actorId: actor.apiKeyId, actorLabel: `API key "${actor.name}"` };
     case 'system':
-      return { actorKind: 'system' as const, actorId: null, actorLabel: 'Pulse' };
+      return { actorKind: 'system' as const, actorId: null, actorLabel: actor.name ?? 'Pulse' };
   }
 };
 
+/**
+ * An audited action is a domain event of that name: the audit log's subscriber (audit.events.ts)
+ * writes the entry in the worker, as it would for any event a module emits itself.
+ */
 export async function audit(
-  ctx: AuditCtx,
+  ctx: EmitCtx,
+  action: AuditAction,
+  target: string | null = null,
+  details: AuditDetails = {},
+): Promise<void> {
+  await emit(ctx, action, { target, details });
+}
+
+/** Written now, in the request, for the rare entry that must exist before the answer (the export). */
+export async function auditNow(
+  ctx: EmitCtx,
   action: AuditAction,
   target: string | null = null,
   details: AuditDetails = {},

@@ -32,7 +32,7 @@ import { describeCurrentSession, endSession, endSessionsOf, startSession } from 
 
 export interface AuthRouteDeps {
   features: SessionFeatures;
-  limits: { login: RequestHandler[]; signup: RequestHandler[]; passwordReset: RequestHandler[] };
+  limits: Record<'login' | 'signup' | 'resendVerification' | 'resetRequest' | 'resetComplete', RequestHandler[]>;
 }
 
 const Accepted = { description: 'Accepted', schema: z.object({ status: z.literal('accepted') }) };
@@ -112,7 +112,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Send the email confirmation link again',
     tags: ['auth'],
     access: { permission: 'org.read' },
-    before: deps.limits.passwordReset,
+    before: deps.limits.resendVerification,
     responses: { 202: Accepted },
     handler: async ({ ctx }, _req, res) => {
       await sendVerification(ctx, { userId: userActor(ctx).userId });
@@ -126,7 +126,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Email a password reset link (answers the same whether or not the account exists)',
     tags: ['auth'],
     access: 'public',
-    before: deps.limits.passwordReset,
+    before: deps.limits.resetRequest,
     body: PasswordResetRequestBody,
     responses: { 202: Accepted },
     handler: async ({ body, ctx }, _req, res) => {
@@ -141,7 +141,7 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
     summary: 'Set a new password with the emailed token; every session of the account ends',
     tags: ['auth'],
     access: 'public',
-    before: deps.limits.passwordReset,
+    before: deps.limits.resetComplete,
     body: PasswordResetCompleteBody,
     responses: { 204: { description: 'Password changed' } },
     handler: async ({ body, ctx }, req, res) => {

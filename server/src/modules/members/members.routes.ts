@@ -14,6 +14,7 @@ import {
 } from '@pulse/shared/schemas/members';
 
 import type { SessionFeatures } from '@pulse/shared/schemas/auth';
+import type { RequestHandler } from 'express';
 
 import type { Api } from '../auth/access';
 import { describeCurrentSession, startSession } from '../auth/session';
@@ -29,7 +30,10 @@ import {
   revokeInvitation,
 } from './members.service';
 
-export function registerMemberRoutes(api: Api, deps: { features: SessionFeatures }): void {
+export function registerMemberRoutes(
+  api: Api,
+  deps: { features: SessionFeatures; limits: { accept: RequestHandler[] } },
+): void {
   api.route({
     method: 'get',
     path: '/api/v1/members',
@@ -129,6 +133,8 @@ export function registerMemberRoutes(api: Api, deps: { features: SessionFeatures
     summary: 'Accept an invitation and sign in',
     tags: ['team'],
     access: 'public',
+    // With an existing account this checks its password: throttled exactly like log-in.
+    before: deps.limits.accept,
     body: AcceptInvitationBody,
     responses: { 200: { description: 'Signed in as a member', schema: SessionResponse } },
     handler: async ({ body, ctx }, req, res) => {

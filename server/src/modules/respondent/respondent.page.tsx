@@ -11,7 +11,12 @@ import { STYLES } from './respondent.styles';
 import { ScaleInput } from './scale-input';
 
 /** Which screen of the survey: the score, the follow-ups of the score's band, or the thank-you. */
-export type Screen = { step: 'score' } | { step: 'followUps'; score: number } | { step: 'thankYou'; band: Band | null };
+export type Screen =
+  | { step: 'score' }
+  | { step: 'followUps'; score: number }
+  | { step: 'thankYou'; band: Band | null }
+  /** A page of its own words: an expired or unknown link, a survey already answered. */
+  | { step: 'message'; title: string; message: string };
 
 export interface PageInput {
   /** The definition in the respondent's language (`localise`). */
@@ -27,6 +32,13 @@ export interface PageInput {
   answers?: Record<string, FollowUpValue>;
   /** Problems by field name, shown at the field and summarised at the top. */
   errors?: Record<string, string>;
+  /** Scripts that enhance the page (the responding flow's island); the page works without them. */
+  scripts?: string[];
+  /**
+   * A score stored provisionally, for the island to confirm: it posts `{ score }` to `url` and
+   * then announces `confirmed` in a status region.
+   */
+  confirm?: { url: string; score: number; confirmed: string };
 }
 
 /** The questions a respondent who gave `score` sees. */
@@ -56,13 +68,24 @@ export function renderSurveyPage(input: PageInput): string {
   const thanks =
     screen.step === 'thankYou'
       ? (screen.band && survey.thankYou[screen.band]) || Object.values(survey.thankYou)[0]
-      : null;
-  const title = screen.step === 'thankYou' ? (thanks?.title ?? '') : survey.primary.text;
+      : screen.step === 'message'
+        ? { title: screen.title, message: screen.message, redirectUrl: null }
+        : null;
+  const title = thanks ? thanks.title : survey.primary.text;
 
   const body = (
     <main>
       <div class="card">
         {survey.branding.logoUrl && <img class="logo" src={survey.branding.logoUrl} alt={input.values.company ?? ''} />}
+        {input.confirm && (
+          <div
+            data-pulse-confirm={input.confirm.url}
+            data-score={String(input.confirm.score)}
+            data-confirmed={input.confirm.confirmed}
+          >
+            <p role="status" class="hint"></p>
+          </div>
+        )}
         {thanks ? (
           <>
             <h1>{thanks.title}</h1>
@@ -141,6 +164,9 @@ export function renderSurveyPage(input: PageInput): string {
           <meta name="robots" content="noindex" />
           <title>{title}</title>
           <style dangerouslySetInnerHTML={{ __html: `:root{--accent:${accent}}${STYLES}` }} />
+          {(input.scripts ?? []).map((src) => (
+            <script src={src} defer key={src}></script>
+          ))}
         </head>
         <body>{body}</body>
       </html>,

@@ -4,7 +4,8 @@ import { bandOf, isScoreOnScale, type Band, type MetricKind, type Scale } from '
 import type { ResponseChannel, ResponseEventType } from '@pulse/shared/schemas/responses';
 
 import type { Ctx } from '../../lib/context';
-import { AppError } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
+import type { StoredAnswer } from './response-answers';
 import { ResponseModel, type ResponseDoc } from './response.model';
 
 /** Everything a response records about where it came from, fixed when it is first stored. */
@@ -82,8 +83,8 @@ export async function recordScore(ctx: Ctx, target: ResponseTarget, input: Score
         $set: {
           score: input.score,
           band,
+          // answeredAt stays the first answer's time: a rollup's bucket never moves.
           state: wantConfirmed ? 'confirmed' : 'provisional',
-          answeredAt: input.answeredAt ?? now,
           ...(wantConfirmed && !existing.confirmedAt && { confirmedAt: now }),
         },
         $inc: { seq: 1 },
@@ -164,9 +165,51 @@ export function change(
   };
 }
 
-/** For the conditional follow-up update, which shares the seq discipline. */
-export const seqFilter = (ctx: Ctx, doc: Pick<ResponseDoc, '_id' | 'seq'>) => ({
-  _id: doc._id,
-  organisationId: ctx.organisationId,
-  seq: doc.seq,
+/**
+ * Stores the follow-up answers (already checked by parseAnswers) on a response that has its
+ * score: the first time completes it, a later change within the window replaces them, and the
+ * same answers sent again (a double submit, a replay) change nothing.
+ */
+export async function recordAnswers(
+  ctx: Ctx,
+  responseId: Types.ObjectId | string,
+  input: { answers: StoredAnswer[]; comment: string | null; changeWindowMs: number },
+): Promise<ResponseDoc> {
+  const wanted = JSON.stringify(input.answers.map(normalised));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const now = new Date();
+    const existing = await findResponse(ctx, responseId);
+    if (!existing) throw notFound('Response');
+    if (existing.completedAt && JSON.stringify((existing.answers as AnswerLike[]).map(normalised)) === wanted)
+      return existing;
+    if (existing.completedAt) assertChangeable(existing, input.changeWindowMs, now);
+    const type = existing.completedAt ? 'response.updated' : 'response.completed';
+    const confirmed = existing.state === 'confirmed';
+    const updated = await ResponseModel.findOneAndUpdate(
+      { _id: existing._id, organisationId: ctx.organisationId, seq: existing.seq },
+      {
+        $set: { answers: input.answers, comment: input.comment, completedAt: existing.completedAt ?? now },
+        $inc: { seq: 1 },
+        $push: { pendingEvents: change(existing.seq + 1, type, existing, existing.score, confirmed, now) },
+      },
+      { returnDocument: 'after' },
+    ).lean<ResponseDoc>();
+    if (updated) return updated;
+  }
+  throw new AppError('conflict', 'The answer is changing too often; try again');
+}
+
+interface AnswerLike {
+  questionId: string;
+  text?: string | null;
+  choices?: string[] | null;
+  rating?: number | null;
+  other?: string | null;
+}
+const normalised = (a: AnswerLike) => ({
+  questionId: a.questionId,
+  text: a.text ?? null,
+  choices: a.choices?.length ? a.choices : null,
+  rating: a.rating ?? null,
+  other: a.other ?? null,
 });

@@ -3,7 +3,7 @@ import type { ApiKey } from '@pulse/shared/schemas/api-keys';
 import { IconBan } from '@tabler/icons-react';
 
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DangerActionIcon } from '../../../components/danger-action-icon';
+import { DangerAction } from '../../../components/danger-action';
 import { ActionsHeader, DataTable } from '../../../components/data-table';
 import { useConfirmedMutation } from '../../../lib/confirmed-mutation';
 import { formatDate, formatFullDateTime, formatRelative } from '../../../lib/format';
@@ -80,7 +80,12 @@ export function ApiKeysTable({ apiKeys }: { apiKeys: ApiKey[] }) {
             </Table.Td>
             <Table.Td>
               {!apiKey.revokedAt && (
-                <DangerActionIcon label={`Revoke ${apiKey.name}`} icon={IconBan} onClick={() => revoke.ask(apiKey)} />
+                <DangerAction
+                  text="Revoke"
+                  label={`Revoke ${apiKey.name}`}
+                  icon={IconBan}
+                  onClick={() => revoke.ask(apiKey)}
+                />
               )}
             </Table.Td>
           </Table.Tr>

@@ -27,7 +27,7 @@ export function LoginRoute() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <PageTitle>Log in to Pulse</PageTitle>
+        <PageTitle takesFocus={false}>Log in to Pulse</PageTitle>
         <Text c="dimmed" size="sm">
           Welcome back. Use the email and password you signed up with.
         </Text>
@@ -35,7 +35,14 @@ export function LoginRoute() {
       <form onSubmit={handleSubmit} noValidate aria-label="Log in">
         <Stack gap="md">
           <FormAlert message={formError} />
-          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            autoFocus
+            {...form.getInputProps('email')}
+          />
           <Stack gap={6}>
             <PasswordInput
               label="Password"

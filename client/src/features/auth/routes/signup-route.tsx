@@ -10,6 +10,9 @@ import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useSignUp } from '../api/sign-up';
 import { NewPasswordInput } from '../components/new-password-input';
 
+/** The browser's IANA zone, or none (the server then starts in UTC) where the runtime does not say. */
+const browserTimeZone = (): string | undefined => Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+
 /** Creates the user and their organisation in one step; RedirectIfSignedIn then moves on. */
 export function SignupRoute() {
   const [searchParams] = useSearchParams();
@@ -24,14 +27,17 @@ export function SignupRoute() {
     },
   });
 
-  const { handleSubmit, formError } = useFormSubmit(form, (values) => signUp.mutateAsync(values));
+  // The organisation's reports start in the zone the person is in; Settings changes it later.
+  const { handleSubmit, formError } = useFormSubmit(form, (values) =>
+    signUp.mutateAsync({ ...values, timeZone: browserTimeZone() }),
+  );
 
   const loginLink = searchParams.has('next') ? `/login?${searchParams.toString()}` : '/login';
 
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <PageTitle>Create your Pulse account</PageTitle>
+        <PageTitle takesFocus={false}>Create your Pulse account</PageTitle>
         <Text c="dimmed" size="sm">
           Set up your organisation and start listening to your customers.
         </Text>
@@ -39,7 +45,7 @@ export function SignupRoute() {
       <form onSubmit={handleSubmit} noValidate aria-label="Create account">
         <Stack gap="md">
           <FormAlert message={formError} />
-          <TextInput label="Name" autoComplete="name" required {...form.getInputProps('name')} />
+          <TextInput label="Name" autoComplete="name" required autoFocus {...form.getInputProps('name')} />
           <TextInput label="Work email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
           <NewPasswordInput label="Password" {...form.getInputProps('password')} />
           <TextInput

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 
 import { PageLoader } from '../../../components/page-loader';
 import { PageTitle } from '../../../components/page-title';
-import { errorMessage } from '../../../lib/api-client';
+import { errorMessage, isApiError } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { useVerifyEmail } from '../api/verify-email';
 import { MissingTokenAlert } from '../../../components/missing-token-alert';
@@ -51,7 +51,10 @@ export function VerifyEmailRoute() {
           icon={<IconCircleX size={20} aria-hidden />}
           title="We could not verify your email"
         >
-          {errorMessage(verify.error)} If the link is old, sign in and send a new one from the home page.
+          {isApiError(verify.error, 'not_found') || isApiError(verify.error, 'conflict')
+            ? 'This link has expired or was already used.'
+            : errorMessage(verify.error)}{' '}
+          If the link is old, log in and send a new one from the home page.
         </Alert>
       ) : (
         <PageLoader label="Checking your link…" />

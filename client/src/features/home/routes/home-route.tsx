@@ -12,9 +12,11 @@ interface HomeRouteProps {
   steps: readonly OnboardingStep[];
   /** Above everything, e.g. "verify your email"; other features own what it says. */
   notice?: ReactNode;
+  /** Leads the main column, e.g. the survey templates a new organisation starts from. */
+  lead?: ReactNode;
 }
 
-export function HomeRoute({ steps, notice }: HomeRouteProps) {
+export function HomeRoute({ steps, notice, lead }: HomeRouteProps) {
   const session = useCurrentSession();
   const firstName = session.user.name.split(/\s+/)[0];
 
@@ -28,6 +30,7 @@ export function HomeRoute({ steps, notice }: HomeRouteProps) {
         {notice}
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 7 }}>
+            {lead}
             <GettingStarted role={session.role} steps={steps} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>

@@ -1,16 +1,17 @@
-import { Alert, Button, Divider, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { Email } from '@pulse/shared/schemas/common';
 import { UpdateOrganisationBody, type Organisation } from '@pulse/shared/schemas/organisation';
-import { IconLock } from '@tabler/icons-react';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 
 import { FormAlert } from '../../../components/form-alert';
 import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useUpdateOrganisation } from '../api/update-organisation';
 import { LANGUAGE_OPTIONS } from '../../../lib/labels';
 import { timeZoneOptions } from './settings-options';
+import { SettingsSection } from './settings-section';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
 
 const senderEmailRule = fieldRule(Email, '');
 
@@ -23,13 +24,8 @@ const toFormValues = (organisation: Organisation) => ({
   senderEmail: organisation.senderEmail ?? '',
 });
 
-interface OrganisationFormProps {
-  organisation: Organisation;
-  /** Roles without org.manage see the same form, read-only. */
-  readOnly: boolean;
-}
-
-export function OrganisationForm({ organisation, readOnly }: OrganisationFormProps) {
+/** The settings for roles that may change them; the others read SettingsSummary. */
+export function OrganisationForm({ organisation }: { organisation: Organisation }) {
   const update = useUpdateOrganisation();
   const timeZones = useMemo(() => timeZoneOptions(organisation.timeZone), [organisation.timeZone]);
   const form = useForm({
@@ -56,22 +52,26 @@ export function OrganisationForm({ organisation, readOnly }: OrganisationFormPro
     });
   });
 
+  const dirty = form.isDirty();
+
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Organisation settings">
+      <UnsavedChangesGuard dirty={dirty && !update.isPending} />
       <Stack gap="lg">
-        {readOnly && (
-          <Alert color="gray" variant="light" icon={<IconLock size={20} aria-hidden />}>
-            Only owners and admins can change these settings.
-          </Alert>
-        )}
         <FormAlert message={formError} />
         <Paper bg="white" p={{ base: 'md', sm: 'xl' }}>
           <Stack gap="xl">
-            <Section title="Organisation" description="How your organisation appears to teammates and respondents.">
-              <TextInput label="Organisation name" required readOnly={readOnly} {...form.getInputProps('name')} />
-            </Section>
+            <SettingsSection
+              title="Organisation"
+              description="How your organisation appears to teammates and respondents."
+            >
+              <TextInput label="Organisation name" required {...form.getInputProps('name')} />
+            </SettingsSection>
             <Divider />
-            <Section title="Reporting" description="How reports cut up time, and the language surveys start in.">
+            <SettingsSection
+              title="Reporting"
+              description="How reports cut up time, and the language surveys start in."
+            >
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <Select
                   label="Reporting time zone"
@@ -81,7 +81,7 @@ export function OrganisationForm({ organisation, readOnly }: OrganisationFormPro
                   allowDeselect={false}
                   nothingFoundMessage="No time zone matches"
                   maxDropdownHeight={280}
-                  readOnly={readOnly}
+
                   {...form.getInputProps('timeZone')}
                 />
                 <Select
@@ -89,56 +89,42 @@ export function OrganisationForm({ organisation, readOnly }: OrganisationFormPro
                   description="For surveys when a respondent’s language is unknown"
                   data={LANGUAGE_OPTIONS}
                   allowDeselect={false}
-                  readOnly={readOnly}
+
                   {...form.getInputProps('defaultLanguage')}
                 />
               </SimpleGrid>
-            </Section>
+            </SettingsSection>
             <Divider />
-            <Section title="Email sender" description="Who survey emails say they come from.">
+            <SettingsSection title="Email sender" description="Who survey emails say they come from.">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   label="Sender name"
                   description="The From name respondents see"
                   required
-                  readOnly={readOnly}
+
                   {...form.getInputProps('senderName')}
                 />
                 <TextInput
                   label="Sender email (optional)"
                   description="Leave empty to use the server’s default address"
                   type="email"
-                  readOnly={readOnly}
+
                   {...form.getInputProps('senderEmail')}
                 />
               </SimpleGrid>
-            </Section>
+            </SettingsSection>
           </Stack>
         </Paper>
-        {!readOnly && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending}>
-              Save changes
-            </Button>
-          </Group>
-        )}
+        {/* In view at any window height: at 800 px the last section ends below the fold. */}
+        <Group justify="space-between" className="sticky-actions" wrap="nowrap">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {dirty ? 'You have unsaved changes.' : 'All changes saved.'}
+          </Text>
+          <Button type="submit" loading={update.isPending}>
+            Save changes
+          </Button>
+        </Group>
       </Stack>
     </form>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
-  return (
-    <Stack gap="md" component="section">
-      <div>
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {description}
-        </Text>
-      </div>
-      {children}
-    </Stack>
   );
 }

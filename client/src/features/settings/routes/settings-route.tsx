@@ -5,6 +5,7 @@ import { QueryContent } from '../../../components/query-content';
 import { useCan } from '../../../lib/session';
 import { useOrganisation } from '../api/get-organisation';
 import { OrganisationForm } from '../components/organisation-form';
+import { SettingsSummary } from '../components/settings-summary';
 
 export function SettingsRoute() {
   const organisation = useOrganisation();
@@ -23,10 +24,10 @@ export function SettingsRoute() {
         }
         errorTitle="Settings could not be loaded"
       >
-        {(data) => (
+        {(data) =>
           // Keyed by id so a refetch after saving does not clobber what someone is typing.
-          <OrganisationForm key={data.id} organisation={data} readOnly={!mayManage} />
-        )}
+          mayManage ? <OrganisationForm key={data.id} organisation={data} /> : <SettingsSummary organisation={data} />
+        }
       </QueryContent>
     </>
   );

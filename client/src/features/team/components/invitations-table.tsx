@@ -1,14 +1,15 @@
-import { Badge, Box, Table, Text } from '@mantine/core';
+import { Badge, Box, Group, Table, Text } from '@mantine/core';
 import type { Invitation } from '@pulse/shared/schemas/members';
 import { IconX } from '@tabler/icons-react';
 
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DangerActionIcon } from '../../../components/danger-action-icon';
+import { DangerAction } from '../../../components/danger-action';
 import { ActionsHeader, DataTable } from '../../../components/data-table';
 import { useConfirmedMutation } from '../../../lib/confirmed-mutation';
 import { formatFullDateTime, formatRelative, isPast } from '../../../lib/format';
 import { ROLE_LABELS } from '../../../lib/labels';
 import { useRevokeInvitation } from '../api/revoke-invitation';
+import { InvitationActions } from './invitation-actions';
 
 interface InvitationsTableProps {
   invitations: Invitation[];
@@ -66,11 +67,15 @@ export function InvitationsTable({ invitations, mayManage }: InvitationsTablePro
             </Table.Td>
             {mayManage && (
               <Table.Td>
-                <DangerActionIcon
-                  label={`Revoke invitation for ${invitation.email}`}
-                  icon={IconX}
-                  onClick={() => revoke.ask(invitation)}
-                />
+                <Group gap={4} justify="flex-end">
+                  <InvitationActions invitation={invitation} />
+                  <DangerAction
+                    text="Revoke"
+                    label={`Revoke invitation for ${invitation.email}`}
+                    icon={IconX}
+                    onClick={() => revoke.ask(invitation)}
+                  />
+                </Group>
               </Table.Td>
             )}
           </Table.Tr>

@@ -5,6 +5,7 @@ import type { Role } from '@pulse/shared/permissions';
 import { Email } from '@pulse/shared/schemas/common';
 
 import { ModalForm } from '../../../components/modal-form';
+import { isApiError } from '../../../lib/api-client';
 import { fieldRule, useFormSubmit } from '../../../lib/forms';
 import { useInviteTeammate } from '../api/invite-teammate';
 import { ROLE_DESCRIPTIONS, roleOptions } from './role-labels';
@@ -21,16 +22,29 @@ export function InviteTeammateModal({ opened, onClose, actorRole }: InviteTeamma
     initialValues: { email: '', role: 'editor' },
     validate: { email: fieldRule(Email, 'Enter your teammate’s email address') },
   });
-  const submit = useFormSubmit(form, async (values) => {
-    const invitation = await invite.mutateAsync(values);
-    notifications.show({
-      color: 'teal',
-      title: 'Invitation sent',
-      message: `${invitation.email} will get an email with a link to join.`,
-    });
-    form.reset();
-    onClose();
-  });
+  const submit = useFormSubmit(
+    form,
+    async (values) => {
+      const invitation = await invite.mutateAsync(values);
+      notifications.show({
+        color: 'teal',
+        title: 'Invitation sent',
+        message: `${invitation.email} will get an email with a link to join.`,
+      });
+      form.reset();
+      onClose();
+    },
+    {
+      // The server's "is already a member" is a fragment; this says what to do instead.
+      explain: (error) =>
+        isApiError(error, 'conflict')
+          ? {
+              field: 'email',
+              message: 'This person is already a member: change their role in the Members list instead.',
+            }
+          : undefined,
+    },
+  );
 
   const close = () => {
     submit.reset();
@@ -61,7 +75,7 @@ export function InviteTeammateModal({ opened, onClose, actorRole }: InviteTeamma
           {...form.getInputProps('role')}
         />
         <Text size="xs" c="dimmed">
-          The invitation link expires after a while; you can revoke it until it is used.
+          The invitation link works for 7 days; you can revoke it until it is used.
         </Text>
       </ModalForm>
     </Modal>

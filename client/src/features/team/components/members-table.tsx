@@ -3,9 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { can, canAssignRole, Role } from '@pulse/shared/permissions';
 import type { Member } from '@pulse/shared/schemas/members';
 import { IconUserMinus } from '@tabler/icons-react';
+import { useState } from 'react';
 
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DangerActionIcon } from '../../../components/danger-action-icon';
+import { DangerAction } from '../../../components/danger-action';
 import { ActionsHeader, DataTable } from '../../../components/data-table';
 import { NameWithTag } from '../../../components/name-with-tag';
 import { errorMessage } from '../../../lib/api-client';
@@ -15,6 +16,25 @@ import { useChangeMemberRole } from '../api/change-member-role';
 import { useRemoveMember } from '../api/remove-member';
 import { ROLE_LABELS } from '../../../lib/labels';
 import { roleOptions } from './role-labels';
+
+/** The roles that manage the team and settings: a change to or from them is confirmed first. */
+const POWERFUL: ReadonlySet<Role> = new Set(['owner', 'admin']);
+
+const ROLE_MEANS: Record<Role, string> = {
+  owner: 'will be able to do everything, including making and removing owners',
+  admin: 'will be able to manage the team, settings and API keys',
+  editor: 'will be able to edit surveys, but no longer manage the team, settings or API keys',
+  viewer: 'will only be able to read, no longer change anything',
+};
+
+function RoleChangeWording({ member, role }: { member: Member; role: Role }) {
+  return (
+    <>
+      <strong>{member.name}</strong> changes from {ROLE_LABELS[member.role].toLowerCase()} to{' '}
+      <strong>{ROLE_LABELS[role].toLowerCase()}</strong> and {ROLE_MEANS[role]}.
+    </>
+  );
+}
 
 interface MembersTableProps {
   members: Member[];
@@ -34,7 +54,12 @@ export function MembersTable({ members, viewer }: MembersTableProps) {
   const mayEdit = (member: Member) =>
     mayManage && member.userId !== viewer.userId && canAssignRole(viewer.role, member.role);
 
-  const handleRoleChange = (member: Member, role: Role) =>
+  // Owner and admin can change who has access: one slip of a select must not hand that out or take it away.
+  const [roleChange, setRoleChange] = useState<{ member: Member; role: Role } | null>(null);
+  const askRoleChange = (member: Member, role: Role) =>
+    POWERFUL.has(role) || POWERFUL.has(member.role) ? setRoleChange({ member, role }) : applyRoleChange(member, role);
+
+  const applyRoleChange = (member: Member, role: Role) =>
     changeRole.mutate(
       { memberId: member.id, role },
       {
@@ -46,6 +71,7 @@ export function MembersTable({ members, viewer }: MembersTableProps) {
           }),
         onError: (error) =>
           notifications.show({ color: 'red', title: 'Role not changed', message: errorMessage(error) }),
+        onSettled: () => setRoleChange(null),
       },
     );
 
@@ -81,7 +107,7 @@ export function MembersTable({ members, viewer }: MembersTableProps) {
                   data={roleOptions(viewer.role)}
                   value={member.role}
                   disabled={!mayEdit(member) || pending}
-                  onChange={(event) => handleRoleChange(member, Role.parse(event.currentTarget.value))}
+                  onChange={(event) => askRoleChange(member, Role.parse(event.currentTarget.value))}
                 />
               </Table.Td>
               <Table.Td visibleFrom="sm">
@@ -92,7 +118,8 @@ export function MembersTable({ members, viewer }: MembersTableProps) {
               {mayManage && (
                 <Table.Td>
                   {mayEdit(member) && (
-                    <DangerActionIcon
+                    <DangerAction
+                      text="Remove"
                       label={`Remove ${member.name}`}
                       icon={IconUserMinus}
                       onClick={() => removal.ask(member)}
@@ -104,6 +131,16 @@ export function MembersTable({ members, viewer }: MembersTableProps) {
           );
         })}
       </DataTable>
+      <ConfirmModal
+        opened={roleChange !== null}
+        onClose={() => setRoleChange(null)}
+        onConfirm={() => roleChange && applyRoleChange(roleChange.member, roleChange.role)}
+        loading={changeRole.isPending}
+        title="Change role"
+        confirmLabel={roleChange ? `Make ${ROLE_LABELS[roleChange.role].toLowerCase()}` : 'Change role'}
+      >
+        {roleChange && <RoleChangeWording {...roleChange} />}
+      </ConfirmModal>
       <ConfirmModal {...removal.modal} title="Remove member" confirmLabel="Remove member">
         {removal.row && (
           <>

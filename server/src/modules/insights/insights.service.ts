@@ -1,0 +1,177 @@
+import type { AnyBulkWriteOperation } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
+
+import type { Band } from '@pulse/shared/metrics/scales';
+
+import type { Ctx } from '../../lib/context';
+import { extractInsight } from './extract';
+import { InsightContributionModel, InsightCounterModel, type InsightCounterDoc } from './insights.model';
+import type { Term } from './terms';
+import { isoWeek } from './weeks';
+
+/**
+ * What text insights need from a response: the narrow contract the responses module's event
+ * (or a rebuild) hands over. The comment text is read here and never stored by this module.
+ */
+export interface CommentInput {
+  organisationId: string;
+  responseId: string;
+  touchpointId: string | null;
+  /** The survey's locale: it decides the language unless Pulse does not analyse it. */
+  language: string;
+  band: Band;
+  comment: string | null;
+  answeredAt: Date;
+}
+
+interface Contribution {
+  touchpointId: string | null;
+  language: string;
+  week: string;
+  band: string;
+  sentiment: number;
+  terms: Term[];
+}
+
+export const counterId = (
+  organisationId: string,
+  c: Pick<Contribution, 'touchpointId' | 'language' | 'week'>,
+  term: string,
+) => `${organisationId}:${c.touchpointId ?? '-'}:${c.language}:${c.week}:${term}`;
+
+function contributionOf(input: CommentInput): Contribution | null {
+  const text = input.comment?.trim();
+  if (!text) return null;
+  const insight = extractInsight({ text, locale: input.language });
+  return {
+    touchpointId: input.touchpointId,
+    language: insight.language,
+    week: isoWeek(input.answeredAt),
+    band: input.band,
+    sentiment: insight.sentiment.score,
+    terms: insight.terms,
+  };
+}
+
+// Two contributions count the same when every field the counters read is equal.
+const fingerprint = (c: Contribution | null) =>
+  c && JSON.stringify([c.touchpointId, c.language, c.week, c.band, c.sentiment, c.terms.map((t) => t.key)]);
+
+/** The counter upserts that take the counters from `before` to `after` for one comment. */
+function delta(organisationId: string, before: Contribution | null, after: Contribution | null) {
+  const ops = new Map<string, { inc: Record<string, number>; term: Term; c: Contribution }>();
+  const apply = (c: Contribution | null, sign: 1 | -1) => {
+    for (const term of c?.terms ?? []) {
+      const _id = counterId(organisationId, c!, term.key);
+      const op = ops.get(_id) ?? { inc: {}, term, c: c! };
+      const add = (field: string, v: number) => (op.inc[field] = (op.inc[field] ?? 0) + v);
+      add('mentions', sign);
+      add(`bands.${c!.band}`, sign);
+      add('sentimentSum', sign * c!.sentiment);
+      ops.set(_id, op);
+    }
+  };
+  apply(before, -1);
+  apply(after, 1);
+  const writes: AnyBulkWriteOperation<InsightCounterDoc>[] = [];
+  for (const [_id, { inc, term, c }] of ops) {
+    const changes = Object.fromEntries(Object.entries(inc).filter(([, v]) => Math.abs(v) > 1e-12));
+    if (Object.keys(changes).length === 0) continue;
+    writes.push({
+      updateOne: {
+        filter: { _id, organisationId },
+        update: {
+          $inc: changes,
+          $setOnInsert: {
+            touchpointId: c.touchpointId,
+            language: c.language,
+            week: c.week,
+            term: term.key,
+            label: term.label,
+            kind: term.kind,
+          },
+        },
+        upsert: true,
+      },
+    });
+  }
+  return writes;
+}
+
+/**
+ * Applies one comment to the counters, at write time and off the response path (a job calls
+ * it). Idempotent: the same input again changes nothing; a changed comment, score or touchpoint
+ * moves its counts rather than adding to them. A process that dies between the counter bulk and
+ * the contribution write leaves that comment counted twice until the next rebuild.
+ */
+export async function processComment(ctx: Ctx, input: CommentInput): Promise<{ changed: boolean; terms: number }> {
+  const _id = new Types.ObjectId(input.responseId);
+  const previous = await InsightContributionModel.findOne({
+    _id,
+    organisationId: ctx.organisationId,
+  }).lean<Contribution>();
+  const next = contributionOf(input);
+  if (fingerprint(previous) === fingerprint(next)) return { changed: false, terms: next?.terms.length ?? 0 };
+  const writes = delta(ctx.organisationId, previous, next);
+  if (writes.length > 0) await InsightCounterModel.bulkWrite(writes, { ordered: false });
+  if (next) {
+    await InsightContributionModel.replaceOne(
+      { _id, organisationId: ctx.organisationId },
+      { ...next, organisationId: ctx.organisationId },
+      { upsert: true },
+    );
+  } else {
+    await InsightContributionModel.deleteOne({ _id, organisationId: ctx.organisationId });
+  }
+  return { changed: true, terms: next?.terms.length ?? 0 };
+}
+
+/**
+ * Recomputes every counter of an organisation from the contributions: the repair for a crash in
+ * processComment and the way to a clean state. Counters are replaced in bulk by `_id`, then the
+ * ones this rebuild did not write are deleted.
+ */
+export async function rebuildCounters(ctx: Ctx): Promise<{ counters: number; comments: number }> {
+  const stamp = new Types.ObjectId().toHexString();
+  const totals = new Map<string, InsightCounterDoc>();
+  let comments = 0;
+  const cursor = InsightContributionModel.find({ organisationId: ctx.organisationId }).lean<Contribution[]>().cursor();
+  for await (const c of cursor as AsyncIterable<Contribution>) {
+    comments += 1;
+    for (const term of c.terms) {
+      const _id = counterId(ctx.organisationId, c, term.key);
+      const doc = totals.get(_id) ?? {
+        _id,
+        organisationId: new Types.ObjectId(ctx.organisationId),
+        touchpointId: c.touchpointId,
+        language: c.language,
+        week: c.week,
+        term: term.key,
+        label: term.label,
+        kind: term.kind,
+        mentions: 0,
+        bands: {},
+        sentimentSum: 0,
+        rebuild: stamp,
+      };
+      doc.mentions += 1;
+      (doc.bands as Record<string, number>)[c.band] = ((doc.bands as Record<string, number>)[c.band] ?? 0) + 1;
+      doc.sentimentSum += c.sentiment;
+      totals.set(_id, doc as InsightCounterDoc);
+    }
+  }
+  const docs = [...totals.values()];
+  for (let i = 0; i < docs.length; i += 1000) {
+    await InsightCounterModel.bulkWrite(
+      docs.slice(i, i + 1000).map((doc) => ({
+        replaceOne: { filter: { _id: doc._id, organisationId: ctx.organisationId }, replacement: doc, upsert: true },
+      })),
+      { ordered: false },
+    );
+  }
+  await InsightCounterModel.deleteMany({
+    organisationId: ctx.organisationId,
+    rebuild: mongoose.trusted({ $ne: stamp }),
+  });
+  return { counters: docs.length, comments };
+}

@@ -1,0 +1,130 @@
+import type { Browser } from 'playwright-core';
+
+import { ContactModel } from '../../server/src/modules/contacts/contact.model';
+import { ResponseModel } from '../../server/src/modules/responses/response.model';
+import { signUpOwner } from '../factories/accounts';
+import { buildContact } from '../factories/distribution';
+import { buildInvitation } from '../factories/responses';
+import { linksIn, waitForMail } from '../setup/mail';
+import { axeViolations, describeViolations } from './support/axe';
+import { launchBrowser, screenshot } from './support/browser';
+import { startRunningApp, type RunningApp } from './support/server';
+import { sendSurveyMail } from './support/survey-mail';
+
+let app: RunningApp;
+let browser: Browser;
+let org: string;
+beforeAll(async () => {
+  app = await startRunningApp();
+  browser = await launchBrowser();
+  org = (await signUpOwner(app.harness.app)).organisationId;
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function mailedInvitation() {
+  const contact = await buildContact({ org, attributes: { plan: 'pro' } });
+  const invitation = await buildInvitation({
+    org,
+    secretKey: app.harness.config.SECRET_KEY,
+    contact: { id: contact.id, email: contact.email },
+  });
+  await sendSurveyMail({ smtpUrl: app.harness.config.SMTP_URL, baseUrl: app.url, invitation, to: contact.email! });
+  const [mail] = await waitForMail(contact.email!);
+  return { invitation, contact, mail: mail! };
+}
+
+const responseOf = (id: string) => ResponseModel.findOne({ organisationId: org, _id: id }).lean();
+
+async function expectAccessible(page: import('playwright-core').Page, name: string) {
+  const violations = await axeViolations(page);
+  expect({ page: name, violations: describeViolations(violations) }).toEqual({ page: name, violations: '' });
+}
+
+describe.each([
+  ['with JavaScript', true],
+  ['with JavaScript disabled', false],
+])('answering from the survey email %s', (_label, javaScriptEnabled) => {
+  it('opens the mail, clicks a score, answers the follow-up, sees the thank-you; the response is stored right', async () => {
+    const { invitation, mail } = await mailedInvitation();
+    const scoreLink = linksIn(mail).find((l) => l.includes('/r/') && l.endsWith('score=3'));
+    expect(scoreLink).toBeDefined();
+    const context = await browser.newContext({
+      javaScriptEnabled,
+      bypassCSP: true,
+      viewport: { width: 390, height: 844 },
+    });
+    const mailPage = await context.newPage();
+    try {
+      // The email as the catcher received it, opened in the browser; its score buttons open a new tab.
+      await mailPage.setContent(mail.html!);
+      const [page] = await Promise.all([context.waitForEvent('page'), mailPage.click(`a[href="${scoreLink}"]`)]);
+      await page.waitForLoadState();
+      await page.getByLabel('What is the main reason for your score?').waitFor();
+      if (javaScriptEnabled) {
+        await page.getByRole('status').getByText('Your score is saved.').waitFor();
+        expect(await responseOf(invitation.id)).toMatchObject({ state: 'confirmed', score: 3 });
+      } else {
+        expect(await responseOf(invitation.id)).toMatchObject({ state: 'provisional', score: 3 });
+      }
+      await screenshot(page, `respondent-follow-ups-${javaScriptEnabled ? 'js' : 'nojs'}`);
+      if (javaScriptEnabled) await expectAccessible(page, 'follow-ups');
+      await page.getByLabel('What is the main reason for your score?').fill('The parcel came <b>late</b>');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+      await screenshot(page, `respondent-thank-you-${javaScriptEnabled ? 'js' : 'nojs'}`);
+      if (javaScriptEnabled) await expectAccessible(page, 'thank-you');
+      const stored = await responseOf(invitation.id);
+      expect(stored).toMatchObject({
+        state: 'confirmed',
+        score: 3,
+        band: 'detractor',
+        channel: 'email',
+        surveyVersion: 1,
+        touchpointKey: invitation.touchpoint.key,
+        comment: 'The parcel came <b>late</b>',
+      });
+      expect(String(stored!.touchpointId)).toBe(invitation.touchpoint.id);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+describe('a mail scanner', () => {
+  it('following every link in the survey mail without scripts leaves no confirmed response and the contact subscribed', async () => {
+    const { invitation, contact, mail } = await mailedInvitation();
+    const links = [
+      ...new Set([...linksIn(mail), ...[...(mail.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]!)]),
+    ]
+      .map((l) => l.replace(/&amp;/g, '&'))
+      .filter((l) => l.startsWith(app.url));
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) await fetch(link, { redirect: 'follow' });
+    const stored = await responseOf(invitation.id);
+    expect(stored?.state ?? 'none').not.toBe('confirmed');
+    const person = await ContactModel.findOne({ organisationId: org, _id: contact.id }).lean();
+    expect(person!.suppression).toBeNull();
+  }, 60_000);
+});
+
+describe('respondent pages', () => {
+  it('the score page and an unknown link pass axe at phone size', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    try {
+      const { invitation } = await mailedInvitation();
+      await page.goto(`${app.url}/r/${invitation.token}`);
+      await page.getByRole('radio', { name: '10 out of 10' }).waitFor({ state: 'attached' });
+      await expectAccessible(page, 'score');
+      await screenshot(page, 'respondent-score');
+      await page.goto(`${app.url}/r/inv_000000000000000000000000_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`);
+      await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
+      await expectAccessible(page, 'invalid link');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
