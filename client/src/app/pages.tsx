@@ -2,6 +2,7 @@ import type { Permission } from '@pulse/shared/permissions';
 import type { SessionFeatures } from '@pulse/shared/schemas/auth';
 import {
   IconChartLine,
+  IconClipboardList,
   IconHistory,
   IconHome,
   IconKey,

@@ -1,7 +1,7 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 
 import { DataTable } from '../../../components/data-table';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTimeWithZone } from '../../../lib/format';
 import { useSurveyVersions } from '../api/get-survey-versions';
 
 /** Every published version: responses record the one they answered. */
@@ -30,7 +30,7 @@ export function SurveyVersions({ surveyId, currentVersion }: { surveyId: string;
                   v{v.version}
                   {v.version === currentVersion ? ' (live)' : ''}
                 </Table.Td>
-                <Table.Td>{formatDateTime(v.publishedAt)}</Table.Td>
+                <Table.Td>{formatDateTimeWithZone(v.publishedAt)}</Table.Td>
                 <Table.Td>{v.publishedBy}</Table.Td>
               </Table.Tr>
             ))}

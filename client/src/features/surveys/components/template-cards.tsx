@@ -61,7 +61,9 @@ export function TemplateCards({ templates, kinds }: { templates: SurveyTemplateD
                   <Title order={3} size="h5" id={`template-${t.id}`}>
                     {t.name}
                   </Title>
-                  <Badge variant="light">{KIND_LABELS[t.kind]}</Badge>
+                  <Badge variant="light" style={{ flexShrink: 0 }}>
+                    {KIND_LABELS[t.kind]}
+                  </Badge>
                 </Group>
                 <Text size="sm" c="dimmed">
                   {t.description}
