@@ -10,6 +10,8 @@ import { buildDistribution } from '../../factories/distribution';
 import { startHarness, type Harness } from '../../setup/harness';
 import { linksIn, waitForMail } from '../../setup/mail';
 
+// The shared dev database is slow under load; these wait on real sends.
+jest.setTimeout(90_000);
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

@@ -7,6 +7,8 @@ import { createApiKey, signUpOwner, uniqueEmail } from '../../factories/accounts
 import { startHarness, type Harness } from '../../setup/harness';
 import { waitForMail } from '../../setup/mail';
 
+// The shared dev database is slow under load; these wait on real sends.
+jest.setTimeout(90_000);
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
