@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 
 import { systemContext } from '../../../server/src/lib/context';
+import { DomainEventModel } from '../../../server/src/lib/events/event.model';
 import { ResponseModel } from '../../../server/src/modules/responses/response.model';
 import { recordScore, type ResponseTarget } from '../../../server/src/modules/responses/responses.service';
 import { startHarness, type Harness } from '../../setup/harness';
@@ -24,6 +25,12 @@ function target(): ResponseTarget {
   };
 }
 
+const eventsOf = async (org: string, responseId: unknown) =>
+  (await DomainEventModel.find({ organisationId: org }).sort({ at: 1, _id: 1 }).lean())
+    .map((e) => ({ ...(e.data as Record<string, unknown>), type: e.type }) as Record<string, unknown>)
+    .filter((e) => e.responseId === String(responseId))
+    .sort((a, b) => Number(a.seq) - Number(b.seq));
+
 const ctxOf = (_t: ResponseTarget, organisationId: string) => systemContext({ organisationId, log: h.log });
 
 describe('recording a score', () => {
@@ -37,7 +44,7 @@ describe('recording a score', () => {
     const confirmed = await recordScore(ctx, t, { score: 9, confirm: true, changeWindowMs: WINDOW });
     expect(confirmed.response).toMatchObject({ state: 'confirmed', score: 9, seq: 2 });
     expect(
-      confirmed.response.pendingEvents.map((e) => [e.type, e.oldScore, e.newScore, e.wasConfirmed, e.confirmed]),
+      (await eventsOf(org, t.responseId)).map((e) => [e.type, e.oldScore, e.newScore, e.wasConfirmed, e.confirmed]),
     ).toEqual([
       ['response.created', null, 9, false, false],
       ['response.updated', 9, 9, false, true],
@@ -55,7 +62,7 @@ describe('recording a score', () => {
     expect(scanned).toMatchObject({ changed: false, response: { score: 3, state: 'confirmed' } });
     const moved = await recordScore(ctx, t, { score: 8, confirm: true, changeWindowMs: WINDOW });
     expect(moved.response).toMatchObject({ score: 8, band: 'passive', state: 'confirmed' });
-    expect(moved.response.pendingEvents.at(-1)).toMatchObject({
+    expect((await eventsOf(org, t.responseId)).at(-1)).toMatchObject({
       oldScore: 3,
       newScore: 8,
       wasConfirmed: true,
@@ -97,6 +104,7 @@ describe('recording a score', () => {
     expect(outcomes.every((o) => o.response.score === 6 && o.response.state === 'confirmed')).toBe(true);
     expect(outcomes.filter((o) => o.changed)).toHaveLength(1);
     const stored = await ResponseModel.findOne({ organisationId: org, _id: t.responseId }).lean();
-    expect(stored!.pendingEvents).toHaveLength(1);
+    expect(stored!.pendingEvents).toHaveLength(0);
+    expect(await eventsOf(org, t.responseId)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import type { ResponseChannel, ResponseEventType } from '@pulse/shared/schemas/r
 
 import type { Ctx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
+import { emit } from '../../lib/events/events';
 import type { StoredAnswer } from './response-answers';
 import { ResponseModel, type ResponseDoc } from './response.model';
 
@@ -66,7 +67,7 @@ export async function recordScore(ctx: Ctx, target: ResponseTarget, input: Score
     const existing = await findResponse(ctx, target.responseId);
     if (!existing) {
       const created = await insertFirst(ctx, target, input, band, now);
-      if (created) return { response: created, changed: true };
+      if (created) return { response: await publish(ctx, created), changed: true };
       continue;
     }
     const wantConfirmed = input.confirm || existing.state === 'confirmed';
@@ -94,7 +95,7 @@ export async function recordScore(ctx: Ctx, target: ResponseTarget, input: Score
       },
       { returnDocument: 'after' },
     ).lean<ResponseDoc>();
-    if (updated) return { response: updated, changed: true };
+    if (updated) return { response: await publish(ctx, updated), changed: true };
   }
   throw new AppError('conflict', 'The answer is changing too often; try again');
 }
@@ -194,7 +195,7 @@ export async function recordAnswers(
       },
       { returnDocument: 'after' },
     ).lean<ResponseDoc>();
-    if (updated) return updated;
+    if (updated) return publish(ctx, updated);
   }
   throw new AppError('conflict', 'The answer is changing too often; try again');
 }
@@ -213,3 +214,36 @@ const normalised = (a: AnswerLike) => ({
   rating: a.rating ?? null,
   other: a.other ?? null,
 });
+
+/**
+ * Emits the changes a write left pending on the response, then clears them. The change and its
+ * pending event were one write, so a crash here leaves the event on the document rather than
+ * losing it. Subscribers (rollups: applyScoreChange) key their effect by (responseId, seq) and
+ * reload the response by id for anything more.
+ */
+async function publish(ctx: Ctx, doc: ResponseDoc): Promise<ResponseDoc> {
+  const pending = doc.pendingEvents ?? [];
+  for (const e of pending) {
+    await emit(ctx, e.type, {
+      target: String(doc._id),
+      responseId: String(doc._id),
+      seq: e.seq,
+      surveyId: String(doc.surveyId),
+      touchpointId: doc.touchpointId ? String(doc.touchpointId) : null,
+      channel: doc.channel,
+      answeredAt: doc.answeredAt.toISOString(),
+      oldScore: e.oldScore ?? null,
+      newScore: e.newScore ?? null,
+      wasConfirmed: e.wasConfirmed,
+      confirmed: e.confirmed,
+    });
+  }
+  if (pending.length === 0) return doc;
+  // Cleared only if nothing changed since: a later change publishes what is left (at least once;
+  // subscribers are idempotent per (responseId, seq)).
+  await ResponseModel.updateOne(
+    { _id: doc._id, organisationId: ctx.organisationId, seq: doc.seq },
+    { $set: { pendingEvents: [] } },
+  );
+  return { ...doc, pendingEvents: [] as unknown as ResponseDoc['pendingEvents'] };
+}
