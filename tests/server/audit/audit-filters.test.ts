@@ -9,6 +9,7 @@ beforeAll(async () => (h = await startHarness()));
 afterAll(() => h.close());
 
 async function actions(t: Teammate, query: Record<string, string>) {
+  await h.eventsSettled();
   const res = await t.agent.get('/api/v1/audit-log').query(query).expect(200);
   return AuditLogResponse.parse(res.body).events.map((e) => e.action);
 }

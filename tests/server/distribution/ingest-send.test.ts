@@ -9,6 +9,7 @@ import { uniqueEmail } from '../../factories/accounts';
 import { buildDistribution } from '../../factories/distribution';
 import { startHarness, type Harness } from '../../setup/harness';
 import { linksIn, waitForMail } from '../../setup/mail';
+import { until } from '../../setup/until';
 
 // The shared dev database is slow under load; these wait on real sends.
 jest.setTimeout(90_000);
@@ -57,10 +58,12 @@ describe('an interaction becomes one survey email', () => {
       await findInvitationByToken(token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'), h.config.SECRET_KEY),
     ).toBeNull();
 
-    const stored = await SurveyInvitationModel.findOne({
-      _id: decision!.invitationId,
-      organisationId: d.owner.organisationId,
-    }).lean();
+    // SMTP accepts the mail a moment before the worker marks the invitation sent.
+    const stored = await until(
+      () =>
+        SurveyInvitationModel.findOne({ _id: decision!.invitationId, organisationId: d.owner.organisationId }).lean(),
+      (invitation) => invitation?.state !== 'sending',
+    );
     expect(stored).toMatchObject({ state: 'sent', attempts: 1, to: email });
     expect(stored!.history.map((x) => x.state)).toEqual(['queued', 'sending', 'sent']);
     expect(JSON.stringify(stored)).not.toContain(token.split('_')[2]);

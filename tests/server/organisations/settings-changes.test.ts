@@ -31,6 +31,7 @@ describe('saving the organisation settings', () => {
     expect(after).toMatchObject({ name: 'Renamed', timeZone: 'Asia/Kolkata', senderName: before.senderName });
     expect(after.updatedAt > after.createdAt).toBe(true);
 
+    await h.eventsSettled();
     const log = AuditLogResponse.parse((await owner.agent.get('/api/v1/audit-log').expect(200)).body);
     expect(log.events[0]).toMatchObject({ action: 'organisation.updated', details: { fields: 'name timeZone' } });
   });
@@ -39,6 +40,7 @@ describe('saving the organisation settings', () => {
     const owner = await signUpOwner(h.app);
     const { name, senderName } = owner.session.organisation;
     await owner.agent.patch('/api/v1/organisation').send({ name, senderName, senderEmail: null }).expect(200);
+    await h.eventsSettled();
     const log = AuditLogResponse.parse((await owner.agent.get('/api/v1/audit-log').expect(200)).body);
     expect(log.events.map((e) => e.action)).toEqual(['auth.signup']);
   });
