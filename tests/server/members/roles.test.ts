@@ -23,6 +23,8 @@ const SELF_SERVICE = [
   'POST /api/v1/auth/password',
   'POST /api/v1/auth/resend-verification',
   'POST /api/v1/auth/switch-organisation',
+  // Renders an unsaved draft as the respondent would see it; stores nothing, so readers may.
+  'POST /api/v1/survey-preview',
 ];
 
 /** An organisation with one teammate of each role, a pending invitation and an API key. */
