@@ -9,6 +9,7 @@ import { SurveyInvitationModel } from '../../../server/src/modules/invitations/i
 import { uniqueEmail } from '../../factories/accounts';
 import { buildDistribution } from '../../factories/distribution';
 import { startHarness, type Harness } from '../../setup/harness';
+import { until } from '../../setup/until';
 
 let h: Harness;
 jest.setTimeout(90_000);
@@ -18,14 +19,6 @@ afterAll(() => h.close());
 const post = (auth: Record<string, string>, body: object) =>
   request(h.app).post('/api/v1/interactions').set(auth).send(body);
 const invitationsOf = (organisationId: string) => SurveyInvitationModel.find({ organisationId }).lean();
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('a hard bounce', () => {
   it('when the SMTP server answers 5xx, then the invitation is bounced and the contact suppressed, without retries', async () => {
@@ -50,7 +43,11 @@ describe('a hard bounce', () => {
         (all) => all[0]?.state === 'bounced',
       );
       expect(inv!.attempts).toBe(1);
-      const contact = await ContactModel.findOne({ organisationId: d.owner.organisationId, email }).lean();
+      // The contact is suppressed just after the invitation is marked bounced.
+      const contact = await until(
+        () => ContactModel.findOne({ organisationId: d.owner.organisationId, email }).lean(),
+        (c) => Boolean(c?.suppression),
+      );
       expect(contact!.suppression).toMatchObject({ reason: 'bounced' });
     } finally {
       refusing.close();

@@ -8,6 +8,7 @@ import { sweepInvitations } from '../../../server/src/modules/invitations/sweep-
 import { uniqueEmail } from '../../factories/accounts';
 import { buildDistribution } from '../../factories/distribution';
 import { startHarness, type Harness } from '../../setup/harness';
+import { until } from '../../setup/until';
 import { waitForMail } from '../../setup/mail';
 
 // The shared dev database is slow under load; these wait on real sends.
@@ -23,14 +24,6 @@ const post = (app: typeof h.app, auth: Record<string, string>, body: object) =>
   request(app).post('/api/v1/interactions').set(auth).send(body);
 
 const invitationsOf = (organisationId: string) => SurveyInvitationModel.find({ organisationId }).lean();
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('unsubscribe', () => {
   it('GET only asks; the one-click POST suppresses at once; later interactions are skipped as suppressed', async () => {

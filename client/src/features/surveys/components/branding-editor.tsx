@@ -23,6 +23,7 @@ export function BrandingEditor({ draft, update, errors }: { draft: Draft; update
         />
         <ColorInput
           label="Accent colour"
+          eyeDropperButtonProps={{ 'aria-label': 'Pick the accent colour from the screen' }}
           description={
             ratio ? `Contrast with white text: ${ratio.toFixed(1)}:1 (AA needs ${AA_NORMAL_TEXT}:1)` : undefined
           }
