@@ -13,41 +13,26 @@ import { TouchpointModel } from '../../../server/src/modules/touchpoints/touchpo
  * Everything an organisation owns, read straight from the database, to compare before and
  * after calls that must change nothing.
  */
+// Every tenant-owned collection the route walks must leave untouched; a new one joins this list.
+const OWNED = {
+  memberships: MembershipModel,
+  invitations: InvitationModel,
+  apiKeys: ApiKeyModel,
+  auditEvents: AuditEventModel,
+  surveys: SurveyModel,
+  surveyVersions: SurveyVersionModel,
+  surveyKeys: SurveyKeyModel,
+  touchpoints: TouchpointModel,
+  contacts: ContactModel,
+};
+
 export async function snapshotOrganisation(organisationId: string) {
-  const byId = { _id: 1 } as const;
-  const [
-    organisation,
-    memberships,
-    invitations,
-    apiKeys,
-    auditEvents,
-    surveys,
-    surveyVersions,
-    surveyKeys,
-    touchpoints,
-    contacts,
-  ] = await Promise.all([
-    OrganisationModel.findById(organisationId).lean(),
-    MembershipModel.find({ organisationId }).sort(byId).lean(),
-    InvitationModel.find({ organisationId }).sort(byId).lean(),
-    ApiKeyModel.find({ organisationId }).sort(byId).lean(),
-    AuditEventModel.find({ organisationId }).sort(byId).lean(),
-    SurveyModel.find({ organisationId }).sort(byId).lean(),
-    SurveyVersionModel.find({ organisationId }).sort(byId).lean(),
-    SurveyKeyModel.find({ organisationId }).sort(byId).lean(),
-    TouchpointModel.find({ organisationId }).sort(byId).lean(),
-    ContactModel.find({ organisationId }).sort(byId).lean(),
-  ]);
-  return {
-    organisation,
-    memberships,
-    invitations,
-    apiKeys,
-    auditEvents,
-    surveys,
-    surveyVersions,
-    surveyKeys,
-    touchpoints,
-    contacts,
-  };
+  const owned = await Promise.all(
+    Object.entries(OWNED).map(async ([name, model]) => [
+      name,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the models differ; only equality is read
+      await (model as any).find({ organisationId }).sort({ _id: 1 }).lean(),
+    ]),
+  );
+  return { organisation: await OrganisationModel.findById(organisationId).lean(), ...Object.fromEntries(owned) };
 }
