@@ -119,7 +119,8 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
     .map((c) => c.split(';')[0])
     .join('; ');
   expect((await post('/api/v1/invitations', { email: owner.email, role: 'viewer' }, otherCookie)).status).toBe(201);
-  const secondInvitation = (await waitForMail(owner.email, 2)).find((m) => m.subject.includes('invited you'))!;
+  // Verification, the new-API-key security notice, then this invitation.
+  const secondInvitation = (await waitForMail(owner.email, 3)).find((m) => m.subject.includes('invited you'))!;
   const token = new URL(linksIn(secondInvitation).find((l) => l.includes('/accept-invite?token='))!).searchParams.get(
     'token',
   );
