@@ -37,6 +37,7 @@ import { identityOf } from './modules/auth/principal';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerInsightRoutes } from './modules/insights/insights.routes';
 import { registerMemberRoutes } from './modules/members/members.routes';
+import { invitationAddress } from './modules/members/members.service';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes';
 import { registerResponseRoutes } from './modules/responses/responses.routes';
 import { respondingRouter } from './modules/responding/responding.routes';
@@ -157,16 +158,28 @@ export function createApp(deps: AppDeps): express.Express {
   registerOrganisationRoutes(api);
   // Invitations mail strangers with text of the inviter's choosing: bounded per organisation and address.
   const byOrganisation = (req: express.Request) => String(req.principal?.organisationId ?? req.ip);
-  const invitationLimits = [
+  // A resend mails the same stranger again: it spends the same two budgets as an invitation.
+  const invitationLimits = (address: (req: express.Request) => string | Promise<string>) => [
     rateLimit(redis, { name: 'invite-org', points: 50, windowSeconds: 3600, key: byOrganisation }),
     rateLimit(redis, {
       name: 'invite-address',
       points: 3,
       windowSeconds: 3600,
-      key: (req) => `${byOrganisation(req)}:${(req.res?.locals.input as { body: { email: string } }).body.email}`,
+      key: async (req) => `${byOrganisation(req)}:${await address(req)}`,
     }),
   ];
-  registerMemberRoutes(api, { features, limits: { accept: passwordChecks, invite: invitationLimits } });
+  const input = (req: express.Request) =>
+    req.res?.locals.input as { body: { email: string }; params: { invitationId: string } };
+  registerMemberRoutes(api, {
+    features,
+    limits: {
+      accept: passwordChecks,
+      invite: invitationLimits((req) => input(req).body.email),
+      resend: invitationLimits((req) =>
+        invitationAddress({ organisationId: String(req.principal?.organisationId) }, input(req).params.invitationId),
+      ),
+    },
+  });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
   registerResponseRoutes(api);

@@ -14,6 +14,8 @@ export const ErrorCode = z.enum([
   'invalid_credentials',
   'forbidden',
   'csrf_rejected',
+  /** The signed-in person must confirm their email address first (for example, to invite). */
+  'email_unverified',
   'conflict',
   'rate_limited',
   'service_unavailable',

@@ -16,11 +16,14 @@ export interface SignedIn {
   cookie: string;
 }
 
-/** A new organisation and owner through the real signup route; the session cookie comes back. */
+/** A new organisation and owner through the real sign-up and log-in routes; the session cookie comes back. */
 export async function signUp(baseUrl: string): Promise<SignedIn> {
   const body = buildSignup();
-  const res = await post(`${baseUrl}/api/v1/auth/signup`, body);
-  if (res.status !== 201) throw new Error(`signup answered ${res.status}: ${await res.text()}`);
+  const signup = await post(`${baseUrl}/api/v1/auth/signup`, body);
+  if (signup.status !== 202) throw new Error(`signup answered ${signup.status}: ${await signup.text()}`);
+  // Sign-up signs nobody in (it answers the same for a taken address): log in as the new owner.
+  const res = await post(`${baseUrl}/api/v1/auth/login`, { email: body.email, password: body.password });
+  if (res.status !== 200) throw new Error(`log-in answered ${res.status}: ${await res.text()}`);
   const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
   if (!cookie) throw new Error('signup set no session cookie');
   return { email: body.email, password: body.password, cookie };

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { linksIn, waitForMail } from '../setup/mail';
 import { axeViolations, describeViolations, type AxeException } from './support/axe';
 import { launchBrowser } from './support/browser';
+import { signUpAndLogIn } from './support/sign-up';
 import { startRunningApp, type RunningApp } from './support/server';
 
 /**
@@ -29,8 +30,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 
   // Data over the API, so every table has rows and the invitation page has a real invitation.
-  const signup = await post('/api/v1/auth/signup', { ...owner, organisationName: 'Fabrikam Parcels' });
-  expect(signup.status).toBe(201);
+  const signup = await signUpAndLogIn(app.url, { ...owner, organisationName: 'Fabrikam Parcels' });
   ownerCookie = signup.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])

@@ -20,7 +20,7 @@ const unique = () => randomUUID().slice(0, 8);
 export const uniqueEmail = (label = 'person') => `${label}-${unique()}@example.test`;
 
 export const buildSignup = (
-  overrides: Partial<Record<'name' | 'email' | 'password' | 'organisationName', string>> = {},
+  overrides: Partial<Record<'name' | 'email' | 'password' | 'organisationName' | 'timeZone', string>> = {},
 ) => {
   const id = unique();
   return {
@@ -42,11 +42,23 @@ export interface Teammate {
   membershipId: string;
 }
 
-/** Signs up through the API: a new organisation with its owner, signed in. */
-export async function signUpOwner(app: Express, overrides: Parameters<typeof buildSignup>[0] = {}): Promise<Teammate> {
+/**
+ * Signs up through the API (which signs nobody in), then logs in: a new organisation with its
+ * owner, signed in. The owner's address counts as confirmed unless `verified: false`, since an
+ * unconfirmed account may not invite; the confirmation mail is still sent.
+ */
+export async function signUpOwner(
+  app: Express,
+  overrides: Parameters<typeof buildSignup>[0] = {},
+  opts: { verified?: boolean } = {},
+): Promise<Teammate> {
   const body = buildSignup(overrides);
   const agent = request.agent(app);
-  const res = await agent.post('/api/v1/auth/signup').send(body).expect(201);
+  await agent.post('/api/v1/auth/signup').send(body).expect(202);
+  if (opts.verified ?? true) {
+    await UserModel.updateOne({ email: body.email.toLowerCase() }, { $set: { emailVerifiedAt: new Date() } });
+  }
+  const res = await agent.post('/api/v1/auth/login').send({ email: body.email, password: body.password }).expect(200);
   const session = res.body as SessionResponse;
   const membership = await MembershipModel.findOne({
     organisationId: session.organisation.id,

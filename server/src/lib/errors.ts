@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   forbidden: 403,
   csrf_rejected: 403,
+  email_unverified: 403,
   conflict: 409,
   rate_limited: 429,
   service_unavailable: 503,

@@ -10,7 +10,7 @@ export interface RateLimitRule {
   points: number;
   windowSeconds: number;
   /** Who is counted: by default the client IP (as resolved through the trusted proxies). */
-  key?: (req: Request) => string;
+  key?: (req: Request) => string | Promise<string>;
 }
 
 /**
@@ -26,7 +26,7 @@ export function rateLimit(redis: Redis, rule: RateLimitRule): RequestHandler {
   });
   return async (req, res, next) => {
     try {
-      await limiter.consume(rule.key ? rule.key(req) : (req.ip ?? 'unknown'));
+      await limiter.consume(rule.key ? await rule.key(req) : (req.ip ?? 'unknown'));
       next();
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) return next(err);

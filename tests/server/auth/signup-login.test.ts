@@ -19,30 +19,37 @@ afterAll(() => h.close());
 const cookieOf = (res: request.Response) => String(res.headers['set-cookie']?.[0] ?? '');
 
 describe('sign-up', () => {
-  it('creates the organisation and its owner, signs in, and stores only an argon2id hash', async () => {
+  it('creates the organisation and its owner, signs nobody in, and stores only an argon2id hash', async () => {
     const body = buildSignup();
-    const res = await request(h.app).post('/api/v1/auth/signup').send(body).expect(201);
-    const session = SessionResponse.parse(res.body);
-    expect(session).toMatchObject({ role: 'owner', user: { email: body.email, emailVerified: false } });
-    // The test server catches mail, so it runs the development outbox and says so.
-    expect(session.features).toEqual({ outbox: true });
-    expect(session.organisation).toMatchObject({ name: body.organisationName, timeZone: 'UTC', defaultLanguage: 'en' });
+    const res = await request(h.app).post('/api/v1/auth/signup').send(body).expect(202);
+    expect(res.body).toEqual({ status: 'accepted' });
+    expect(res.headers['set-cookie']).toBeUndefined();
 
     const user = await UserModel.findOne({ email: body.email }).lean();
     expect(user!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(JSON.stringify(res.body)).not.toContain(user!.passwordHash);
-    expect(await OrganisationModel.countDocuments({ _id: session.organisation.id })).toBe(1);
-    expect(
-      await MembershipModel.countDocuments({
-        organisationId: session.organisation.id,
-        userId: user!._id,
-        role: 'owner',
-      }),
-    ).toBe(1);
+    expect(user!.emailVerifiedAt).toBeNull();
+    const membership = await MembershipModel.findOne({ userId: user!._id }).setOptions({ crossTenant: true }).lean();
+    expect(membership).toMatchObject({ role: 'owner' });
+    const org = await OrganisationModel.findById(membership!.organisationId).lean();
+    expect(org).toMatchObject({ name: body.organisationName, timeZone: 'UTC', defaultLanguage: 'en' });
+
+    // The new owner logs in with the password they chose; the test server runs the outbox and says so.
+    const login = await request(h.app)
+      .post('/api/v1/auth/login')
+      .send({ email: body.email, password: body.password })
+      .expect(200);
+    const session = SessionResponse.parse(login.body);
+    expect(session).toMatchObject({ role: 'owner', user: { email: body.email, emailVerified: false } });
+    expect(session.features).toEqual({ outbox: true });
   });
 
   it('sets an httpOnly, SameSite=Lax session cookie that is not Secure over plain http in development', async () => {
-    const res = await request(h.app).post('/api/v1/auth/signup').send(buildSignup()).expect(201);
+    const body = buildSignup();
+    await request(h.app).post('/api/v1/auth/signup').send(body).expect(202);
+    const res = await request(h.app)
+      .post('/api/v1/auth/login')
+      .send({ email: body.email, password: body.password })
+      .expect(200);
     const cookie = cookieOf(res);
     expect(cookie).toMatch(/^pulse\.sid=/);
     expect(cookie).toContain('HttpOnly');
@@ -53,10 +60,11 @@ describe('sign-up', () => {
   });
 
   it('sends a verification email whose link confirms the address once', async () => {
-    const owner = await signUpOwner(h.app);
+    const owner = await signUpOwner(h.app, {}, { verified: false });
     const [mail] = await waitForMail(owner.email);
     expect(mail!.subject).toBe('Confirm your email address for Pulse');
     const token = new URL(linksIn(mail!)[0]!).searchParams.get('token')!;
+    expect((await owner.agent.get('/api/v1/auth/session').expect(200)).body.user.emailVerified).toBe(false);
 
     await request(h.app).post('/api/v1/auth/verify-email').send({ token }).expect(204);
     const me = await owner.agent.get('/api/v1/auth/session').expect(200);
@@ -65,15 +73,27 @@ describe('sign-up', () => {
     expect(again.body.error.code).toBe('not_found');
   });
 
-  it('when the email is taken, then it answers 409 naming the field and creates no second organisation', async () => {
+  // Finding 6: the old answer (409 "An account with this email already exists") told anyone
+  // which addresses have accounts.
+  it('when the email is taken, then it answers exactly as for a new one, mails the owner instead and creates nothing', async () => {
     const owner = await signUpOwner(h.app);
+    await waitForMail(owner.email);
+    const fresh = await request(h.app).post('/api/v1/auth/signup').send(buildSignup()).expect(202);
     const orgsBefore = await OrganisationModel.countDocuments();
-    const res = await request(h.app)
+    const usersBefore = await UserModel.countDocuments();
+
+    const taken = await request(h.app)
       .post('/api/v1/auth/signup')
-      .send(buildSignup({ email: owner.email.toUpperCase() }))
-      .expect(409);
-    expect(res.body.error).toMatchObject({ code: 'conflict', details: [{ path: 'body.email' }] });
+      .send(buildSignup({ email: owner.email.toUpperCase() }));
+    expect({ status: taken.status, body: taken.body }).toEqual({ status: fresh.status, body: fresh.body });
+    expect(taken.headers['set-cookie']).toBeUndefined();
     expect(await OrganisationModel.countDocuments()).toBe(orgsBefore);
+    expect(await UserModel.countDocuments()).toBe(usersBefore);
+
+    const mails = await waitForMail(owner.email, 2);
+    const notice = mails.find((m) => m.subject === 'You already have a Pulse account');
+    expect(notice).toBeDefined();
+    expect(linksIn(notice!).some((l) => l.endsWith('/login'))).toBe(true);
   });
 });
 

@@ -35,4 +35,31 @@ describe('invitations are bounded', () => {
       .send({ email: uniqueEmail('other'), role: 'viewer' })
       .expect(201);
   });
+
+  it('when the inviter has not confirmed their email, then it answers 403 email_unverified and mails nobody', async () => {
+    const owner = await signUpOwner(h.app, {}, { verified: false });
+    const email = uniqueEmail('stranger');
+    const res = await owner.agent.post('/api/v1/invitations').send({ email, role: 'viewer' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('email_unverified');
+    expect(await InvitationModel.countDocuments({ organisationId: owner.organisationId })).toBe(0);
+  });
+
+  it('when an invitation is resent over and over, then resends spend the same per-address budget and the fourth answers 429', async () => {
+    const owner = await signUpOwner(h.app);
+    const email = uniqueEmail('resent');
+    const first = await owner.agent.post('/api/v1/invitations').send({ email, role: 'viewer' }).expect(201);
+    let id = first.body.id as string;
+    for (let i = 0; i < 2; i++) {
+      const again = await owner.agent.post(`/api/v1/invitations/${id}/resend`).expect(201);
+      id = again.body.invitation.id;
+    }
+    const res = await owner.agent.post(`/api/v1/invitations/${id}/resend`);
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBeDefined();
+    expect(await InvitationModel.countDocuments({ organisationId: owner.organisationId, email })).toBe(3);
+    expect(
+      await InvitationModel.countDocuments({ organisationId: owner.organisationId, _id: id, state: 'pending' }),
+    ).toBe(1);
+  });
 });

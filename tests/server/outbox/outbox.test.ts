@@ -6,7 +6,7 @@ import { SystemConfig } from '@pulse/shared/schemas/system';
 
 import { createApp } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
-import { addTeammate, buildSignup, signUpOwner, uniqueEmail, type Teammate } from '../../factories/accounts';
+import { addTeammate, signUpOwner, uniqueEmail, type Teammate } from '../../factories/accounts';
 import { startHarness, type Harness } from '../../setup/harness';
 import { waitForMail } from '../../setup/mail';
 
@@ -115,7 +115,7 @@ describe('the development outbox', () => {
     await request(app).get('/api/v1/outbox').set('Accept', 'application/json').expect(404);
     expect((await request(app).get('/api/v1/system/config').expect(200)).body).toEqual({ mailCatcherUrl: null });
     // The client hides the Outbox page from this flag.
-    const signup = await request(app).post('/api/v1/auth/signup').send(buildSignup()).expect(201);
-    expect(SessionResponse.parse(signup.body).features).toEqual({ outbox: false });
+    const owner = await signUpOwner(app);
+    expect(SessionResponse.parse(owner.session).features).toEqual({ outbox: false });
   });
 });

@@ -12,6 +12,19 @@ export const verifyEmailMail = (to: string, name: string, url: string) =>
     },
   );
 
+/** Someone signed up with an address that already has an account: tell its owner, not the form. */
+export const existingAccountMail = (to: string, publicUrl: string) =>
+  simpleMail(
+    to,
+    'You already have a Pulse account',
+    [
+      'Someone (hopefully you) just tried to create a Pulse account with this email address, which already has one.',
+      `Log in with your password, or choose a new one if you forgot it: ${publicUrl}/forgot-password`,
+      'If it was not you, you can ignore this email: nothing changed on your account.',
+    ],
+    { label: 'Log in', url: `${publicUrl}/login` },
+  );
+
 export const resetPasswordMail = (to: string, url: string) =>
   simpleMail(
     to,

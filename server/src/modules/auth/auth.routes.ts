@@ -41,15 +41,16 @@ export function registerAuthRoutes(api: Api, deps: AuthRouteDeps): void {
   api.route({
     method: 'post',
     path: '/api/v1/auth/signup',
-    summary: 'Create an organisation and its owner, and sign in',
+    summary:
+      'Create an organisation and its owner; answers the same whether or not the address has an account, and the mail says which',
     tags: ['auth'],
     access: 'public',
     before: deps.limits.signup,
     body: SignupBody,
-    responses: { 201: { description: 'Signed in as the new owner', schema: SessionResponse } },
-    handler: async ({ body, ctx }, req, res) => {
-      await startSession(req, await signup(ctx, body));
-      res.status(201).json(await describeCurrentSession(req, deps.features));
+    responses: { 202: { ...Accepted, description: 'Check your inbox for the next step' } },
+    handler: async ({ body, ctx }, _req, res) => {
+      await signup(ctx, body);
+      res.status(202).json({ status: 'accepted' });
     },
   });
 

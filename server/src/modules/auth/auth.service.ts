@@ -11,6 +11,9 @@ import { audit } from '../audit/audit.service';
 import { MembershipModel } from '../members/membership.model';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { presentOrganisation } from '../organisations/organisation.presenter';
+import { settings } from '../../lib/settings';
+import { sendSystemEmail } from '../mail/mail.service';
+import { existingAccountMail } from './auth.emails';
 import { sendVerification } from './credentials.service';
 import type { UserPrincipal } from './principal';
 import { UserModel } from './user.model';
@@ -22,23 +25,27 @@ export interface SessionIdentity {
   membershipId: string;
 }
 
-export async function signup(ctx: PublicCtx, body: SignupBody): Promise<SessionIdentity> {
+/**
+ * Answers the same way whether or not the address already has an account (no enumeration, as
+ * OWASP advises): a new address gets its account and a confirmation link, an existing one a
+ * note to its owner. Nobody is signed in here; the person logs in once they have read the mail.
+ */
+export async function signup(ctx: PublicCtx, body: SignupBody): Promise<void> {
   await assertAcceptableNewPassword(body.password, {
     path: 'body.password',
     userInputs: [body.email, body.name, body.organisationName],
   });
-  const user = await UserModel.create({
-    email: body.email,
-    name: body.name,
-    passwordHash: await hashPassword(body.password),
-  }).catch((err: { code?: number }) => {
-    if (err.code === 11000) {
-      throw new AppError('conflict', 'An account with this email already exists', [
-        { path: 'body.email', message: 'is already registered; log in instead' },
-      ]);
-    }
-    throw err;
-  });
+  // Hashed on both paths, so the time taken does not tell which one ran.
+  const passwordHash = await hashPassword(body.password);
+  if (await UserModel.exists({ email: body.email })) return tellOwnerOfSignupAttempt(ctx, body.email);
+  const user = await UserModel.create({ email: body.email, name: body.name, passwordHash }).catch(
+    (err: { code?: number }) => {
+      if (err.code === 11000) return undefined;
+      throw err;
+    },
+  );
+  // Lost a race with another sign-up for the same address: that one is now the existing account.
+  if (!user) return tellOwnerOfSignupAttempt(ctx, body.email);
   // No multi-document transactions on every supported database: create in an order where a
   // failure leaves nothing reachable, and undo the user if the organisation cannot be made.
   try {
@@ -49,26 +56,24 @@ export async function signup(ctx: PublicCtx, body: SignupBody): Promise<SessionI
     });
     const membership = await MembershipModel.create({ organisationId: org._id, userId: user._id, role: 'owner' });
     await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: org._id } });
-    const identity = {
-      userId: String(user._id),
-      organisationId: String(org._id),
-      membershipId: String(membership._id),
-    };
-    const owner = withActor(ctx, identity.organisationId, {
+    const owner = withActor(ctx, String(org._id), {
       kind: 'user',
-      userId: identity.userId,
-      membershipId: identity.membershipId,
+      userId: String(user._id),
+      membershipId: String(membership._id),
       role: 'owner',
       name: user.name,
       email: user.email,
     });
     await audit(owner, 'auth.signup', user.email);
-    await sendVerification(owner, { userId: identity.userId });
-    return identity;
+    await sendVerification(owner, { userId: String(user._id) });
   } catch (err) {
     await UserModel.deleteOne({ _id: user._id });
     throw err;
   }
+}
+
+async function tellOwnerOfSignupAttempt(ctx: PublicCtx, email: string): Promise<void> {
+  await sendSystemEmail(ctx, existingAccountMail(email, settings().publicUrl), { kind: 'auth.signup-existing' });
 }
 
 export async function login(ctx: PublicCtx, body: LoginBody): Promise<SessionIdentity> {

@@ -32,7 +32,10 @@ import {
 
 export function registerMemberRoutes(
   api: Api,
-  deps: { features: SessionFeatures; limits: { accept: RequestHandler[]; invite: RequestHandler[] } },
+  deps: {
+    features: SessionFeatures;
+    limits: { accept: RequestHandler[]; invite: RequestHandler[]; resend: RequestHandler[] };
+  },
 ): void {
   api.route({
     method: 'get',
@@ -67,6 +70,7 @@ export function registerMemberRoutes(
     summary: 'Send a pending invitation again, with a new link that replaces the old one',
     tags: ['team'],
     access: { permission: 'members.manage' },
+    before: deps.limits.resend,
     params: InvitationParams,
     responses: { 201: { description: 'Invitation sent again', schema: ResentInvitation } },
     handler: async ({ params, ctx }, _req, res) => {

@@ -42,6 +42,10 @@ export async function invite(ctx: Ctx, body: InviteBody) {
   const actor = userActor(ctx);
   if (!canAssignRole(actor.role, body.role))
     throw new AppError('forbidden', `You cannot invite someone as ${body.role}`);
+  // An unconfirmed sign-up could be anyone's address: it may not mail strangers in Pulse's name.
+  if (!(await UserModel.exists({ _id: actor.userId, emailVerifiedAt: mongoose.trusted({ $ne: null }) }))) {
+    throw new AppError('email_unverified', 'Confirm your email address before inviting anyone');
+  }
   const existing = await UserModel.findOne({ email: body.email }).lean();
   if (existing && (await MembershipModel.exists({ organisationId: ctx.organisationId, userId: existing._id }))) {
     throw new AppError('conflict', 'This person is already a member', [
@@ -84,6 +88,12 @@ export async function invite(ctx: Ctx, body: InviteBody) {
  * token per address stays the rule. The old one is retired only once the new one is out: a
  * refused resend (throttled, role no longer grantable) leaves the invitation as it was.
  */
+/** The address a pending invitation of this organisation goes to, for throttling its resends. */
+export async function invitationAddress(ctx: Pick<Ctx, 'organisationId'>, invitationId: string) {
+  const invitation = await InvitationModel.findOne({ _id: invitationId, organisationId: ctx.organisationId }).lean();
+  return invitation?.email ?? invitationId;
+}
+
 export async function resendInvitation(ctx: Ctx, input: { invitationId: string }) {
   const old = await InvitationModel.findOne({
     _id: input.invitationId,

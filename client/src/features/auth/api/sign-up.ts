@@ -1,13 +1,9 @@
-import { SessionResponse, type SignupBody } from '@pulse/shared/schemas/auth';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SignupBody } from '@pulse/shared/schemas/auth';
+import { useMutation } from '@tanstack/react-query';
 
 import { apiFetch } from '../../../lib/api-client';
-import { storeSession } from '../../../lib/session';
 
-export const signUp = (body: SignupBody) =>
-  apiFetch('/api/v1/auth/signup', { method: 'POST', body, schema: SessionResponse });
+// The server answers 202 whether or not the address has an account; the mail tells which.
+export const signUp = (body: SignupBody) => apiFetch('/api/v1/auth/signup', { method: 'POST', body });
 
-export function useSignUp() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: signUp, onSuccess: (session) => storeSession(queryClient, session) });
-}
+export const useSignUp = () => useMutation({ mutationFn: signUp });

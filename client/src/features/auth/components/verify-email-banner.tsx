@@ -34,7 +34,8 @@ export function VerifyEmailBanner() {
     >
       <Group justify="space-between" gap="sm">
         <Text size="sm">
-          We sent a link to <strong>{email}</strong>. Verifying it lets Pulse send you password resets and alerts.
+          We sent a link to <strong>{email}</strong>. Verifying it lets you invite teammates and lets Pulse send you
+          password resets and alerts.
         </Text>
         <Button
           size="xs"

@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconMailExclamation, IconUserPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 import { PageHeader } from '../../../components/page-header';
@@ -18,6 +18,8 @@ export function TeamRoute() {
   const mayManage = useCan('members.manage');
   const members = useMembers();
   const [inviteOpened, invite] = useDisclosure(false);
+  // The server refuses invitations from an unconfirmed address (email_unverified): say so up front.
+  const mayInvite = mayManage && session.user.emailVerified;
 
   return (
     <>
@@ -26,12 +28,30 @@ export function TeamRoute() {
         description="Everyone who can see this organisation’s feedback, and what they may change."
         action={
           mayManage && (
-            <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={invite.open}>
+            <Button
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+              onClick={invite.open}
+              disabled={!mayInvite}
+              aria-describedby={mayInvite ? undefined : 'verify-before-inviting'}
+            >
               Invite teammate
             </Button>
           )
         }
       />
+      {mayManage && !mayInvite && (
+        <Alert
+          id="verify-before-inviting"
+          color="orange"
+          variant="light"
+          mb="lg"
+          icon={<IconMailExclamation size={20} aria-hidden />}
+          title="Verify your email before inviting"
+        >
+          Open the link we mailed to {session.user.email} (or resend it from the banner above); then you can invite your
+          teammates.
+        </Alert>
+      )}
       <QueryContent
         query={members}
         skeleton={<TableSkeleton label="Loading the team" rows={4} />}
@@ -48,7 +68,7 @@ export function TeamRoute() {
           </Stack>
         )}
       </QueryContent>
-      {mayManage && <InviteTeammateModal opened={inviteOpened} onClose={invite.close} actorRole={session.role} />}
+      {mayInvite && <InviteTeammateModal opened={inviteOpened} onClose={invite.close} actorRole={session.role} />}
     </>
   );
 }
