@@ -72,6 +72,16 @@ const dialog = (opener: string, title: string) => async (page: Page) => {
   await page.getByRole('dialog', { name: title }).waitFor();
 };
 
+const signedUp = async (page: Page) => {
+  await heading('Create your Pulse account')(page);
+  await page.getByLabel('Name', { exact: true }).fill('Axe Checker');
+  await page.getByLabel('Work email').fill(`axe-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.test`);
+  await page.getByLabel('Password', { exact: true }).fill('a long checker password');
+  await page.getByLabel('Organisation name').fill('Checked Parcels');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByText('Check your inbox').waitFor();
+};
+
 const SCREENS: Screen[] = [
   { name: 'log in', path: '/login', signedIn: false, ready: heading('Log in to Pulse') },
   { name: 'sign up', path: '/signup', signedIn: false, ready: heading('Create your Pulse account') },
@@ -111,6 +121,17 @@ const SCREENS: Screen[] = [
       await page.frameLocator('[data-testid="survey-preview"]').getByRole('button').first().waitFor();
     },
   })),
+  {
+    name: 'survey builder, with its survey email preview',
+    path: '/surveys/SURVEY',
+    signedIn: true,
+    ready: async (page: Page) => {
+      await heading('Post-support CSAT')(page);
+      await page.getByRole('tab', { name: 'Email', exact: true }).click();
+      await page.getByTestId('survey-email-subject').waitFor();
+    },
+  },
+  { name: 'sign up, after sending: check your inbox', path: '/signup', signedIn: false, ready: signedUp },
   { name: 'page not found', path: '/no-such-page', signedIn: true, ready: heading('Page not found') },
   {
     name: 'invite teammate dialog',

@@ -86,6 +86,19 @@ test('a CX editor creates a CSAT survey from a template, adds a low-score follow
   // The phone-width preview of the same page, and the builder itself on a phone.
   await page.getByText('Phone', { exact: true }).click();
   await screenshot(page, 'surveys-05-published-phone-preview');
+
+  // The real survey email as recipients get it: the server's rendering of the saved draft, in a
+  // sandboxed frame, in each language, at desktop and phone widths.
+  await page.getByRole('tab', { name: 'Email', exact: true }).click();
+  const email = page.frameLocator('[data-testid="survey-email-preview"]');
+  await email.getByText('How satisfied are you with the help you received from Northwind Deliveries?').waitFor();
+  expect(await page.getByTestId('survey-email-preview').getAttribute('sandbox')).toBe('');
+  await screenshot(page, 'surveys-05b-email-preview-desktop');
+  await pick(page, 'Language', 'Français');
+  await email.getByText('Êtes-vous satisfait de l’aide reçue de Northwind Deliveries ?').waitFor();
+  await page.getByText('Phone', { exact: true }).click();
+  await screenshot(page, 'surveys-05c-email-preview-french-phone');
+  await page.getByRole('tab', { name: 'Web page', exact: true }).click();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('tab', { name: 'Question' }).click();
   await page.getByRole('heading', { name: 'Live preview' }).scrollIntoViewIfNeeded();

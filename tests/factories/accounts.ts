@@ -42,6 +42,13 @@ export interface Teammate {
   membershipId: string;
 }
 
+/** Signs up through the API and stops there: nobody is signed in and no log-in attempt is spent. */
+export async function signUpAccount(app: Express, overrides: Parameters<typeof buildSignup>[0] = {}) {
+  const body = buildSignup(overrides);
+  await request(app).post('/api/v1/auth/signup').send(body).expect(202);
+  return body;
+}
+
 /**
  * Signs up through the API (which signs nobody in), then logs in: a new organisation with its
  * owner, signed in. The owner's address counts as confirmed unless `verified: false`, since an
@@ -52,9 +59,8 @@ export async function signUpOwner(
   overrides: Parameters<typeof buildSignup>[0] = {},
   opts: { verified?: boolean } = {},
 ): Promise<Teammate> {
-  const body = buildSignup(overrides);
+  const body = await signUpAccount(app, overrides);
   const agent = request.agent(app);
-  await agent.post('/api/v1/auth/signup').send(body).expect(202);
   if (opts.verified ?? true) {
     await UserModel.updateOne({ email: body.email.toLowerCase() }, { $set: { emailVerifiedAt: new Date() } });
   }

@@ -26,6 +26,7 @@ export const AuditAction = z.enum([
   'survey.paused',
   'survey.resumed',
   'survey.archived',
+  'survey.duplicated',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -57,6 +58,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'survey.paused': 'Paused a survey',
   'survey.resumed': 'Resumed a survey',
   'survey.archived': 'Archived a survey',
+  'survey.duplicated': 'Duplicated a survey',
 };
 
 /** The audit page's filters; `from` and `to` are instants, the client turns its days into them. */

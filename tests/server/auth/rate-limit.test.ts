@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 
 import { createApp } from '../../../server/src/app';
-import { signUpOwner } from '../../factories/accounts';
+import { signUpAccount } from '../../factories/accounts';
 import { startHarness, type Harness } from '../../setup/harness';
 
 const LIMIT = 3;
@@ -32,7 +32,7 @@ function tally(answers: request.Response[]) {
 
 describe('log-in rate limit', () => {
   it('when 20 log-ins for one email arrive at once, then exactly 3 are processed and 17 answer 429 with Retry-After', async () => {
-    const owner = await signUpOwner(h.app);
+    const owner = await signUpAccount(h.app);
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         request(h.app)
@@ -56,20 +56,20 @@ describe('log-in rate limit', () => {
   });
 
   it('when one account has used its attempts, then another account from the same client still has its own', async () => {
-    const [first, second] = [await signUpOwner(h.app), await signUpOwner(h.app)];
+    const [first, second] = [await signUpAccount(h.app), await signUpAccount(h.app)];
     expect(await attempt(h.app, first.email, LIMIT + 1)).toMatchObject({ processed: LIMIT, refused: 1 });
     expect(await attempt(h.app, second.email, 1)).toMatchObject({ processed: 1, refused: 0 });
   });
 
   it('when the app trusts one proxy, then two clients behind it (by X-Forwarded-For) have separate budgets', async () => {
-    const owner = await signUpOwner(h.app);
+    const owner = await signUpAccount(h.app);
     const app = behindProxies(1);
     expect(await attempt(app, owner.email, LIMIT + 1, '203.0.113.1')).toMatchObject({ processed: LIMIT, refused: 1 });
     expect(await attempt(app, owner.email, LIMIT + 1, '203.0.113.2')).toMatchObject({ processed: LIMIT, refused: 1 });
   });
 
   it('when the app trusts one proxy, then a client cannot buy a new budget by prepending addresses of its own', async () => {
-    const owner = await signUpOwner(h.app);
+    const owner = await signUpAccount(h.app);
     const app = behindProxies(1);
     expect(await attempt(app, owner.email, LIMIT, '198.51.100.9')).toMatchObject({ processed: LIMIT });
     // The proxy appends the address it saw; whatever the client put before it is not trusted.
@@ -77,7 +77,7 @@ describe('log-in rate limit', () => {
   });
 
   it('when the app trusts no proxy (the default), then X-Forwarded-For is ignored and every address shares one budget', async () => {
-    const owner = await signUpOwner(h.app);
+    const owner = await signUpAccount(h.app);
     expect(h.config.TRUST_PROXY_HOPS).toBe(0);
     expect(await attempt(h.app, owner.email, LIMIT, '203.0.113.1')).toMatchObject({ processed: LIMIT });
     expect(await attempt(h.app, owner.email, 1, '203.0.113.2')).toMatchObject({ processed: 0, refused: 1 });

@@ -5,7 +5,7 @@ import request from 'supertest';
 
 import { createApp } from '../../../server/src/app';
 import { createHttpServer, HTTP_TIMEOUTS } from '../../../server/src/lib/http-server';
-import { buildSignup, signUpOwner } from '../../factories/accounts';
+import { buildSignup, signUpAccount } from '../../factories/accounts';
 import { startHarness, TEST_METRICS_TOKEN, type Harness } from '../../setup/harness';
 
 const LOGIN_LIMIT = 3;
@@ -124,7 +124,7 @@ describe('slow and idle connections', () => {
 
 describe('refused requests do not spend the rate-limit budget', () => {
   it('when log-ins are refused for CSRF or invalid input, then the account keeps all its attempts', async () => {
-    const owner = await signUpOwner(h.app);
+    const owner = await signUpAccount(h.app);
     for (let i = 0; i < LOGIN_LIMIT + 2; i++) {
       await request(h.app)
         .post('/api/v1/auth/login')

@@ -22,15 +22,17 @@ const actorFields = (actor: EmitCtx['actor']) => {
 
 /**
  * An audited action is a domain event of that name: the audit log's subscriber (audit.events.ts)
- * writes the entry in the worker, as it would for any event a module emits itself.
+ * writes the entry in the worker, as it would for any event a module emits itself. `ids` name
+ * what the event is about (`surveyId`), for other modules' subscribers.
  */
 export async function audit(
   ctx: EmitCtx,
   action: AuditAction,
   target: string | null = null,
   details: AuditDetails = {},
+  ids: Record<string, string> = {},
 ): Promise<void> {
-  await emit(ctx, action, { target, details });
+  await emit(ctx, action, { ...ids, target, details });
 }
 
 /** Written now, in the request, for the rare entry that must exist before the answer (the export). */

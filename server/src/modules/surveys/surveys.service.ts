@@ -24,12 +24,17 @@ import { parseStored } from './surveys.presenter';
 export const actorLabel = (actor: Actor) =>
   actor.kind === 'user' ? actor.name : actor.kind === 'apiKey' ? `API key "${actor.name}"` : actor.name;
 
+/**
+ * Every change of a survey is a domain event (survey.created, .updated, .published, .paused,
+ * .resumed, .archived, .duplicated) carrying ids only; the audit log is one of its subscribers.
+ */
 export const auditSurvey = (
   ctx: Ctx,
-  action: Parameters<typeof audit>[1],
-  survey: Pick<SurveyDoc, 'name'>,
+  action: Extract<Parameters<typeof audit>[1], `survey.${string}`>,
+  survey: Pick<SurveyDoc, '_id' | 'name'>,
   details?: Record<string, string | number>,
-) => audit(ctx, action, survey.name, details);
+  ids: Record<string, string> = {},
+) => audit(ctx, action, survey.name, details, { surveyId: String(survey._id), ...ids });
 
 /** Missing, malformed and another organisation's id all read as the same 404. */
 export async function loadSurvey(ctx: Ctx, surveyId: string): Promise<SurveyDoc> {
@@ -58,7 +63,9 @@ function definitionFor(body: CreateSurveyBody): { definition: SurveyDefinition; 
 
 export async function createSurvey(ctx: Ctx, body: CreateSurveyBody): Promise<SurveyDoc> {
   const { definition, templateId } = definitionFor(body);
-  return insertSurvey(ctx, { name: body.name, definition, templateId });
+  const survey = await insertSurvey(ctx, { name: body.name, definition, templateId });
+  await auditSurvey(ctx, 'survey.created', survey, templateId ? { template: templateId } : undefined);
+  return survey;
 }
 
 async function insertSurvey(
@@ -80,14 +87,19 @@ async function insertSurvey(
     languages: input.definition.languages,
     createdBy: actorLabel(ctx.actor),
   });
-  await auditSurvey(ctx, 'survey.created', survey, input.templateId ? { template: input.templateId } : undefined);
   return survey.toObject() as SurveyDoc;
 }
 
 export async function duplicateSurvey(ctx: Ctx, surveyId: string): Promise<SurveyDoc> {
   const source = await loadSurvey(ctx, surveyId);
   const name = `${source.name} (copy)`.slice(0, 120);
-  return insertSurvey(ctx, { name, definition: parseStored(source.draft), templateId: source.templateId ?? null });
+  const copy = await insertSurvey(ctx, {
+    name,
+    definition: parseStored(source.draft),
+    templateId: source.templateId ?? null,
+  });
+  await auditSurvey(ctx, 'survey.duplicated', copy, undefined, { sourceSurveyId: String(source._id) });
+  return copy;
 }
 
 /**

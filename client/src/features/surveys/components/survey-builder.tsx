@@ -13,6 +13,7 @@ import { FollowUpsEditor } from './follow-ups-editor';
 import { PrimaryQuestionEditor } from './primary-question-editor';
 import { StatusBadge } from './status-badge';
 import { SurveyActions } from './survey-actions';
+import { SurveyEmailPreview } from './survey-email-preview';
 import { SurveyPreview } from './survey-preview';
 import { SurveyVersions } from './survey-versions';
 import { ThankYouEditor } from './thank-you-editor';
@@ -186,7 +187,18 @@ export function SurveyBuilder({ survey }: { survey: Survey }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <div style={{ position: 'sticky', top: 16 }}>
-            <SurveyPreview draft={draft} />
+            <Tabs defaultValue="page" keepMounted={false}>
+              <Tabs.List mb="sm" aria-label="Preview">
+                <Tabs.Tab value="page">Web page</Tabs.Tab>
+                <Tabs.Tab value="email">Email</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="page">
+                <SurveyPreview draft={draft} />
+              </Tabs.Panel>
+              <Tabs.Panel value="email">
+                <SurveyEmailPreview survey={survey} dirty={dirty} />
+              </Tabs.Panel>
+            </Tabs>
           </div>
         </Grid.Col>
       </Grid>
