@@ -24,7 +24,7 @@ describe('audit log export', () => {
     );
     const [header, ...rows] = csvLines(res.text);
     expect(header).toBe('at,actor,actor_kind,action,description,target,details,ip');
-    expect(rows.map((r) => r.split(',')[3])).toEqual(['audit.exported', 'apikey.created', 'auth.signup']);
+    expect(rows.map((r) => r.split(',')[3])).toEqual(['audit.exported', 'apikey.created', 'auth.login', 'auth.signup']);
     expect(rows[1]).toContain('Created an API key');
     expect(
       await AuditEventModel.countDocuments({ organisationId: owner.organisationId, action: 'audit.exported' }),
@@ -54,7 +54,8 @@ describe('audit log export', () => {
     await h.eventsSettled();
     const res = await owner.agent.get('/api/v1/audit-log/export').expect(200);
     const rows = csvLines(res.text).slice(1);
-    expect(rows).toHaveLength(1_202);
+    // The 1,200, the sign-up, the owner's first log-in and the export.
+    expect(rows).toHaveLength(1_203);
     expect(new Set(rows).size).toBe(rows.length);
   });
 
