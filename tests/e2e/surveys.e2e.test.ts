@@ -13,7 +13,7 @@ let browser: Browser;
 beforeAll(async () => {
   app = await startRunningApp();
   browser = await launchBrowser();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
@@ -91,13 +91,18 @@ test('a CX editor creates a CSAT survey from a template, adds a low-score follow
   // sandboxed frame, in each language, at desktop and phone widths.
   await page.getByRole('tab', { name: 'Email', exact: true }).click();
   const email = page.frameLocator('[data-testid="survey-email-preview"]');
-  await email.getByText('How satisfied are you with the help you received from Northwind Deliveries?').waitFor();
+  // The body, not the preheader (the same words, hidden, for the inbox list).
+  await email
+    .getByRole('article')
+    .getByText('How satisfied are you with the help you received from Northwind Deliveries?')
+    .waitFor();
   expect(await page.getByTestId('survey-email-preview').getAttribute('sandbox')).toBe('');
-  await screenshot(page, 'surveys-05b-email-preview-desktop');
+  const emailSection = page.getByRole('region', { name: 'Email preview' });
+  await emailSection.screenshot({ path: `${SHOTS}/surveys-05b-email-preview-desktop.png` });
   await pick(page, 'Language', 'Français');
-  await email.getByText('Êtes-vous satisfait de l’aide reçue de Northwind Deliveries ?').waitFor();
+  await email.getByRole('article').getByText('Êtes-vous satisfait de l’aide reçue de Northwind Deliveries ?').waitFor();
   await page.getByText('Phone', { exact: true }).click();
-  await screenshot(page, 'surveys-05c-email-preview-french-phone');
+  await emailSection.screenshot({ path: `${SHOTS}/surveys-05c-email-preview-french-phone.png` });
   await page.getByRole('tab', { name: 'Web page', exact: true }).click();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('tab', { name: 'Question' }).click();
@@ -131,4 +136,4 @@ test('a CX editor creates a CSAT survey from a template, adds a low-score follow
   await expect(row.getByRole('cell', { name: 'No responses yet' }).textContent()).resolves.toBe('—');
   await screenshot(page, 'surveys-07-list');
   await context.close();
-}, 120_000);
+}, 300_000);

@@ -1,16 +1,20 @@
 import { Alert, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import type { Survey } from '@pulse/shared/schemas/surveys';
 import { useState } from 'react';
 
 import { LANGUAGE_OPTIONS } from '../../../lib/labels';
 import { useSurveyEmailPreview } from '../api/get-survey-email-preview';
 
-const WIDTHS = { desktop: '100%', phone: '375px' } as const;
+// A desktop mail client shows the 600 px email in a wider pane; a phone is 375 px wide.
+const WIDTHS = { desktop: 680, phone: 375 } as const;
+const HEIGHT = 640;
 
 /**
  * The real survey email of the saved draft, as the server renders it for recipients (MJML, the
  * organisation's sender, sample contact values), in a sandboxed iframe: no scripts run and its
- * links go nowhere. Desktop or phone width, in each of the survey's languages.
+ * links go nowhere. Desktop or phone width, in each of the survey's languages; the frame is laid out
+ * at the real width and scaled down to fit the builder's column.
  */
 export function SurveyEmailPreview({ survey, dirty }: { survey: Survey; dirty: boolean }) {
   const [device, setDevice] = useState<keyof typeof WIDTHS>('desktop');
@@ -18,6 +22,9 @@ export function SurveyEmailPreview({ survey, dirty }: { survey: Survey; dirty: b
   const { languages, defaultLanguage } = survey.draft;
   const shownLanguage = language && languages.includes(language) ? language : defaultLanguage;
   const preview = useSurveyEmailPreview(survey.id, survey.revision, shownLanguage);
+  const { ref, width: available } = useElementSize();
+  const frameWidth = WIDTHS[device];
+  const scale = available > 0 && available < frameWidth ? available / frameWidth : 1;
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="email-preview-title">
@@ -57,20 +64,27 @@ export function SurveyEmailPreview({ survey, dirty }: { survey: Survey; dirty: b
           <span data-testid="survey-email-subject">{preview.data.subject}</span>
         </Text>
       )}
-      <Paper
-        withBorder
-        bg="gray.1"
-        p={device === 'phone' ? 'md' : 0}
-        style={{ display: 'flex', justifyContent: 'center', overflow: 'hidden' }}
-      >
+      <Paper withBorder bg="gray.1" p="xs" ref={ref}>
         {preview.data ? (
-          <iframe
-            title={`Survey email preview (${device})`}
-            data-testid="survey-email-preview"
-            srcDoc={preview.data.html}
-            sandbox=""
-            style={{ width: WIDTHS[device], maxWidth: '100%', height: 600, border: 0, background: 'white' }}
-          />
+          <div
+            style={{ width: frameWidth * scale, height: HEIGHT * scale, overflow: 'hidden', margin: '0 auto' }}
+            data-scale={scale.toFixed(2)}
+          >
+            <iframe
+              title={`Survey email preview (${device})`}
+              data-testid="survey-email-preview"
+              srcDoc={preview.data.html}
+              sandbox=""
+              style={{
+                width: frameWidth,
+                height: HEIGHT,
+                border: 0,
+                background: 'white',
+                transform: `scale(${scale})`,
+                transformOrigin: 'top left',
+              }}
+            />
+          </div>
         ) : (
           <Text p="xl" c="dimmed">
             {preview.isError ? 'The email preview could not be rendered.' : 'Rendering the email…'}
