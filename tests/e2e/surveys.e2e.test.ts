@@ -31,7 +31,7 @@ test('a CX editor creates a CSAT survey from a template, adds a low-score follow
   const editor = await addTeammate(app.harness.app, owner.organisationId, 'editor');
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
 
   await page.goto(`${app.url}/login`);
   await page.getByLabel('Email').fill(editor.email);

@@ -33,6 +33,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // A long page on a loaded machine takes more than the default 10 s to capture.
+  await page.screenshot({ path: file, fullPage: true, timeout: 60_000 });
   return file;
 }
