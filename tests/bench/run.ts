@@ -13,6 +13,7 @@ import { bindJobs, createJobs } from '../../server/src/lib/jobs';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { benchAnalytics } from './analytics.bench';
 import { benchDb } from './db.bench';
+import { benchIngest, benchSurveyMail } from './distribution.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
 import { benchInsights } from './insights.bench';
 import { benchMail } from './mail.bench';
@@ -69,7 +70,8 @@ async function main() {
     bindJobs(jobs);
     closers.push(() => jobs.close());
 
-    const server = http.createServer(createApp({ config, log, redis })).listen(0, '127.0.0.1');
+    const app = createApp({ config, log, redis });
+    const server = http.createServer(app).listen(0, '127.0.0.1');
     await once(server, 'listening');
     closers.push(() => {
       server.closeAllConnections();
@@ -109,6 +111,16 @@ async function main() {
     if (wanted('insights')) {
       printSection('7. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');
       benchInsights();
+    }
+
+    const distribution = { app, jobs, redis, redisUrl: config.REDIS_URL, log, catcher: services.catcher };
+    if (wanted('survey-mail')) {
+      printSection('8. Survey email: BullMQ job → render → state updates → pooled SMTP, against a bare loop');
+      await benchSurveyMail(distribution);
+    }
+    if (wanted('ingest')) {
+      printSection('9. Ingest: bulk interactions through the ingest service, against bare driver writes');
+      await benchIngest(distribution);
     }
 
     console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);

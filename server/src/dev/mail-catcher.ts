@@ -29,7 +29,11 @@ const addresses = (a: AddressObject | AddressObject[] | undefined) =>
  *   GET /                             a page listing them, where a developer reads their own mail
  * It listens on 127.0.0.1 only: what it holds (reset links) must not be reachable from elsewhere.
  */
-export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: number } = {}): Promise<MailCatcher> {
+export async function startMailCatcher(
+  opts: { smtpPort?: number; httpPort?: number; keep?: number } = {},
+): Promise<MailCatcher> {
+  // A crash test counts every copy of 1,000+ mails; development keeps the newest KEEP.
+  const keep = opts.keep ?? KEEP;
   const caught: CaughtMail[] = [];
   const arrivals = new EventEmitter().setMaxListeners(0);
 
@@ -50,7 +54,7 @@ export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: num
             headers: listHeaders(parsed.headerLines),
             receivedAt: new Date().toISOString(),
           });
-          caught.length = Math.min(caught.length, KEEP);
+          caught.length = Math.min(caught.length, keep);
           arrivals.emit('mail');
           callback();
         })

@@ -160,9 +160,23 @@ function parse<T extends z.ZodType | undefined>(where: string, schema: T, value:
   throw new AppError(
     'validation_failed',
     'The request is not valid',
-    result.error.issues.map((issue) => ({
+    result.error.issues.flatMap(unionBranch).map((issue) => ({
       path: [where, ...issue.path.map(String)].join('.'),
       message: issue.message,
     })),
   );
+}
+
+/**
+ * A body that fits no option of a union (one interaction, or `{ interactions: [...] }`) would be
+ * reported as one "Invalid input" at its root. The option it was meant as is the one with no
+ * complaint about the root itself (an unknown or missing key there); its issues name the field.
+ */
+function unionBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
+  const atRoot = (issues: z.core.$ZodIssue[]) =>
+    issues.filter((i) => i.path.length === 0 || (i.code === 'invalid_type' && i.path.length === 1)).length;
+  const best = [...issue.errors].sort((a, b) => atRoot(a) - atRoot(b) || a.length - b.length)[0]!;
+  if (atRoot(best) === atRoot(issue.errors.find((e) => e !== best) ?? [])) return [issue];
+  return best.flatMap(unionBranch).map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
 }

@@ -1,6 +1,9 @@
 import { ApiKeyModel } from '../../../server/src/modules/api-keys/api-key.model';
 import { AuditEventModel } from '../../../server/src/modules/audit/audit-event.model';
+import { ContactAttributeModel } from '../../../server/src/modules/contacts/contact-attribute.model';
 import { ContactModel } from '../../../server/src/modules/contacts/contact.model';
+import { TimelineEntryModel } from '../../../server/src/modules/contacts/timeline-entry.model';
+import { SurveyInvitationModel } from '../../../server/src/modules/invitations/invitation.model';
 import { InvitationModel } from '../../../server/src/modules/members/invitation.model';
 import { MembershipModel } from '../../../server/src/modules/members/membership.model';
 import { OrganisationModel } from '../../../server/src/modules/organisations/organisation.model';
@@ -24,6 +27,9 @@ const OWNED = {
   surveyKeys: SurveyKeyModel,
   touchpoints: TouchpointModel,
   contacts: ContactModel,
+  contactAttributes: ContactAttributeModel,
+  timelineEntries: TimelineEntryModel,
+  surveyInvitations: SurveyInvitationModel,
 };
 
 export async function snapshotOrganisation(organisationId: string) {

@@ -5,6 +5,11 @@ import { ApiKeyModel } from '../../../server/src/modules/api-keys/api-key.model'
 import { AuditEventModel } from '../../../server/src/modules/audit/audit-event.model';
 import { InvitationModel } from '../../../server/src/modules/members/invitation.model';
 import { MembershipModel } from '../../../server/src/modules/members/membership.model';
+import { ContactAttributeModel } from '../../../server/src/modules/contacts/contact-attribute.model';
+import { ContactModel } from '../../../server/src/modules/contacts/contact.model';
+import { TimelineEntryModel } from '../../../server/src/modules/contacts/timeline-entry.model';
+import { SurveyInvitationModel } from '../../../server/src/modules/invitations/invitation.model';
+import { TouchpointModel } from '../../../server/src/modules/touchpoints/touchpoint.model';
 import { startHarness, type Harness } from '../../setup/harness';
 
 let h: Harness;
@@ -58,6 +63,48 @@ const MODELS: Record<string, TenantOwned> = {
     model: AuditEventModel as unknown as Model<Doc>,
     build: (organisationId) => ({ organisationId, action: 'auth.login', actorKind: 'system', actorLabel: 'Pulse' }),
     change: { target: 'changed' },
+  },
+  // Distribution: an interaction is stored as its invitation (or skip) and its timeline entry.
+  Touchpoint: {
+    model: TouchpointModel as unknown as Model<Doc>,
+    build: (organisationId) => ({ organisationId, key: `tp_${anyId()}`, name: 'Touchpoint', stage: 'Support' }),
+    change: { name: 'Changed' },
+  },
+  Contact: {
+    model: ContactModel as unknown as Model<Doc>,
+    build: (organisationId) => {
+      const email = `c-${anyId()}@example.test`;
+      return { organisationId, email, emailKey: email, externalKey: `~${anyId()}` };
+    },
+    change: { name: 'Changed' },
+  },
+  ContactAttribute: {
+    model: ContactAttributeModel as unknown as Model<Doc>,
+    build: (organisationId) => ({ organisationId, key: `k${anyId()}`, type: 'string' }),
+    change: { type: 'number' },
+  },
+  TimelineEntry: {
+    model: TimelineEntryModel as unknown as Model<Doc>,
+    build: (organisationId) => ({
+      organisationId,
+      contactId: anyId(),
+      at: new Date(),
+      kind: 'interaction',
+      summary: 'Interaction',
+    }),
+    change: { summary: 'Changed' },
+  },
+  SurveyInvitation: {
+    model: SurveyInvitationModel as unknown as Model<Doc>,
+    build: (organisationId) => ({
+      organisationId,
+      touchpointId: anyId(),
+      touchpointKey: 'tp',
+      contactId: anyId(),
+      channel: 'email',
+      state: 'queued',
+    }),
+    change: { state: 'sent' },
   },
 };
 

@@ -63,7 +63,7 @@ async function insertContact(ctx: Ctx, input: ContactInput): Promise<ContactDoc>
 }
 
 /** Only what differs, so re-sending a known contact costs a read and no write. */
-function changes(c: ContactDoc, input: ContactInput, opts: { emailTaken: boolean }): Record<string, unknown> {
+export function changes(c: ContactDoc, input: ContactInput, opts: { emailTaken: boolean }): Record<string, unknown> {
   const set: Record<string, unknown> = {};
   if (input.externalId && !c.externalId)
     Object.assign(set, { externalId: input.externalId, externalKey: input.externalId });
@@ -78,7 +78,7 @@ function changes(c: ContactDoc, input: ContactInput, opts: { emailTaken: boolean
   return set;
 }
 
-function applySet(c: ContactDoc, set: Record<string, unknown>): ContactDoc {
+export function applySet(c: ContactDoc, set: Record<string, unknown>): ContactDoc {
   const next = { ...c, attributes: { ...c.attributes } } as ContactDoc;
   for (const [path, value] of Object.entries(set)) {
     if (path.startsWith('attributes.')) next.attributes[path.slice(11)] = value;

@@ -4,7 +4,8 @@ import type { Decision, Interaction, SkipReason } from '@pulse/shared/schemas/in
 
 import type { Ctx } from '../../lib/context';
 import { settings } from '../../lib/settings';
-import { claimInvitationSlot, upsertContact, type ContactDoc } from '../contacts/contacts.service';
+import { contactsOneByOne, loadContactBatch, type ContactAccess } from '../contacts/contacts.batch';
+import type { ContactDoc } from '../contacts/contacts.service';
 import { getOrganisation } from '../organisations/organisation.service';
 import { getSendableSurvey, type SendableSurvey } from '../surveys/surveys.service';
 import { rulesOf, type TouchpointDoc } from '../touchpoints/touchpoints.service';
@@ -25,7 +26,11 @@ export interface Planned {
 // Contacts of one batch are upserted this many at a time; one person's items stay in order.
 const PARALLEL = 8;
 
-/** Decides every item of a validated batch. Replays answer what the first call answered. */
+/**
+ * Decides every item of a validated batch. Replays answer what the first call answered. Contacts
+ * are read in one query and new ones inserted in one write (see loadContactBatch); an item whose
+ * new contact lost a race to another request is decided again, one operation at a time.
+ */
 export async function decideAll(
   ctx: Ctx,
   items: Interaction[],
@@ -40,6 +45,17 @@ export async function decideAll(
   };
   const invitedInBatch = new Set<string>();
   const out: Planned[] = new Array(items.length);
+  const fresh = items.filter((_, i) => !replays.has(i));
+  const contacts = await loadContactBatch(
+    ctx,
+    fresh.map((item) => item.contact),
+  );
+  const deps = (access: ContactAccess): DecideDeps => ({
+    orgZone: org.timeZone,
+    surveyOf,
+    invitedInBatch,
+    contacts: access,
+  });
 
   // Items about the same person run in order (the duplicate and fatigue checks see each other).
   const groups = new Map<string, number[]>();
@@ -55,15 +71,21 @@ export async function decideAll(
         const replay = replays.get(i);
         out[i] = replay
           ? replayOf(i, replay, item)
-          : await decideOne(ctx, i, item, touchpoints.get(item.touchpoint)!, {
-              orgZone: org.timeZone,
-              surveyOf,
-              invitedInBatch,
-            });
+          : await decideOne(ctx, i, item, touchpoints.get(item.touchpoint)!, deps(contacts));
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, run));
+  const lost = await contacts.flush();
+  if (lost.size) {
+    const oneByOne = deps(contactsOneByOne(ctx));
+    for (let i = 0; i < items.length; i++) {
+      const contactId = out[i]!.doc?.contactId;
+      if (contactId && lost.has(String(contactId))) {
+        out[i] = await decideOne(ctx, i, items[i]!, touchpoints.get(items[i]!.touchpoint)!, oneByOne);
+      }
+    }
+  }
   return out;
 }
 
@@ -94,6 +116,7 @@ interface DecideDeps {
   orgZone: string;
   surveyOf: (id: string) => Promise<SendableSurvey | null>;
   invitedInBatch: Set<string>;
+  contacts: ContactAccess;
 }
 
 async function decideOne(
@@ -107,7 +130,7 @@ async function decideOne(
   const occurredAt = item.occurredAt ? new Date(item.occurredAt) : now;
   const rules = rulesOf(touchpoint);
   const channel = item.channel ?? rules.channel;
-  const { contact } = await upsertContact(ctx, item.contact);
+  const contact = await deps.contacts.upsert(item.contact);
   const survey = rules.surveyId ? await deps.surveyOf(rules.surveyId) : null;
   const _id = item.idempotencyKey ? invitationIdFor(ctx.organisationId, item.idempotencyKey) : new Types.ObjectId();
 
@@ -179,7 +202,7 @@ async function skipReason(opts: {
   if (deps.invitedInBatch.has(once)) return 'duplicate';
   if (Math.random() * 100 >= rules.samplingPercent) return 'sampled_out';
   // Last, because it moves the contact's fatigue clock: only an invitation that is made may.
-  if (!(await claimInvitationSlot(opts.ctx, contact._id, opts.now, rules.fatigueDays))) return 'fatigued';
+  if (!(await deps.contacts.claimInvitationSlot(contact, opts.now, rules.fatigueDays))) return 'fatigued';
   deps.invitedInBatch.add(once);
   return null;
 }

@@ -1,0 +1,306 @@
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import mongoose, { Types } from 'mongoose';
+import type { CommandStartedEvent } from 'mongodb';
+
+import type { Interaction } from '@pulse/shared/schemas/interactions';
+
+import { systemContext } from '../../server/src/lib/context';
+import { startJobWorkers, type Jobs } from '../../server/src/lib/jobs';
+import type { Logger } from '../../server/src/lib/logger';
+import { createMailer, type OutgoingMail } from '../../server/src/lib/mailer';
+import { createRedis } from '../../server/src/lib/redis';
+import { settings } from '../../server/src/lib/settings';
+import { ContactModel } from '../../server/src/modules/contacts/contact.model';
+import { TimelineEntryModel } from '../../server/src/modules/contacts/timeline-entry.model';
+import { ingestInteractions } from '../../server/src/modules/interactions/interactions.service';
+import { SurveyInvitationModel } from '../../server/src/modules/invitations/invitation.model';
+import { invitationTokenHash } from '../../server/src/modules/invitations/invitation-token';
+import {
+  configureSurveySending,
+  SendInvitation,
+  sendJobId,
+} from '../../server/src/modules/invitations/send-invitation.job';
+import { composeSurveyEmail } from '../../server/src/modules/invitations/survey-email.compose';
+import { warmSurveyEmailTemplates } from '../../server/src/modules/invitations/survey-email';
+import { getSendableSurvey } from '../../server/src/modules/surveys/surveys.service';
+import { workerJobs } from '../../server/src/registry';
+import type { MailCatcher } from '../../server/src/dev/mail-catcher';
+import { signUpOwner } from '../factories/accounts';
+import { buildTouchpoint } from '../factories/distribution';
+import { buildSurvey } from '../factories/surveys';
+import { printNote, printRow, runBounded, summarise } from './stats';
+
+const MAILS = 200;
+const CONCURRENCY = 5;
+const SMTP_ONLY = 1_000;
+const INGEST = 1_000;
+const BATCH = 500;
+
+export interface DistributionBenchDeps {
+  app: Express;
+  jobs: Jobs;
+  redis: Redis;
+  redisUrl: string;
+  log: Logger;
+  catcher: MailCatcher;
+}
+
+/** Counts the driver's commands by name while `work` runs (mongoose connection, monitorCommands). */
+async function countCommands<T>(work: () => Promise<T>): Promise<{ result: T; commands: Map<string, number> }> {
+  const commands = new Map<string, number>();
+  const client = mongoose.connection.getClient();
+  const onStart = (e: CommandStartedEvent) => commands.set(e.commandName, (commands.get(e.commandName) ?? 0) + 1);
+  client.on('commandStarted', onStart);
+  try {
+    return { result: await work(), commands };
+  } finally {
+    client.off('commandStarted', onStart);
+  }
+}
+
+const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+const listed = (m: Map<string, number>) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
+
+async function organisation(app: Express) {
+  const owner = await signUpOwner(app);
+  const survey = await buildSurvey({ org: owner, kind: 'nps' });
+  return { organisationId: owner.organisationId, survey };
+}
+
+/**
+ * 8a. The survey send pipeline against a bare loop, in the same run, on the same database:
+ *  - pipeline: MAILS invitations queued by the ingest service; real BullMQ workers (c=5) claim
+ *    each (queued → sending), read the contact, render the MJML mail, send it through the pooled
+ *    mailer to the mail catcher and record sent (with its timeline entry);
+ *  - bare: the same claim and sent updates by `_id`, the same timeline insert and the same SMTP
+ *    send of one pre-rendered mail, 5 at a time, without BullMQ, rendering or reads;
+ *  - SMTP alone: the pooled mailer sending that mail, 5 at a time.
+ */
+export async function benchSurveyMail(deps: DistributionBenchDeps) {
+  await warmSurveyEmailTemplates();
+  const { organisationId, survey } = await organisation(deps.app);
+  const touchpoint = await buildTouchpoint({ org: organisationId, rules: { surveyId: survey.id } });
+  const ctx = systemContext({ organisationId, log: deps.log, name: 'Bench' });
+  const campaign = async (label: string) => {
+    const items: Interaction[] = Array.from({ length: MAILS }, (_, i) => ({
+      touchpoint: touchpoint.key,
+      contact: { email: `bench-${label}-${i}@example.test`, name: `Person ${i}` },
+    }));
+    const decisions = await ingestInteractions(ctx, { redis: deps.redis }, items, { batch: true });
+    return decisions.map((d) => d.invitationId!);
+  };
+
+  // Pipeline first, while its jobs wait (no worker yet); the bare loop's invitations are stored
+  // too, so both run against a collection of the same size.
+  const piped = await campaign('piped');
+  const bare = await campaign('bare');
+  // The bare loop's jobs would be sent by the pipeline's workers: take them out of the queue.
+  await Promise.all(bare.map((id) => deps.jobs.queues.bulk.remove(sendJobId(id))));
+
+  const connection = createRedis(deps.redisUrl, 'worker');
+  const mailer = createMailer(deps.catcher.smtpUrl);
+  configureSurveySending({ redis: connection, mailsPerMinute: 1_000_000 });
+  const pipelineStarted = performance.now();
+  const { commands: pipelineCommands } = await countCommands(async () => {
+    const workers = startJobWorkers({
+      connection,
+      log: deps.log,
+      services: { mailer },
+      concurrency: CONCURRENCY,
+      jobs: workerJobs(),
+    });
+    const ids = piped.map((id) => new Types.ObjectId(id));
+    for (;;) {
+      const sent = await SurveyInvitationModel.collection.countDocuments({ _id: { $in: ids }, state: 'sent' });
+      if (sent === MAILS) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await workers.close();
+  });
+  const pipelineMs = performance.now() - pipelineStarted;
+  await connection.quit();
+
+  // One rendered mail, sent to each bare invitation's own address.
+  const contact = await ContactModel.findOne({ organisationId, email: 'bench-bare-0@example.test' }).lean();
+  const sendable = await getSendableSurvey(ctx, survey.id);
+  const mail = await composeSurveyEmail({
+    survey: sendable!,
+    org: { name: 'Bench', senderName: 'Bench' },
+    contact,
+    invitationId: bare[0]!,
+  });
+  const outgoing = (i: number): OutgoingMail => ({
+    from: settings().mailFrom,
+    to: `bench-bare-${i}@example.test`,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+  });
+  const invitations = SurveyInvitationModel.collection;
+  const orgId = new Types.ObjectId(organisationId);
+  const { result: bareRun, commands: bareCommands } = await countCommands(() =>
+    runBounded(MAILS, CONCURRENCY, async (i) => {
+      const _id = new Types.ObjectId(bare[i]!);
+      const claimedAt = new Date();
+      await invitations.updateOne(
+        { _id, organisationId: orgId, state: 'queued' },
+        {
+          $set: { state: 'sending', claimedAt },
+          $inc: { attempts: 1 },
+          $push: { history: { state: 'sending', at: claimedAt } } as never,
+        },
+      );
+      await mailer.send(outgoing(i));
+      const sentAt = new Date();
+      await invitations.updateOne(
+        { _id, organisationId: orgId, state: 'sending' },
+        { $set: { state: 'sent', sentAt }, $push: { history: { state: 'sent', at: sentAt } } as never },
+      );
+      await TimelineEntryModel.collection.insertOne({
+        organisationId: orgId,
+        contactId: contact!._id,
+        at: sentAt,
+        kind: 'invitation',
+        summary: 'Invitation sent',
+      });
+    }),
+  );
+
+  const smtp = await runBounded(SMTP_ONLY, CONCURRENCY, (i) => mailer.send(outgoing(i % MAILS)));
+  mailer.close();
+
+  const pipelineRate = (MAILS / pipelineMs) * 1000;
+  const bareRate = (MAILS / bareRun.elapsedMs) * 1000;
+  const smtpRate = (SMTP_ONLY / smtp.elapsedMs) * 1000;
+  printNote(
+    `pipeline (BullMQ c=${CONCURRENCY} → claim → read contact → MJML render → SMTP → sent): ${MAILS} in ` +
+      `${(pipelineMs / 1000).toFixed(2)} s, ${pipelineRate.toFixed(0)} mails/s; ` +
+      `${(total(pipelineCommands) / MAILS).toFixed(1)} DB commands per mail (${listed(pipelineCommands)})`,
+  );
+  printRow(
+    summarise(`bare loop: claim, SMTP, sent, timeline (c=${CONCURRENCY})`, bareRun.samplesMs, bareRun.elapsedMs),
+  );
+  printNote(`bare: ${(total(bareCommands) / MAILS).toFixed(1)} DB commands per mail (${listed(bareCommands)})`);
+  printRow(summarise(`SMTP alone, pooled mailer (c=${CONCURRENCY})`, smtp.samplesMs, smtp.elapsedMs));
+  printNote(
+    `pipeline ÷ bare = ${((pipelineRate / bareRate) * 100).toFixed(0)} % (target ≥ 70 %); ` +
+      `SMTP alone ${smtpRate.toFixed(0)} mails/s (target ≥ 1,000)`,
+  );
+  return { pipelineRate, bareRate, smtpRate };
+}
+
+/**
+ * 8b. Ingest: INGEST interactions of new people in batches of BATCH through the ingest service
+ * (touchpoint rules, sampling, fatigue claim, contact upsert, invitation insert, timeline insert,
+ * one addBulk per batch), against a bare driver loop writing the same documents (contacts,
+ * invitations, timeline entries) with one insertMany each per batch and the same addBulk.
+ */
+export async function benchIngest(deps: DistributionBenchDeps) {
+  const { organisationId, survey } = await organisation(deps.app);
+  const touchpoint = await buildTouchpoint({
+    org: organisationId,
+    // A delay keeps the queued sends from running: only the ingest is measured.
+    rules: { surveyId: survey.id, fatigueDays: 30, samplingPercent: 100, delayMinutes: 600 },
+  });
+  const ctx = systemContext({ organisationId, log: deps.log, name: 'Bench' });
+  const batches = INGEST / BATCH;
+  const items = (label: string, b: number): Interaction[] =>
+    Array.from({ length: BATCH }, (_, i) => ({
+      touchpoint: touchpoint.key,
+      contact: { email: `ingest-${label}-${b}-${i}@example.test`, externalId: `ext-${label}-${b}-${i}` },
+    }));
+
+  const { result: pipeline, commands: pipelineCommands } = await countCommands(() =>
+    runBounded(batches, 1, (b) => ingestInteractions(ctx, { redis: deps.redis }, items('piped', b), { batch: true })),
+  );
+
+  const orgId = new Types.ObjectId(organisationId);
+  const touchpointId = new Types.ObjectId(touchpoint.id);
+  const surveyId = new Types.ObjectId(survey.id);
+  const { result: bare, commands: bareCommands } = await countCommands(() =>
+    runBounded(batches, 1, async (b) => {
+      const now = new Date();
+      const sendAt = new Date(now.getTime() + 600 * 60_000);
+      const rows = items('bare', b).map((item) => {
+        const contactId = new Types.ObjectId();
+        const invitationId = new Types.ObjectId();
+        return {
+          contact: {
+            _id: contactId,
+            organisationId: orgId,
+            externalId: item.contact.externalId,
+            email: item.contact.email,
+            externalKey: item.contact.externalId,
+            emailKey: item.contact.email,
+            name: null,
+            language: null,
+            timeZone: null,
+            attributes: {},
+            suppression: null,
+            lastInvitedAt: now,
+            erasedAt: null,
+            createdAt: now,
+            updatedAt: now,
+          },
+          invitation: {
+            _id: invitationId,
+            organisationId: orgId,
+            touchpointId,
+            touchpointKey: touchpoint.key,
+            surveyId,
+            surveyVersion: 1,
+            contactId,
+            channel: 'email',
+            state: 'queued',
+            to: item.contact.email,
+            tokenHash: invitationTokenHash(invitationId, settings().secretKey),
+            sendAt,
+            expiresAt: new Date(sendAt.getTime() + 14 * 86_400_000),
+            history: [{ state: 'queued', at: now }],
+            createdAt: now,
+            updatedAt: now,
+          },
+          timeline: {
+            organisationId: orgId,
+            contactId,
+            at: now,
+            kind: 'interaction',
+            summary: `Interaction at ${touchpoint.key}: invited by email`,
+            refId: String(invitationId),
+          },
+        };
+      });
+      await ContactModel.collection.insertMany(rows.map((r) => r.contact));
+      await SurveyInvitationModel.collection.insertMany(rows.map((r) => r.invitation));
+      await TimelineEntryModel.collection.insertMany(rows.map((r) => r.timeline));
+      await deps.jobs.queues.bulk.addBulk(
+        rows.map((r) => ({
+          name: SendInvitation.name,
+          data: { organisationId, invitationId: String(r.invitation._id) },
+          opts: { jobId: sendJobId(String(r.invitation._id)), delay: 600 * 60_000 },
+        })),
+      );
+    }),
+  );
+
+  const pipelineRate = (INGEST / pipeline.elapsedMs) * 1000;
+  const bareRate = (INGEST / bare.elapsedMs) * 1000;
+  printRow(summarise(`ingest service, ${BATCH} per batch (per batch)`, pipeline.samplesMs, pipeline.elapsedMs));
+  printNote(
+    `ingest: ${pipelineRate.toFixed(0)} interactions/s; ${(total(pipelineCommands) / INGEST).toFixed(3)} DB ` +
+      `commands per interaction (${listed(pipelineCommands)})`,
+  );
+  printRow(summarise(`bare driver: 3 insertMany + addBulk, ${BATCH} per batch`, bare.samplesMs, bare.elapsedMs));
+  printNote(
+    `bare: ${bareRate.toFixed(0)} interactions/s; ${(total(bareCommands) / INGEST).toFixed(3)} DB commands per ` +
+      `interaction (${listed(bareCommands)})`,
+  );
+  printNote(`ingest ÷ bare = ${((pipelineRate / bareRate) * 100).toFixed(0)} % (target ≥ 50 %)`);
+  return { pipelineRate, bareRate };
+}
