@@ -180,7 +180,14 @@ export function createApp(deps: AppDeps): express.Express {
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
-  app.use(respondingRouter({ changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000 }));
+  app.use(
+    respondingRouter({
+      redis,
+      changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000,
+      answersPerIp: config.RATE_LIMIT_WEB_SURVEY,
+      minMs: config.WEB_SURVEY_MIN_SECONDS * 1000,
+    }),
+  );
   app.use(api.methodNotAllowed);
 
   const client = clientAssets(path.resolve(config.CLIENT_DIST));

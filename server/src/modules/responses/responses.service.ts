@@ -221,7 +221,7 @@ const normalised = (a: AnswerLike) => ({
  * losing it. Subscribers (rollups: applyScoreChange) key their effect by (responseId, seq) and
  * reload the response by id for anything more.
  */
-async function publish(ctx: Ctx, doc: ResponseDoc): Promise<ResponseDoc> {
+export async function publish(ctx: Ctx, doc: ResponseDoc): Promise<ResponseDoc> {
   const pending = doc.pendingEvents ?? [];
   for (const e of pending) {
     await emit(ctx, e.type, {
