@@ -186,6 +186,8 @@ export function createApp(deps: AppDeps): express.Express {
       changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000,
       answersPerIp: config.RATE_LIMIT_WEB_SURVEY,
       minMs: config.WEB_SURVEY_MIN_SECONDS * 1000,
+      // A page to try the widget on, like the outbox: never in production.
+      widgetDemo: config.NODE_ENV !== 'production',
     }),
   );
   app.use(api.methodNotAllowed);
