@@ -169,7 +169,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, { features, limits: { accept: passwordChecks, invite: invitationLimits } });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
-  registerResponseRoutes(api);
+  registerResponseRoutes(api, { changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000 });
   registerSurveyRoutes(api);
   registerInsightRoutes(api);
   registerRespondentRoutes(api);
