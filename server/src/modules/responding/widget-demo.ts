@@ -11,7 +11,7 @@ const escape = (s: string) =>
  */
 const HOSTILE_CSS = `
 html{font-size:22px}
-*{box-sizing:content-box !important;font-family:"Comic Sans MS",cursive !important;color:#a0c !important;line-height:2.6 !important;letter-spacing:.15em !important;text-transform:uppercase !important}
+*{box-sizing:content-box !important;font-family:"Comic Sans MS",cursive !important;color:#7a0099 !important;line-height:2.6 !important;letter-spacing:.15em !important;text-transform:uppercase !important}
 body{margin:0;background:repeating-linear-gradient(45deg,#ff0 0 20px,#0ff 20px 40px)}
 div,section,form,fieldset,label,p{border:4px dashed red !important;margin:24px !important;padding:24px !important}
 button,input,textarea{all:unset !important;background:lime !important;width:300px !important}

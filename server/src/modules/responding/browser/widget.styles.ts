@@ -14,8 +14,8 @@ ${STYLES}
 .card{position:relative;box-shadow:0 8px 24px rgba(31,35,40,.2);padding:1.25rem}
 h2{font-size:1.1rem;line-height:1.35;margin-block:0 1rem;margin-inline:0 2rem;font-weight:600}
 .primary legend{font-size:1.1rem}
-.scale.number .choice{flex:1 0 2.25rem}
-.choice label{min-width:2.25rem}
+.scale.number{display:grid;grid-template-columns:repeat(auto-fill,minmax(2.75rem,1fr))}
+.choice label{min-width:0}
 .close{position:absolute;inset-block-start:.5rem;inset-inline-end:.5rem;min-height:2.75rem;min-width:2.75rem;padding:0;background:transparent;color:#1f2328;font-size:1.5rem;line-height:1}
 .close:focus-visible{outline:3px solid #1f2328;outline-offset:2px}
 button[disabled]{opacity:.6;cursor:progress}
