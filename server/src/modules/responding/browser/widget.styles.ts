@@ -16,6 +16,7 @@ h2{font-size:1.1rem;line-height:1.35;margin-block:0 1rem;margin-inline:0 2rem;fo
 .primary legend{font-size:1.1rem}
 .scale.number{display:grid;grid-template-columns:repeat(auto-fill,minmax(2.75rem,1fr))}
 .choice label{min-width:0}
+.ends span:last-child{text-align:end}
 .close{position:absolute;inset-block-start:.5rem;inset-inline-end:.5rem;min-height:2.75rem;min-width:2.75rem;padding:0;background:transparent;color:#1f2328;font-size:1.5rem;line-height:1}
 .close:focus-visible{outline:3px solid #1f2328;outline-offset:2px}
 button[disabled]{opacity:.6;cursor:progress}
