@@ -25,9 +25,10 @@ beforeAll(async () => {
   const owner = await signUpOwner(app.harness.app);
   org = owner.organisationId;
   const survey = await buildSurvey({ org });
-  await buildTouchpoint({ org, key: 'checkout', rules: { surveyId: survey.id } });
+  await buildTouchpoint({ org, key: 'checkout', rules: { surveyId: survey.id, fatigueDays: 30 } });
   // The customer's site: another origin (localhost, not 127.0.0.1) serving the hostile demo page.
   site = http.createServer((_req, res) => {
+    // Every path is the demo page; under /checkout/ its rule shows the survey by itself.
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(widgetDemoPage({ pulseUrl: app.url, org, touchpoint: 'checkout', nonce: 'demo' }));
   });
@@ -103,4 +104,31 @@ describe.each([
       await context.close();
     }
   }, 90_000);
+});
+
+describe('the rule-based trigger', () => {
+  it('shows the survey on a checkout page after its delay, and not again to that contact within the fatigue window', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    // Record the widget's announcements from the first script on, before the widget runs.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(globalThis, { pulseSeen: seen });
+      for (const type of ['pulse:shown', 'pulse:skipped']) addEventListener(type, () => seen.push(type));
+    });
+    const announced = () =>
+      page
+        .waitForFunction(() => (globalThis as unknown as { pulseSeen: string[] }).pulseSeen[0])
+        .then((h) => h.jsonValue());
+    try {
+      await page.goto(`${siteUrl}/checkout/done`);
+      expect(await announced()).toBe('pulse:shown');
+      await page.locator('pulse-survey').getByRole('dialog').waitFor();
+      await page.reload();
+      expect(await announced()).toBe('pulse:skipped');
+      expect(await page.locator('pulse-survey').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

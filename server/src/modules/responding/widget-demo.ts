@@ -22,7 +22,11 @@ p{text-align:right !important}
 
 /** The demo host page; `pulseUrl` is where the widget script comes from. */
 export function widgetDemoPage(opts: { pulseUrl: string; org: string; touchpoint: string; nonce: string }): string {
-  const config = JSON.stringify({ touchpoint: opts.touchpoint, contact: 'demo-visitor' }).replace(/</g, '\\u003c');
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  const show = json({ touchpoint: opts.touchpoint, contact: 'demo-visitor' });
+  // On /checkout/… pages the rule shows the survey by itself, once per fatigue window.
+  const rules = [{ touchpoint: opts.touchpoint, path: '*/checkout/*', delaySeconds: 1 }];
+  const init = json({ contact: 'demo-visitor', rules });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Widget demo: a shop with aggressive CSS</title>
@@ -31,7 +35,8 @@ export function widgetDemoPage(opts: { pulseUrl: string; org: string; touchpoint
 </head><body>
 <main><h1>Demo shop</h1><p>Every element here has global, !important styles. The survey panel must not care.</p>
 <button type="button" id="rate">Rate your visit</button></main>
-<script nonce="${opts.nonce}">document.getElementById('rate').addEventListener('click', function () { Pulse.show(${config}); });</script>
+<script nonce="${opts.nonce}">Pulse.init(${init});
+document.getElementById('rate').addEventListener('click', function () { Pulse.show(${show}); });</script>
 </body></html>`;
 }
 

@@ -68,7 +68,8 @@ export function widgetRoutes(options: WebOptions & { demo: boolean }): Router {
   });
 
   if (options.demo) {
-    router.get('/dev/widget-demo', (req, res) => {
+    // Under it, /dev/widget-demo/checkout/… shows the demo's rule-based trigger.
+    router.get(['/dev/widget-demo', '/dev/widget-demo/*rest'], (req, res) => {
       const { org = '', touchpoint = '' } = req.query as Record<string, string>;
       sendWidgetDemo(res, { pulseUrl: new URL(settings().publicUrl).origin, org, touchpoint });
     });

@@ -3,7 +3,8 @@
 /**
  * The website widget: one script a site includes once (`<script src="…/widget.js" data-org="…">`).
  * `Pulse.show({ touchpoint, contact })` shows that touchpoint's survey; `Pulse.init({ rules })`
- * shows one by page path after a delay, once per contact per the touchpoint's fatigue window.
+ * shows one by page path after a delay, once per contact per the touchpoint's fatigue window
+ * (`pulse:shown` and `pulse:skipped` events on window say which happened).
  * The panel lives in a shadow root whose `:host` resets every inherited style with !important
  * (which beats the page's own !important), so the host page's CSS cannot reach it. It renders
  * the respondent pages' own score and follow-up components, so both look and read the same.
@@ -81,7 +82,12 @@ function mount(survey: WidgetSurvey) {
   document.body.appendChild(host);
   open = host;
   render(<Panel survey={survey} />, container);
+  announce('pulse:shown', {});
 }
+
+/** Lets the host page know (its analytics, its tests): `pulse:shown`, `pulse:skipped`. */
+const announce = (type: string, detail: Record<string, string>) =>
+  void window.dispatchEvent(new CustomEvent(type, { detail }));
 
 type Step = { step: 'score' } | { step: 'followUps'; score: number } | { step: 'thankYou'; band: string | null };
 
@@ -245,7 +251,9 @@ function init(opts: InitOptions) {
   setTimeout(
     async () => {
       const survey = await fetchSurvey({ touchpoint: rule.touchpoint, contact: defaultContact });
-      if (fatigued(rule.touchpoint, defaultContact, survey.fatigueDays)) return;
+      if (fatigued(rule.touchpoint, defaultContact, survey.fatigueDays)) {
+        return announce('pulse:skipped', { touchpoint: rule.touchpoint, reason: 'fatigue' });
+      }
       try {
         localStorage.setItem(seenKey(rule.touchpoint, defaultContact), String(Date.now()));
       } catch {
