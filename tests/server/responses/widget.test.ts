@@ -150,6 +150,15 @@ describe('the website widget', () => {
   });
 });
 
+describe('the demo host page', () => {
+  it('is served outside production, loading the widget for the organisation and touchpoint named', async () => {
+    const res = await request(h.app).get(`/dev/widget-demo?org=${org}&touchpoint=checkout`).expect(200);
+    expect(res.text).toContain(`<script src="${h.config.PUBLIC_URL}/widget.js" data-org="${org}"></script>`);
+    expect(res.text).toContain('"touchpoint":"checkout"');
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self' \S+ 'nonce-/);
+  });
+});
+
 describe('the allowed sites setting', () => {
   it.each([
     ['a path', 'https://shop.example.com/checkout'],
