@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { gzipSync } from 'node:zlib';
+
 import { build } from 'esbuild';
 
-import { ASSETS, BUILT_ASSETS_DIR, assetBuildOptions } from '../src/modules/responding/assets';
+import { ASSETS, ASSET_BUDGET_BYTES, BUILT_ASSETS_DIR, assetBuildOptions } from '../src/modules/responding/assets';
 
 // Runs as CommonJS under tsx (the server package has no "type": "module"), so __dirname exists.
 const root = path.resolve(__dirname, '..');
@@ -39,9 +41,16 @@ build({
   // The respondent scripts go beside the bundle, where loadAsset() looks for them.
   .then(() =>
     Promise.all(
-      Object.entries(ASSETS).map(([name, entry]) =>
-        build({ ...assetBuildOptions(entry), write: true, outfile: path.join(outdir, BUILT_ASSETS_DIR, name) }),
-      ),
+      Object.entries(ASSETS).map(async ([name, entry]) => {
+        const outfile = path.join(outdir, BUILT_ASSETS_DIR, name);
+        await build({ ...assetBuildOptions(entry), write: true, outfile });
+        // Respondents load these on any phone: a build over budget is a failed build.
+        const gzipBytes = gzipSync(fs.readFileSync(outfile)).length;
+        if (gzipBytes > ASSET_BUDGET_BYTES) {
+          console.error(`${name} is ${gzipBytes} bytes gzip, over the ${ASSET_BUDGET_BYTES}-byte budget`);
+          throw new Error('asset over budget');
+        }
+      }),
     ),
   )
   .catch(() => {

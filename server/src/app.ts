@@ -182,7 +182,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   registerApiKeyRoutes(api);
   registerAuditRoutes(api);
-  registerResponseRoutes(api);
+  registerResponseRoutes(api, { changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000 });
   registerSurveyRoutes(api);
   registerInsightRoutes(api);
   registerRespondentRoutes(api);
@@ -193,7 +193,16 @@ export function createApp(deps: AppDeps): express.Express {
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
-  app.use(respondingRouter({ changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000 }));
+  app.use(
+    respondingRouter({
+      redis,
+      changeWindowMs: config.RESPONSE_CHANGE_WINDOW_MINUTES * 60_000,
+      answersPerIp: config.RATE_LIMIT_WEB_SURVEY,
+      minMs: config.WEB_SURVEY_MIN_SECONDS * 1000,
+      // A page to try the widget on, like the outbox: never in production.
+      widgetDemo: config.NODE_ENV !== 'production',
+    }),
+  );
   app.use(api.methodNotAllowed);
 
   const client = clientAssets(path.resolve(config.CLIENT_DIST));

@@ -6,6 +6,7 @@ import { auditSubscribers } from './modules/audit/audit.events';
 import { insightJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
+import { responseJobs } from './modules/responses/responses.jobs';
 
 /**
  * What each module runs in the worker, collected in one list the bundler can follow (no
@@ -23,6 +24,7 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'insights', jobs: insightJobs },
   { name: 'audit', subscribers: auditSubscribers },
   { name: 'invitations', jobs: invitationJobs },
+  { name: 'responses', jobs: responseJobs },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */

@@ -9,6 +9,7 @@ import { onShutdown } from './lib/shutdown';
 import { configureSurveySending } from './modules/invitations/send-invitation.job';
 import { warmSurveyEmailTemplates } from './modules/invitations/survey-email';
 import { scheduleInvitationSweep } from './modules/invitations/sweep-invitations.job';
+import { scheduleResponseEventSweep } from './modules/responses/sweep-response-events.job';
 import { workerJobs } from './registry';
 
 async function main() {
@@ -32,10 +33,9 @@ async function main() {
     concurrency: config.WORKER_CONCURRENCY,
     jobs: workerJobs(),
   });
-  await scheduleEventSweeper({
-    everyMs: config.EVENT_SWEEP_INTERVAL_MS,
-    olderThanMs: config.EVENT_REDISPATCH_AFTER_MS,
-  });
+  const sweep = { everyMs: config.EVENT_SWEEP_INTERVAL_MS, olderThanMs: config.EVENT_REDISPATCH_AFTER_MS };
+  await scheduleEventSweeper(sweep);
+  await scheduleResponseEventSweep(sweep);
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.
     ['workers', () => workers.close()],

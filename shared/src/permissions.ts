@@ -42,5 +42,5 @@ export const canAssignRole = (actor: Role, target: Role): boolean =>
   actor === 'owner' || (can(actor, 'members.manage') && target !== 'owner');
 
 /** What a server-to-server API key may be allowed to do. */
-export const ApiKeyScope = z.enum(['interactions:write', 'responses:read', 'surveys:read']);
+export const ApiKeyScope = z.enum(['interactions:write', 'responses:read', 'responses:write', 'surveys:read']);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;

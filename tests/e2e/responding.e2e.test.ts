@@ -3,7 +3,9 @@ import type { Browser } from 'playwright-core';
 import { ContactModel } from '../../server/src/modules/contacts/contact.model';
 import { ResponseModel } from '../../server/src/modules/responses/response.model';
 import { signUpOwner } from '../factories/accounts';
-import { buildContact } from '../factories/distribution';
+import { buildContact, buildTouchpoint } from '../factories/distribution';
+import { buildSurvey } from '../factories/surveys';
+import { blankDefinition } from '@pulse/shared/surveys/blank';
 import { buildInvitation } from '../factories/responses';
 import { linksIn, waitForMail } from '../setup/mail';
 import { axeViolations, describeViolations } from './support/axe';
@@ -15,7 +17,8 @@ let app: RunningApp;
 let browser: Browser;
 let org: string;
 beforeAll(async () => {
-  app = await startRunningApp();
+  // A person in a browser may answer a web link within the bot threshold; web-link.test.ts covers it.
+  app = await startRunningApp({ WEB_SURVEY_MIN_SECONDS: '0' });
   browser = await launchBrowser();
   org = (await signUpOwner(app.harness.app)).organisationId;
 }, 180_000);
@@ -127,4 +130,62 @@ describe('respondent pages', () => {
       await context.close();
     }
   }, 60_000);
+});
+
+describe('the other respondent pages', () => {
+  it('an expired link, the unsubscribe confirmation and a web link (score, follow-up, thank-you) pass axe at phone size', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    try {
+      const expired = await buildInvitation({
+        org,
+        secretKey: app.harness.config.SECRET_KEY,
+        expiresAt: new Date(Date.now() - 60_000),
+      });
+      await page.goto(`${app.url}/r/${expired.token}?score=9`);
+      await page.getByRole('heading', { name: 'This survey has closed' }).waitFor();
+      await expectAccessible(page, 'expired link');
+      await screenshot(page, 'respondent-expired');
+
+      const { mail, contact } = await mailedInvitation();
+      const unsubscribe = linksIn(mail).find((l) => l.includes('/u/'));
+      expect(unsubscribe).toBeDefined();
+      await page.goto(unsubscribe!);
+      await page.getByRole('heading', { name: 'Unsubscribe from survey emails?' }).waitFor();
+      await expectAccessible(page, 'unsubscribe');
+      await screenshot(page, 'respondent-unsubscribe');
+      // Looking is not unsubscribing.
+      expect((await ContactModel.findOne({ organisationId: org, _id: contact.id }).lean())!.suppression).toBeNull();
+
+      const survey = await buildSurvey({
+        org,
+        definition: { ...blankDefinition('nps'), hiddenFields: [{ name: 'orderId' }] },
+      });
+      const touchpoint = await buildTouchpoint({ org, key: 'receipt-qr', rules: { surveyId: survey.id } });
+      await page.goto(`${app.url}/s/${survey.key}?touchpoint=${touchpoint.key}&channel=kiosk&orderId=R-88`);
+      await page.getByRole('radio', { name: '8 out of 10' }).waitFor({ state: 'attached' });
+      await expectAccessible(page, 'web link score');
+      await screenshot(page, 'respondent-web-link-score');
+      await page.getByRole('radio', { name: '8 out of 10' }).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByLabel('What is the main reason for your score?').fill('Quick and easy');
+      await expectAccessible(page, 'web link follow-ups');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+      await expectAccessible(page, 'web link thank-you');
+      const stored = await ResponseModel.find({ organisationId: org, surveyId: survey.id }).lean();
+      expect(stored).toHaveLength(1);
+      expect(stored[0]).toMatchObject({
+        channel: 'kiosk',
+        touchpointKey: 'receipt-qr',
+        surveyVersion: 1,
+        score: 8,
+        state: 'confirmed',
+        hidden: { orderId: 'R-88' },
+        comment: 'Quick and easy',
+      });
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

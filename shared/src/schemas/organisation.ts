@@ -18,6 +18,29 @@ export const TimeZone = z
 /** BCP 47 language tag, e.g. en, fr, pt-BR. */
 export const Language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag such as en or pt-BR');
 
+/**
+ * A site allowed to show the website widget: scheme, host and port only (what a browser sends
+ * as Origin). https, or http for localhost while a site is developed.
+ */
+export const SiteOrigin = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+      return url.origin === value && (url.protocol === 'https:' || (url.protocol === 'http:' && local));
+    } catch {
+      return false;
+    }
+  }, 'must be a site origin such as https://shop.example.com (https, no path or trailing slash)');
+
+export const WidgetOrigins = z
+  .array(SiteOrigin)
+  .max(20, 'at most 20 sites')
+  .refine((list) => new Set(list).size === list.length, 'lists a site twice');
+
 export const Organisation = z.object({
   id: Id,
   name: z.string(),
@@ -25,6 +48,8 @@ export const Organisation = z.object({
   defaultLanguage: Language,
   senderName: z.string(),
   senderEmail: z.string().nullable(),
+  /** Sites whose pages may show the website widget. */
+  widgetOrigins: z.array(z.string()),
   createdAt: z.iso.datetime(),
   /** Equal to createdAt until the settings are first saved. */
   updatedAt: z.iso.datetime(),
@@ -38,6 +63,7 @@ export const UpdateOrganisationBody = z
     defaultLanguage: Language,
     senderName: singleLine(100),
     senderEmail: Email.nullable(),
+    widgetOrigins: WidgetOrigins,
   })
   .partial();
 export type UpdateOrganisationBody = z.infer<typeof UpdateOrganisationBody>;

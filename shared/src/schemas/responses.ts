@@ -120,3 +120,9 @@ export const RecordResponseBody = z.strictObject({
   idempotencyKey: z.string().min(1).max(200).optional(),
 });
 export type RecordResponseBody = z.infer<typeof RecordResponseBody>;
+
+export const RecordResponseResult = z.object({
+  response: Response,
+  /** true when the idempotency key named a response already recorded: nothing changed. */
+  replayed: z.boolean(),
+});

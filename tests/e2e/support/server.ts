@@ -10,11 +10,11 @@ export interface RunningApp {
 }
 
 /** The real app on a real port, serving the built client, with a worker delivering mail. */
-export async function startRunningApp(): Promise<RunningApp> {
+export async function startRunningApp(overrides: Parameters<typeof startHarness>[0] = {}): Promise<RunningApp> {
   const dist = buildClientIfStale();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const harness = await startHarness({ CLIENT_DIST: dist, PUBLIC_URL: url });
+  const harness = await startHarness({ CLIENT_DIST: dist, PUBLIC_URL: url, ...overrides });
   harness.startWorker();
   const server = createHttpServer(harness.app);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

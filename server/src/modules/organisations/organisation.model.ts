@@ -9,6 +9,8 @@ const organisationSchema = new Schema(
     defaultLanguage: { type: String, required: true, default: 'en' },
     senderName: { type: String, required: true },
     senderEmail: { type: String, default: null },
+    /** Origins whose pages may show the website widget (validated by the shared schema). */
+    widgetOrigins: { type: [String], default: [] },
   },
   { timestamps: true },
 );

@@ -12,6 +12,7 @@ export const presentOrganisation = (
   defaultLanguage: o.defaultLanguage,
   senderName: o.senderName,
   senderEmail: o.senderEmail ?? null,
+  widgetOrigins: [...(o.widgetOrigins ?? [])],
   createdAt: o.createdAt.toISOString(),
   updatedAt: o.updatedAt.toISOString(),
 });

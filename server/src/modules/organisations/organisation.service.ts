@@ -18,8 +18,9 @@ export async function getOrganisation(ctx: Pick<Ctx, 'organisationId'>) {
  */
 export async function updateOrganisation(ctx: Ctx, body: UpdateOrganisationBody) {
   const current = await getOrganisation(ctx);
+  // Lists (the widget's sites) compare by content; JSON of a string or null is itself.
   const changed = (Object.keys(body) as (keyof UpdateOrganisationBody)[]).filter(
-    (field) => body[field] !== (current[field] ?? null),
+    (field) => JSON.stringify(body[field]) !== JSON.stringify(current[field] ?? null),
   );
   const org = await OrganisationModel.findByIdAndUpdate(
     ctx.organisationId,

@@ -28,6 +28,11 @@ export interface PageInput {
   action: string | null;
   /** Hidden inputs the responding flow needs back (a token, the version). */
   hidden?: Record<string, string>;
+  /**
+   * The name of a field people never see or reach (off-screen, out of the tab order, hidden from
+   * screen readers) and bots filling every input do: an anonymous page refuses what fills it.
+   */
+  honeypot?: { name: string; label: string };
   /** Answers to show again, e.g. after a validation error: `score`, `q.<id>`, `q.<id>.other`. */
   answers?: Record<string, FollowUpValue>;
   /** Problems by field name, shown at the field and summarised at the top. */
@@ -101,6 +106,19 @@ export function renderSurveyPage(input: PageInput): string {
             {Object.entries(input.hidden ?? {}).map(([name, value]) => (
               <input type="hidden" name={name} value={value} key={name} />
             ))}
+            {input.honeypot && (
+              <div class="hp" aria-hidden="true">
+                <label for={input.honeypot.name}>{input.honeypot.label}</label>
+                <input
+                  type="text"
+                  id={input.honeypot.name}
+                  name={input.honeypot.name}
+                  tabIndex={-1}
+                  autoComplete="off"
+                  value=""
+                />
+              </div>
+            )}
             {Object.keys(errors).length > 0 && (
               <div class="summary" role="alert" tabIndex={-1}>
                 <p style="margin:0;font-weight:600">{strings.problems}</p>

@@ -7,6 +7,8 @@ export interface Strings {
   otherDetail: string;
   continue: string;
   problems: string;
+  /** The widget's close button. */
+  close: string;
 }
 
 /** The page's own words (buttons, hints), per language; anything else falls back to English. */
@@ -20,6 +22,7 @@ const STRINGS: Record<'en' | 'fr' | 'de' | 'es', Strings> = {
     otherDetail: 'Please tell us more',
     continue: 'Continue',
     problems: 'Please check your answers',
+    close: 'Close the survey',
   },
   fr: {
     next: 'Suivant',
@@ -30,6 +33,7 @@ const STRINGS: Record<'en' | 'fr' | 'de' | 'es', Strings> = {
     otherDetail: 'Précisez, s’il vous plaît',
     continue: 'Continuer',
     problems: 'Veuillez vérifier vos réponses',
+    close: 'Fermer l’enquête',
   },
   de: {
     next: 'Weiter',
@@ -40,6 +44,7 @@ const STRINGS: Record<'en' | 'fr' | 'de' | 'es', Strings> = {
     otherDetail: 'Bitte erläutern Sie',
     continue: 'Weiter',
     problems: 'Bitte prüfen Sie Ihre Antworten',
+    close: 'Umfrage schließen',
   },
   es: {
     next: 'Siguiente',
@@ -50,6 +55,7 @@ const STRINGS: Record<'en' | 'fr' | 'de' | 'es', Strings> = {
     otherDetail: 'Cuéntenos más',
     continue: 'Continuar',
     problems: 'Revise sus respuestas',
+    close: 'Cerrar la encuesta',
   },
 };
 

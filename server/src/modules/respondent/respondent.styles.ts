@@ -35,6 +35,7 @@ textarea:focus-visible,input[type=text]:focus-visible{outline:3px solid var(--ac
 .summary{border:2px solid #b42318;border-radius:8px;padding:.75rem;margin-block-end:1rem}
 button,.button{display:inline-block;font:inherit;font-weight:600;color:#fff;background:var(--accent);border:0;border-radius:8px;padding:.75rem 1.5rem;min-height:2.75rem;cursor:pointer;text-decoration:none}
 button:focus-visible,.button:focus-visible{outline:3px solid #1f2328;outline-offset:2px}
+.hp{position:absolute;inset-inline-start:-100vw;width:1px;height:1px;overflow:hidden}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 @media (min-width:40rem){main{padding-block-start:3rem}.card{padding:2rem}h1{font-size:1.4rem}}
 `;

@@ -7,6 +7,7 @@ import type { BuildOptions } from 'esbuild';
 /** The respondent-side scripts, bundled apart from the dashboard: each must stay ≤ 20 KB gzip. */
 export const ASSETS = {
   'respondent.js': path.join(__dirname, 'browser', 'island.ts'),
+  'widget.js': path.join(__dirname, 'browser', 'widget.tsx'),
 } as const;
 export type AssetName = keyof typeof ASSETS;
 
@@ -18,7 +19,7 @@ export const assetBuildOptions = (entry: string): BuildOptions => ({
   bundle: true,
   minify: true,
   format: 'iife',
-  target: ['es2020', 'safari14'],
+  target: ['es2020', 'safari15'],
   platform: 'browser',
   jsx: 'automatic',
   jsxImportSource: 'preact',

@@ -24,7 +24,7 @@ export function renderPage(input: Omit<PageInput, 'values'> & { values?: PageInp
   return renderSurveyPage({ values: {}, scripts: [ISLAND], ...input });
 }
 
-type MessageKey = 'invalid' | 'closed' | 'answered' | 'tooFast' | 'busy';
+type MessageKey = 'invalid' | 'closed' | 'answered' | 'busy';
 
 /**
  * A page of the flow's own words, in the survey's language when a survey is known, else the

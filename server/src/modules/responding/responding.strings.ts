@@ -7,8 +7,7 @@ type Words = Record<
   | 'answeredTitle'
   | 'answeredMessage'
   | 'confirmed'
-  | 'tooFastTitle'
-  | 'tooFastMessage'
+  | 'honeypot'
   | 'busyTitle'
   | 'busyMessage',
   string
@@ -24,8 +23,7 @@ const STRINGS: Record<string, Words> = {
     answeredTitle: 'You have already answered',
     answeredMessage: 'Thank you: your answer is saved and can no longer be changed.',
     confirmed: 'Your score is saved.',
-    tooFastTitle: 'Please try again',
-    tooFastMessage: 'That was faster than we expected from a person. Please go back and answer again.',
+    honeypot: 'Leave this field empty',
     busyTitle: 'Too many answers from here',
     busyMessage: 'Please wait a few minutes and try again.',
   },
@@ -38,8 +36,7 @@ const STRINGS: Record<string, Words> = {
     answeredTitle: 'Vous avez déjà répondu',
     answeredMessage: 'Merci : votre réponse est enregistrée et ne peut plus être modifiée.',
     confirmed: 'Votre note est enregistrée.',
-    tooFastTitle: 'Veuillez réessayer',
-    tooFastMessage: 'C’était plus rapide que prévu. Revenez en arrière et répondez à nouveau.',
+    honeypot: 'Laissez ce champ vide',
     busyTitle: 'Trop de réponses depuis cet endroit',
     busyMessage: 'Patientez quelques minutes puis réessayez.',
   },
@@ -52,8 +49,7 @@ const STRINGS: Record<string, Words> = {
     answeredTitle: 'Sie haben bereits geantwortet',
     answeredMessage: 'Danke: Ihre Antwort ist gespeichert und kann nicht mehr geändert werden.',
     confirmed: 'Ihre Bewertung ist gespeichert.',
-    tooFastTitle: 'Bitte versuchen Sie es erneut',
-    tooFastMessage: 'Das ging schneller als erwartet. Bitte gehen Sie zurück und antworten Sie erneut.',
+    honeypot: 'Dieses Feld leer lassen',
     busyTitle: 'Zu viele Antworten von hier',
     busyMessage: 'Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
   },
@@ -66,8 +62,7 @@ const STRINGS: Record<string, Words> = {
     answeredTitle: 'Ya ha respondido',
     answeredMessage: 'Gracias: su respuesta está guardada y ya no se puede cambiar.',
     confirmed: 'Su puntuación está guardada.',
-    tooFastTitle: 'Inténtelo de nuevo',
-    tooFastMessage: 'Ha sido más rápido de lo esperado. Vuelva atrás y responda de nuevo.',
+    honeypot: 'Deje este campo vacío',
     busyTitle: 'Demasiadas respuestas desde aquí',
     busyMessage: 'Espere unos minutos e inténtelo de nuevo.',
   },

@@ -19,7 +19,8 @@ export interface ResponseTarget {
   channel: ResponseChannel;
   invitationId: string | null;
   contactId: string | null;
-  contactAttributes?: Record<string, unknown>;
+  /** The contact's attributes as they are now; a function is read only if this call inserts. */
+  contactAttributes?: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
   hidden?: Record<string, string>;
   language: string;
   startedAt?: Date;
@@ -108,6 +109,7 @@ async function insertFirst(
   now: Date,
 ): Promise<ResponseDoc | null> {
   const answeredAt = input.answeredAt ?? now;
+  const attributes = target.contactAttributes;
   const doc = {
     _id: target.responseId,
     organisationId: ctx.organisationId,
@@ -119,7 +121,7 @@ async function insertFirst(
     channel: target.channel,
     invitationId: target.invitationId,
     contactId: target.contactId,
-    contactAttributes: target.contactAttributes ?? {},
+    contactAttributes: (typeof attributes === 'function' ? await attributes() : attributes) ?? {},
     hidden: target.hidden ?? {},
     language: target.language,
     score: input.score,
@@ -221,7 +223,7 @@ const normalised = (a: AnswerLike) => ({
  * losing it. Subscribers (rollups: applyScoreChange) key their effect by (responseId, seq) and
  * reload the response by id for anything more.
  */
-async function publish(ctx: Ctx, doc: ResponseDoc): Promise<ResponseDoc> {
+export async function publish(ctx: Ctx, doc: ResponseDoc): Promise<ResponseDoc> {
   const pending = doc.pendingEvents ?? [];
   for (const e of pending) {
     await emit(ctx, e.type, {

@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { Email } from '@pulse/shared/schemas/common';
@@ -22,6 +22,7 @@ const toFormValues = (organisation: Organisation) => ({
   defaultLanguage: organisation.defaultLanguage,
   senderName: organisation.senderName,
   senderEmail: organisation.senderEmail ?? '',
+  widgetOrigins: organisation.widgetOrigins,
 });
 
 /** The settings for roles that may change them; the others read SettingsSummary. */
@@ -35,6 +36,7 @@ export function OrganisationForm({ organisation }: { organisation: Organisation 
       senderName: fieldRule(UpdateOrganisationBody.shape.senderName, 'Enter the name surveys are sent from'),
       // Optional: empty means "use the server's default sender".
       senderEmail: (value) => (value.trim() === '' ? null : senderEmailRule(value)),
+      widgetOrigins: fieldRule(UpdateOrganisationBody.shape.widgetOrigins, 'Check the sites listed'),
     },
   });
 
@@ -112,6 +114,19 @@ export function OrganisationForm({ organisation }: { organisation: Organisation 
                   {...form.getInputProps('senderEmail')}
                 />
               </SimpleGrid>
+            </SettingsSection>
+            <Divider />
+            <SettingsSection
+              title="Website widget"
+              description="Sites whose pages may show your surveys in the widget. Any other site is refused."
+            >
+              <TagsInput
+                label="Allowed sites"
+                description="One origin each, e.g. https://shop.example.com (press Enter after each)"
+                placeholder="https://shop.example.com"
+                clearable
+                {...form.getInputProps('widgetOrigins')}
+              />
             </SettingsSection>
           </Stack>
         </Paper>

@@ -42,6 +42,10 @@ export function SettingsSummary({ organisation }: { organisation: Organisation }
               ]}
             />
           </SettingsSection>
+          <Divider />
+          <SettingsSection title="Website widget" description="Sites whose pages may show your surveys in the widget.">
+            <Facts facts={[['Allowed sites', organisation.widgetOrigins.join(', ') || 'None yet']]} />
+          </SettingsSection>
         </Stack>
       </Paper>
     </Stack>
