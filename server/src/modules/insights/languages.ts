@@ -27,6 +27,12 @@ export interface CompiledLanguage {
   markers: ReadonlyArray<readonly [RegExp, string]>;
   phrases: ReadonlyArray<readonly [RegExp, number]>;
   suggestions: readonly RegExp[];
+  /**
+   * One pass that every text matching any phrase (or marker, or suggestion) also matches: the
+   * same patterns without their word boundaries, in one alternation. Most comments match none,
+   * so the dozens of boundary-checked patterns run only for the few that do.
+   */
+  guards: { phrases: RegExp; markers: RegExp; suggestions: RegExp };
   stopwords: ReadonlySet<string>;
   notThemes: ReadonlySet<string>;
 }
@@ -40,6 +46,12 @@ const stripMarks = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, ''
 export function unicodeBoundaries(re: RegExp): RegExp {
   const boundary = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
   return new RegExp(re.source.replaceAll('\\b', boundary), re.flags.includes('u') ? re.flags : `${re.flags}u`);
+}
+
+/** A necessary condition for any of `res` to match: their union with the `\\b` assertions dropped. */
+export function anyOf(res: readonly RegExp[]): RegExp {
+  if (res.length === 0) return /(?!)/u;
+  return new RegExp(res.map((re) => `(?:${re.source.replaceAll('\\b', '')})`).join('|'), 'u');
 }
 
 interface Library {
@@ -77,6 +89,7 @@ function compile(code: InsightLanguage, rules: LanguageRules, lib: Library): Com
     list
       .filter((w) => w.includes(' '))
       .map((w) => [unicodeBoundaries(new RegExp(`\\b${w}\\b`, 'gu')), ` ${token} `] as const);
+  const markers = [...multiword(rules.contrast, CONTRAST_TOKEN), ...multiword(rules.concessive, CONCESSIVE_TOKEN)];
   return {
     code,
     stem,
@@ -87,9 +100,14 @@ function compile(code: InsightLanguage, rules: LanguageRules, lib: Library): Com
     diminishers: new Set(rules.diminishers),
     contrast: new Set(rules.contrast),
     concessive: new Set(rules.concessive),
-    markers: [...multiword(rules.contrast, CONTRAST_TOKEN), ...multiword(rules.concessive, CONCESSIVE_TOKEN)],
+    markers,
     phrases: rules.phrases.map(([re, v]) => [unicodeBoundaries(re), v] as const),
     suggestions: rules.suggestions.map(unicodeBoundaries),
+    guards: {
+      phrases: anyOf(rules.phrases.map(([re]) => re)),
+      markers: anyOf(markers.map(([re]) => re)),
+      suggestions: anyOf(rules.suggestions),
+    },
     stopwords: new Set([...lib.stopwords, ...rules.stopwords]),
     notThemes: new Set(rules.notThemes.map(stem)),
   };

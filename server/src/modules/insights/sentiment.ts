@@ -148,10 +148,12 @@ export function scoreSentiment(language: InsightLanguage, normalised: string): S
   const lang = LANGUAGES[language];
   const phraseValues: number[] = [];
   let text = normalised;
-  for (const [re, value] of lang.phrases) {
-    text = text.replace(re, () => ` ${phraseToken(phraseValues.push(value) - 1)} `);
+  if (lang.guards.phrases.test(text)) {
+    for (const [re, value] of lang.phrases) {
+      text = text.replace(re, () => ` ${phraseToken(phraseValues.push(value) - 1)} `);
+    }
   }
-  for (const [re, token] of lang.markers) text = text.replace(re, token);
+  if (lang.guards.markers.test(text)) for (const [re, token] of lang.markers) text = text.replace(re, token);
 
   let total = 0;
   let hits = 0;
@@ -163,7 +165,7 @@ export function scoreSentiment(language: InsightLanguage, normalised: string): S
     if (s.opensWithContrast) total = total * 0.5 + s.value * 1.5;
     else total += s.value;
   }
-  if (lang.suggestions.some((re) => re.test(normalised))) total *= 0.25;
+  if (lang.guards.suggestions.test(normalised) && lang.suggestions.some((re) => re.test(normalised))) total *= 0.25;
 
   const label: SentimentLabel = total >= THRESHOLD ? 'positive' : total <= -THRESHOLD ? 'negative' : 'neutral';
   return { score: Math.tanh(total / 3), label, hits: hits + phraseValues.filter((v) => v !== 0).length };
