@@ -145,7 +145,11 @@ function splitSentences(tokens: string[]): string[][] {
 
 /** Sentiment of an already normalised comment (see normaliseComment). */
 export function scoreSentiment(language: InsightLanguage, normalised: string): Sentiment {
-  const lang = LANGUAGES[language];
+  return scoreWith(LANGUAGES[language], normalised);
+}
+
+/** The same with a language compiled elsewhere (a lexicon variant being evaluated). */
+export function scoreWith(lang: CompiledLanguage, normalised: string): Sentiment {
   const phraseValues: number[] = [];
   let text = normalised;
   if (lang.guards.phrases.test(text)) {

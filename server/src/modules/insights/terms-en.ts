@@ -49,7 +49,7 @@ export function englishTerms(normalised: string): Term[] {
     while (chunk.length > 1 && EN.notThemes.has(EN.stem(chunk[0]!.lemma))) chunk = chunk.slice(1);
     const head = chunk.at(-1)!;
     const isTheme = chunk.length > 1 || (!EN.notThemes.has(EN.stem(head.lemma)) && !EN.stopwords.has(head.lemma));
-    if (isTheme && EN.valence(head.surface) === undefined) {
+    if (isTheme && EN.domainValence(head.surface) === undefined) {
       const aspect = chunk.map((w) => w.lemma).join(' ');
       terms.push({ key: aspect, label: chunk.map((w) => w.surface).join(' '), kind: 'aspect' });
       const opinion = opinionNear(words, i, end);
