@@ -1,6 +1,11 @@
 import { ApiKeyModel } from '../../../server/src/modules/api-keys/api-key.model';
 import { AuditEventModel } from '../../../server/src/modules/audit/audit-event.model';
 import { ContactModel } from '../../../server/src/modules/contacts/contact.model';
+import {
+  InsightContributionModel,
+  InsightCounterModel,
+  InsightVocabularyModel,
+} from '../../../server/src/modules/insights/insights.model';
 import { InvitationModel } from '../../../server/src/modules/members/invitation.model';
 import { MembershipModel } from '../../../server/src/modules/members/membership.model';
 import { OrganisationModel } from '../../../server/src/modules/organisations/organisation.model';
@@ -24,6 +29,9 @@ const OWNED = {
   surveyKeys: SurveyKeyModel,
   touchpoints: TouchpointModel,
   contacts: ContactModel,
+  insightCounters: InsightCounterModel,
+  insightContributions: InsightContributionModel,
+  insightVocabularies: InsightVocabularyModel,
 };
 
 export async function snapshotOrganisation(organisationId: string) {
