@@ -15,6 +15,7 @@ import { benchAnalytics } from './analytics.bench';
 import { benchDb } from './db.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
 import { benchInsights } from './insights.bench';
+import { benchInsightRebuild } from './insights-rebuild.bench';
 import { benchMail } from './mail.bench';
 import { benchQueue } from './queue.bench';
 import { startBenchServices } from './services';
@@ -109,6 +110,7 @@ async function main() {
     if (wanted('insights')) {
       printSection('7. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');
       benchInsights();
+      await benchInsightRebuild(log);
     }
 
     console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);

@@ -40,7 +40,8 @@ export const counterId = (
   term: string,
 ) => `${organisationId}:${c.touchpointId ?? '-'}:${c.language}:${c.week}:${term}`;
 
-function contributionOf(input: CommentInput): Contribution | null {
+/** What one comment contributes to the counters (pure: extraction only), or null without a comment. */
+export function contributionOf(input: CommentInput): Contribution | null {
   const text = input.comment?.trim();
   if (!text) return null;
   const insight = extractInsight({ text, locale: input.language });
