@@ -17,7 +17,7 @@ let browser: Browser;
 beforeAll(async () => {
   app = await startRunningApp();
   browser = await launchBrowser();
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
