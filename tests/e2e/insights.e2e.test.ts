@@ -45,11 +45,13 @@ async function seed(organisationId: string) {
       answeredAt: new Date(Date.now() - weeksAgo * WEEK),
     });
   for (let week = 1; week < 11; week += 1) {
-    await add(delivery.id, 'detractor', 'The driver was late again.', week);
-    await add(delivery.id, 'promoter', 'Lovely packaging, thank you.', week);
-    await add(support.id, 'promoter', 'The agent was helpful and kind.', week);
+    for (let i = 0; i < 3; i += 1) {
+      await add(delivery.id, 'detractor', 'The driver was late again.', week);
+      await add(delivery.id, 'promoter', 'Lovely packaging, thank you.', week);
+      await add(support.id, 'promoter', 'The agent was helpful and kind.', week);
+    }
   }
-  for (let i = 0; i < 6; i += 1) await add(delivery.id, 'passive', 'The parcel locker was full.', 0);
+  for (let i = 0; i < 8; i += 1) await add(delivery.id, 'passive', 'The parcel locker was full.', 0);
 
   const texts = [
     'Our driver left the parcel in the rain.',
@@ -80,7 +82,7 @@ async function seed(organisationId: string) {
   }
   await until(
     () => InsightContributionModel.countDocuments({ organisationId }),
-    (n) => n === 39,
+    (n) => n === 101,
     60_000,
   );
 }
@@ -106,7 +108,7 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
   const themes = page.getByRole('region', { name: /Themes at/ });
   const drivers = page.getByRole('region', { name: 'Drivers of low scores' });
   const emerging = page.getByRole('region', { name: 'Emerging themes' });
-  await themes.getByRole('button', { name: /^driver: theme, 13 mentions/ }).waitFor();
+  await themes.getByRole('button', { name: /^driver: theme, 33 mentions/ }).waitFor();
   await drivers.getByRole('button', { name: /^driver: driver of low scores/ }).waitFor();
   await emerging.getByRole('button', { name: /^parcel locker: emerging theme/ }).waitFor();
   expect(await themes.getByRole('button', { name: /^agent:/ }).count()).toBe(0);
@@ -129,7 +131,7 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
   await form.getByLabel('Words counted under it (comma separated)').fill('driver, parcel locker');
   await form.getByRole('button', { name: 'Save theme' }).click();
   await form.getByRole('status').waitFor();
-  await themes.getByRole('button', { name: /^Delivery staff: theme, 19 mentions/ }).waitFor();
+  await themes.getByRole('button', { name: /^Delivery staff: theme, 41 mentions/ }).waitFor();
   expect(await emerging.getByRole('button', { name: /^parcel locker:/ }).count()).toBe(0);
   await screenshot(page, 'insights-02-merged');
 
@@ -144,4 +146,4 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
   await phone.getByRole('region', { name: 'Comments' }).locator('mark').first().waitFor();
   await screenshot(phone, 'insights-03-phone');
   expect(describeViolations(await axeViolations(phone))).toEqual([]);
-}, 240_000);
+}, 480_000);
