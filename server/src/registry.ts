@@ -3,6 +3,7 @@ import type { Subscriber } from './lib/events/events';
 import { SweepEvents } from './lib/events/sweep-events.job';
 import type { AnyJobDef } from './lib/jobs';
 import { auditSubscribers } from './modules/audit/audit.events';
+import { insightSubscribers } from './modules/insights/insights.events';
 import { insightJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
@@ -21,7 +22,7 @@ export interface WorkerModule {
 
 export const WORKER_MODULES: WorkerModule[] = [
   { name: 'mail', jobs: mailJobs },
-  { name: 'insights', jobs: insightJobs },
+  { name: 'insights', jobs: insightJobs, subscribers: insightSubscribers },
   { name: 'audit', subscribers: auditSubscribers },
   { name: 'invitations', jobs: invitationJobs },
   { name: 'responses', jobs: responseJobs },

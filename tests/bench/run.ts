@@ -16,6 +16,7 @@ import { benchDb } from './db.bench';
 import { benchIngest, benchSurveyMail } from './distribution.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
 import { benchInsights } from './insights.bench';
+import { benchInsightRebuild } from './insights-rebuild.bench';
 import { benchMail } from './mail.bench';
 import { benchQueue } from './queue.bench';
 import { startBenchServices } from './services';
@@ -111,6 +112,7 @@ async function main() {
     if (wanted('insights')) {
       printSection('7. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');
       benchInsights();
+      await benchInsightRebuild(log);
     }
 
     const distribution = { app, jobs, redis, redisUrl: config.REDIS_URL, log, catcher: services.catcher };

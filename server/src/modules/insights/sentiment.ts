@@ -145,13 +145,19 @@ function splitSentences(tokens: string[]): string[][] {
 
 /** Sentiment of an already normalised comment (see normaliseComment). */
 export function scoreSentiment(language: InsightLanguage, normalised: string): Sentiment {
-  const lang = LANGUAGES[language];
+  return scoreWith(LANGUAGES[language], normalised);
+}
+
+/** The same with a language compiled elsewhere (a lexicon variant being evaluated). */
+export function scoreWith(lang: CompiledLanguage, normalised: string): Sentiment {
   const phraseValues: number[] = [];
   let text = normalised;
-  for (const [re, value] of lang.phrases) {
-    text = text.replace(re, () => ` ${phraseToken(phraseValues.push(value) - 1)} `);
+  if (lang.guards.phrases.test(text)) {
+    for (const [re, value] of lang.phrases) {
+      text = text.replace(re, () => ` ${phraseToken(phraseValues.push(value) - 1)} `);
+    }
   }
-  for (const [re, token] of lang.markers) text = text.replace(re, token);
+  if (lang.guards.markers.test(text)) for (const [re, token] of lang.markers) text = text.replace(re, token);
 
   let total = 0;
   let hits = 0;
@@ -163,7 +169,7 @@ export function scoreSentiment(language: InsightLanguage, normalised: string): S
     if (s.opensWithContrast) total = total * 0.5 + s.value * 1.5;
     else total += s.value;
   }
-  if (lang.suggestions.some((re) => re.test(normalised))) total *= 0.25;
+  if (lang.guards.suggestions.test(normalised) && lang.suggestions.some((re) => re.test(normalised))) total *= 0.25;
 
   const label: SentimentLabel = total >= THRESHOLD ? 'positive' : total <= -THRESHOLD ? 'negative' : 'neutral';
   return { score: Math.tanh(total / 3), label, hits: hits + phraseValues.filter((v) => v !== 0).length };

