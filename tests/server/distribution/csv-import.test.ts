@@ -19,7 +19,8 @@ function sender(auth: Record<string, string>) {
   return async (interactions: Interaction[]): Promise<SendOutcome> => {
     const res = await request(h.app).post('/api/v1/interactions').set(auth).send({ interactions });
     if (res.status === 200) return { kind: 'accepted', decisions: res.body.decisions };
-    if (res.status === 400) return { kind: 'invalid', message: res.body.error.message, details: res.body.error.details };
+    if (res.status === 400)
+      return { kind: 'invalid', message: res.body.error.message, details: res.body.error.details };
     return { kind: 'fatal', message: `HTTP ${res.status}` };
   };
 }

@@ -98,7 +98,7 @@ export async function importCsv(file: Blob, opts: ImportOptions): Promise<Import
     let items = batch;
     batch = [];
     batchChars = 0;
-    for (let retries = 0; items.length > 0; ) {
+    for (let retries = 0; items.length > 0;) {
       if (opts.signal?.aborted) throw new ImportStopped('The import was cancelled.');
       const outcome = await opts.send(items.map((p) => p.interaction));
       if (outcome.kind === 'accepted') {
