@@ -12,6 +12,7 @@ import { createLogger } from '../../server/src/lib/logger';
 import { bindJobs, createJobs } from '../../server/src/lib/jobs';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { benchAnalytics } from './analytics.bench';
+import { benchCsvImport } from './csv-import.bench';
 import { benchDb } from './db.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
 import { benchInsights } from './insights.bench';
@@ -109,6 +110,12 @@ async function main() {
     if (wanted('insights')) {
       printSection('7. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');
       benchInsights();
+    }
+    if (wanted('csv')) {
+      printSection("8. CSV import of 100,000 interactions (the web app's importer, then end to end)");
+      // BENCH_CSV_E2E_ROWS shortens the end-to-end part on a slow database.
+      const endToEndRows = Number(process.env.BENCH_CSV_E2E_ROWS ?? 100_000);
+      await benchCsvImport({ baseUrl, cookie: session.cookie, endToEndRows });
     }
 
     console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);

@@ -20,7 +20,7 @@ export function InvitationFilters({ filters, onChange }: InvitationFiltersProps)
 
   return (
     <Paper bg="white" p="md" component="section" aria-label="Filters">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
         <Select
           label="Touchpoint"
           placeholder={touchpoints.isError ? 'Could not load touchpoints' : 'Any touchpoint'}

@@ -15,7 +15,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
           <Table.Th w={{ base: 120, sm: 180 }}>When</Table.Th>
           <Table.Th>Contact</Table.Th>
           <Table.Th visibleFrom="sm">Touchpoint</Table.Th>
-          <Table.Th>Decision</Table.Th>
+          <Table.Th visibleFrom="sm">Decision</Table.Th>
           <Table.Th visibleFrom="md">History</Table.Th>
         </>
       }
@@ -31,9 +31,13 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
             <Anchor component={Link} to={`/contacts/${inv.contactId}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
               {inv.to ?? 'Contact'}
             </Anchor>
-            <Text size="xs" c="dimmed" hiddenFrom="sm" ff="monospace">
-              {inv.touchpointKey}
-            </Text>
+            {/* On phones the Touchpoint and Decision columns fold in here. */}
+            <Stack gap={2} hiddenFrom="sm" mt={4} align="flex-start">
+              <Text size="xs" c="dimmed" ff="monospace">
+                {inv.touchpointKey}
+              </Text>
+              <Decision invitation={inv} />
+            </Stack>
           </Table.Td>
           <Table.Td visibleFrom="sm">
             <Text size="sm" ff="monospace">
@@ -43,18 +47,8 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
               by {inv.channel}
             </Text>
           </Table.Td>
-          <Table.Td>
-            <Stack gap={2} align="flex-start">
-              <Badge color={STATE_COLOURS[inv.state]} variant="light" c={`${STATE_COLOURS[inv.state]}.9`}>
-                {STATE_LABELS[inv.state]}
-              </Badge>
-              {inv.reason && <Text size="xs">{REASON_LABELS[inv.reason]}</Text>}
-              {inv.lastError && (
-                <Text size="xs" c="red.9">
-                  {inv.lastError}
-                </Text>
-              )}
-            </Stack>
+          <Table.Td visibleFrom="sm">
+            <Decision invitation={inv} />
           </Table.Td>
           <Table.Td visibleFrom="md">
             <Text size="xs" c="dimmed">
@@ -64,5 +58,26 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
         </Table.Tr>
       ))}
     </DataTable>
+  );
+}
+
+function Decision({ invitation: inv }: { invitation: Invitation }) {
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge
+        color={STATE_COLOURS[inv.state]}
+        variant="light"
+        c={`${STATE_COLOURS[inv.state]}.9`}
+        style={{ flexShrink: 0 }}
+      >
+        {STATE_LABELS[inv.state]}
+      </Badge>
+      {inv.reason && <Text size="xs">{REASON_LABELS[inv.reason]}</Text>}
+      {inv.lastError && (
+        <Text size="xs" c="red.9">
+          {inv.lastError}
+        </Text>
+      )}
+    </Stack>
   );
 }

@@ -146,7 +146,7 @@ export function TouchpointModal({ opened, touchpoint, onClose }: TouchpointModal
             description="What your systems send, e.g. support_ticket_closed"
             required={creating}
             disabled={!creating}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             {...form.getInputProps('key')}
           />
           <TextInput

@@ -1,4 +1,4 @@
-import { Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Contact } from '@pulse/shared/schemas/contacts';
 import { IconArrowLeft, IconHistory, IconTrash } from '@tabler/icons-react';
@@ -28,20 +28,21 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** Label above value: long addresses and ids keep their width in a narrow column. */
 function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
   return (
-    <Table variant="vertical" layout="fixed" withRowBorders={false}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w={130} fw={500} c="dimmed" bg="transparent">
-              {label}
-            </Table.Th>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value ?? '—'}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Stack component="dl" gap="xs" m={0}>
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <Text component="dt" size="xs" c="dimmed" fw={600}>
+            {label}
+          </Text>
+          <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+            {value ?? '—'}
+          </Text>
+        </div>
+      ))}
+    </Stack>
   );
 }
 
