@@ -14,6 +14,8 @@ export async function sendInteractions(interactions: Interaction[], signal?: Abo
     });
     return { kind: 'accepted', decisions };
   } catch (error) {
+    // Stopping the import aborts the batch in flight; the report says so.
+    if (signal?.aborted) return { kind: 'fatal', message: 'The import was stopped.' };
     if (!(error instanceof ApiError)) throw error;
     if (error.code === 'validation_failed') return { kind: 'invalid', message: error.message, details: error.details };
     // Unreachable (0), rate limited or briefly unavailable: the batch's idempotency keys make a resend safe.

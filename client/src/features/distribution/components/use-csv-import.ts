@@ -30,21 +30,29 @@ export function useCsvImport() {
     const controller = new AbortController();
     abort.current = controller;
     const onProgress = (progress: ImportProgress) => setRun({ status: 'running', progress, file: file.name });
-    const progress = await importCsv(file, {
-      ...opts,
-      idempotencyPrefix: `csv-${fingerprint(file)}`,
-      send: (batch) => sendInteractions(batch, controller.signal),
-      onProgress,
-      signal: controller.signal,
-    }).catch((error: unknown) => {
-      if (controller.signal.aborted) return null;
-      throw error;
-    });
-    abort.current = null;
-    if (progress) setRun({ status: 'done', progress, file: file.name });
-    else setRun((last) => (last.status === 'idle' ? last : { ...last, status: 'done' }));
-    void queryClient.invalidateQueries({ queryKey: ['contacts'] });
-    void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+    let progress: ImportProgress | null = null;
+    try {
+      progress = await importCsv(file, {
+        ...opts,
+        idempotencyPrefix: `csv-${fingerprint(file)}`,
+        send: (batch) => sendInteractions(batch, controller.signal),
+        onProgress,
+        signal: controller.signal,
+      });
+    } finally {
+      // Whatever ended it, the page leaves the running state and shows what got in.
+      abort.current = null;
+      const last = progress;
+      setRun((run) =>
+        last
+          ? { status: 'done', progress: last, file: file.name }
+          : run.status === 'idle'
+            ? run
+            : { ...run, status: 'done' },
+      );
+      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+    }
   };
 
   return {

@@ -99,7 +99,7 @@ export async function importCsv(file: Blob, opts: ImportOptions): Promise<Import
     batch = [];
     batchChars = 0;
     for (let retries = 0; items.length > 0;) {
-      if (opts.signal?.aborted) throw new ImportStopped('The import was cancelled.');
+      if (opts.signal?.aborted) throw new ImportStopped('The import was stopped.');
       const outcome = await opts.send(items.map((p) => p.interaction));
       if (outcome.kind === 'accepted') {
         progress.rowsImported += items.length;
@@ -161,7 +161,7 @@ export async function importCsv(file: Blob, opts: ImportOptions): Promise<Import
     let inQuotes = false;
     let first = true;
     for (;;) {
-      if (opts.signal?.aborted) throw new ImportStopped('The import was cancelled.');
+      if (opts.signal?.aborted) throw new ImportStopped('The import was stopped.');
       const { value, done } = await reader.read();
       if (value) {
         progress.bytesRead += value.byteLength;
