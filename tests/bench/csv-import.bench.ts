@@ -55,7 +55,12 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
  * file: first its own cost (read, cut at record boundaries, csv-parse, schema check, batching)
  * with batches answered at once, then the same file end to end into the real ingest API.
  */
-export async function benchCsvImport(opts: { baseUrl: string; cookie: string; endToEndRows: number }) {
+export async function benchCsvImport(opts: {
+  baseUrl: string;
+  cookie: string;
+  endToEndRows: number;
+  batchSize: number;
+}) {
   const file = writeCsv(ROWS);
   const size = fs.statSync(file).size;
   console.log(`  file: ${ROWS.toLocaleString('en')} rows, ${mb(size)}, 1 in ${BROKEN_EVERY} broken`);
@@ -96,6 +101,7 @@ export async function benchCsvImport(opts: { baseUrl: string; cookie: string; en
         defaultTouchpoint: 'bench_csv',
         attributeTypes: new Map([['seats', 'number' as const]]),
         idempotencyPrefix: 'bench-e2e',
+        batchSize: opts.batchSize,
         send: async (interactions) => {
           const res = await fetch(`${opts.baseUrl}/api/v1/interactions`, {
             method: 'POST',
@@ -112,7 +118,7 @@ export async function benchCsvImport(opts: { baseUrl: string; cookie: string; en
     );
     if (e2e.result.stopped) throw new Error(`end to end stopped: ${e2e.result.stopped}`);
     console.log(
-      `  end to end, ${rows.toLocaleString('en')} rows into POST /api/v1/interactions (touchpoint without a survey: ` +
+      `  end to end, ${rows.toLocaleString('en')} rows in batches of ${opts.batchSize} into POST /api/v1/interactions (touchpoint without a survey: ` +
         `every row is a contact upsert and a recorded skip): ${(e2e.ms / 1000).toFixed(1)} s ` +
         `(${Math.round(rows / (e2e.ms / 1000)).toLocaleString('en')} rows/s), ${e2e.result.rowsImported} imported, ` +
         `${e2e.result.errorCount} row errors, RSS peak (API and importer in one process) ${mb(e2e.peakRss)}`,

@@ -69,7 +69,7 @@ beforeAll(async () => {
   const [invitation] = await waitForMail(invitee);
   const link = linksIn(invitation!).find((l) => l.includes('/accept-invite?token='))!;
   invitationToken = new URL(link).searchParams.get('token')!;
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
