@@ -44,6 +44,8 @@ function precompress(): Plugin {
 // The key ends in a slash on purpose: a bare '/api' prefix would also proxy the /api-keys page.
 export default defineConfig({
   plugins: [react(), precompress()],
+  // csv-parse's Node entry needs Buffer; its browser build carries its own. Jest (Node) keeps the Node one.
+  resolve: { alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' } },
   server: { proxy: { '/api/': 'http://localhost:3000' } },
   build: { outDir: 'dist', emptyOutDir: true },
 });

@@ -20,6 +20,7 @@ let browser: Browser;
 let ownerCookie: string;
 let invitationToken: string;
 let surveyId: string;
+let contactId: string;
 
 const stamp = Date.now();
 const owner = { name: 'Ada Access', email: `ada-${stamp}@example.test`, password: 'a long owner password' };
@@ -45,10 +46,30 @@ beforeAll(async () => {
   );
   expect(survey.status).toBe(201);
   surveyId = ((await survey.json()) as { survey: { id: string } }).survey.id;
+  // A touchpoint asking that survey and one interaction, so the journey, log and timeline have content.
+  const touchpoint = await post(
+    '/api/v1/touchpoints',
+    { key: 'ticket_closed', name: 'Ticket closed', stage: 'Support', rules: { surveyId } },
+    ownerCookie,
+  );
+  expect(touchpoint.status).toBe(201);
+  const ingest = await fetch(`${app.url}/api/v1/interactions`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${((await key.json()) as { secret: string }).secret}`,
+    },
+    body: JSON.stringify({
+      touchpoint: 'ticket_closed',
+      contact: { email: `cleo-${stamp}@example.test`, name: 'Cleo Contact', attributes: { plan: 'pro' } },
+    }),
+  });
+  expect(ingest.status).toBe(200);
+  contactId = ((await ingest.json()) as { decisions: Array<{ contactId: string }> }).decisions[0]!.contactId;
   const [invitation] = await waitForMail(invitee);
   const link = linksIn(invitation!).find((l) => l.includes('/accept-invite?token='))!;
   invitationToken = new URL(link).searchParams.get('token')!;
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
@@ -132,12 +153,41 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'sign up, after sending: check your inbox', path: '/signup', signedIn: false, ready: signedUp },
+  { name: 'touchpoints journey', path: '/touchpoints', signedIn: true, ready: heading('Touchpoints') },
+  { name: 'contacts', path: '/contacts', signedIn: true, ready: heading('Contacts') },
+  {
+    name: 'contact with timeline',
+    path: '/contacts/CONTACT',
+    signedIn: true,
+    ready: async (page) => {
+      await heading('Cleo Contact')(page);
+      await page.getByText('Interaction at ticket_closed').waitFor();
+    },
+  },
+  { name: 'invitations log', path: '/invitations', signedIn: true, ready: heading('Invitations') },
+  { name: 'CSV import', path: '/import', signedIn: true, ready: heading('Import interactions') },
   { name: 'page not found', path: '/no-such-page', signedIn: true, ready: heading('Page not found') },
   {
     name: 'invite teammate dialog',
     path: '/team',
     signedIn: true,
     ready: dialog('Invite teammate', 'Invite a teammate'),
+  },
+  {
+    name: 'touchpoint rules dialog',
+    path: '/touchpoints',
+    signedIn: true,
+    ready: async (page) => {
+      await heading('Touchpoints')(page);
+      await page.getByRole('button', { name: 'Edit rules of Ticket closed' }).click();
+      await page.getByRole('dialog', { name: 'Edit Ticket closed' }).waitFor();
+    },
+  },
+  {
+    name: 'erase contact confirmation',
+    path: '/contacts/CONTACT',
+    signedIn: true,
+    ready: dialog('Erase personal data', 'Erase this person’s personal data?'),
   },
   {
     name: 'create API key dialog',
@@ -187,7 +237,9 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
     async (screen) => {
       const page = await (screen.signedIn ? signedIn : signedOut).newPage();
       try {
-        await page.goto(`${app.url}${screen.path.replace('INVITATION', invitationToken).replace('SURVEY', surveyId)}`);
+        await page.goto(
+          `${app.url}${screen.path.replace('INVITATION', invitationToken).replace('SURVEY', surveyId).replace('CONTACT', contactId)}`,
+        );
         await screen.ready(page);
         await settled(page);
         const report = describeViolations(await axeViolations(page, EXCEPTIONS));

@@ -1,4 +1,5 @@
 import { connectSystemsStep } from '../features/api-keys/onboarding';
+import { addTouchpointStep } from '../features/distribution/onboarding';
 import { reviewSettingsStep } from '../features/settings/onboarding';
 import { inviteColleaguesStep } from '../features/team/onboarding';
 import type { OnboardingStep } from '../lib/onboarding';
@@ -7,5 +8,6 @@ import type { OnboardingStep } from '../lib/onboarding';
 export const ONBOARDING_STEPS: readonly OnboardingStep[] = [
   reviewSettingsStep,
   inviteColleaguesStep,
+  addTouchpointStep,
   connectSystemsStep,
 ];

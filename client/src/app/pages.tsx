@@ -8,6 +8,9 @@ import {
   IconKey,
   IconMail,
   IconMessages,
+  IconMailForward,
+  IconAddressBook,
+  IconRoute,
   IconSettings,
   IconUsers,
   type Icon,
@@ -26,6 +29,11 @@ const SurveysRoute = chunk(() => import('../features/surveys/routes/surveys-rout
 const NewSurveyRoute = chunk(() => import('../features/surveys/routes/new-survey-route'), 'NewSurveyRoute');
 const SurveyBuilderRoute = chunk(() => import('../features/surveys/routes/survey-builder-route'), 'SurveyBuilderRoute');
 const InsightsRoute = chunk(() => import('../features/insights/routes/insights-route'), 'InsightsRoute');
+const TouchpointsRoute = chunk(() => import('../features/distribution/routes/touchpoints-route'), 'TouchpointsRoute');
+const ContactsRoute = chunk(() => import('../features/distribution/routes/contacts-route'), 'ContactsRoute');
+const ContactRoute = chunk(() => import('../features/distribution/routes/contact-route'), 'ContactRoute');
+const InvitationsRoute = chunk(() => import('../features/distribution/routes/invitations-route'), 'InvitationsRoute');
+const ImportRoute = chunk(() => import('../features/distribution/routes/import-route'), 'ImportRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
 
 /** A page of the signed-in app. The router and the navigation are both built from this table. */
@@ -63,6 +71,25 @@ export const APP_PAGES: AppPage[] = [
     permission: 'responses.read',
     nav: { label: 'Insights', icon: IconMessages },
   },
+    path: '/touchpoints',
+    element: <TouchpointsRoute />,
+    permission: 'distribution.read',
+    nav: { label: 'Touchpoints', icon: IconRoute },
+  },
+  {
+    path: '/contacts',
+    element: <ContactsRoute />,
+    permission: 'contacts.read',
+    nav: { label: 'Contacts', icon: IconAddressBook },
+  },
+  { path: '/contacts/:contactId', element: <ContactRoute />, permission: 'contacts.read' },
+  {
+    path: '/invitations',
+    element: <InvitationsRoute />,
+    permission: 'contacts.read',
+    nav: { label: 'Invitations', icon: IconMailForward },
+  },
+  { path: '/import', element: <ImportRoute />, permission: 'distribution.write' },
   { path: '/team', element: <TeamRoute />, permission: 'members.read', nav: { label: 'Team', icon: IconUsers } },
   {
     path: '/api-keys',

@@ -82,20 +82,10 @@ export const ContactsResponse = z.object({ contacts: z.array(Contact), nextCurso
 
 export const UpsertContactBody = ContactInput;
 
-export const ImportStatus = z.enum(['running', 'done', 'failed']);
-export const ImportRowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
-export const ContactImport = z.object({
-  id: Id,
-  status: ImportStatus,
-  bytesRead: z.number().int(),
-  totalBytes: z.number().int(),
-  rowsRead: z.number().int(),
-  rowsImported: z.number().int(),
-  errors: z.array(ImportRowError),
-  errorCount: z.number().int(),
-  createdAt: IsoDate,
-  finishedAt: IsoDate.nullable(),
+export const AttributeType = z.enum(['string', 'number', 'boolean']);
+export type AttributeType = z.infer<typeof AttributeType>;
+/** The organisation's contact attributes with the type each was first seen with, by key. */
+export const ContactAttributesResponse = z.object({
+  attributes: z.array(z.object({ key: z.string(), type: AttributeType })),
 });
-export type ContactImport = z.infer<typeof ContactImport>;
-export const ContactImportParams = z.strictObject({ importId: Id });
-export const ContactImportResponse = z.object({ import: ContactImport });
+export type ContactAttributesResponse = z.infer<typeof ContactAttributesResponse>;

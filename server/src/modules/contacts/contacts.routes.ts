@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  ContactAttributesResponse,
   ContactParams,
   ContactResponse,
   ContactsQuery,
@@ -11,6 +12,7 @@ import {
 import { AppError } from '../../lib/errors';
 import type { Api } from '../auth/access';
 import { presentContact, presentTimelineEntry } from './contacts.presenter';
+import { attributeTypes } from './contact-attributes';
 import {
   checkAttributeTypes,
   eraseContact,
@@ -65,6 +67,21 @@ export function registerContactRoutes(api: Api, deps: ContactRouteDeps): void {
       if (errors.length) throw new AppError('validation_failed', 'The request is not valid', errors);
       const { contact } = await upsertContact(ctx, body);
       res.json({ contact: presentContact(contact) });
+    },
+  });
+
+  // Before /:contactId, which would take "attributes" for an id.
+  api.route({
+    method: 'get',
+    path: '/api/v1/contacts/attributes',
+    summary: 'Contact attributes by key with their types, for filters and imports',
+    tags: ['contacts'],
+    access: { permission: 'contacts.read' },
+    responses: { 200: { description: 'Attributes, by key', schema: ContactAttributesResponse } },
+    handler: async ({ ctx }, _req, res) => {
+      const types = await attributeTypes(ctx);
+      const attributes = [...types].map(([key, type]) => ({ key, type })).sort((a, b) => a.key.localeCompare(b.key));
+      res.json({ attributes });
     },
   });
 
