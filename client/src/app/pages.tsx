@@ -71,6 +71,7 @@ export const APP_PAGES: AppPage[] = [
     permission: 'responses.read',
     nav: { label: 'Insights', icon: IconMessages },
   },
+  {
     path: '/touchpoints',
     element: <TouchpointsRoute />,
     permission: 'distribution.read',
