@@ -2,7 +2,10 @@ import { dispatchEventJob } from './lib/events/dispatch-event.job';
 import type { Subscriber } from './lib/events/events';
 import { SweepEvents } from './lib/events/sweep-events.job';
 import type { AnyJobDef } from './lib/jobs';
+import { analyticsJobs } from './modules/analytics/analytics.jobs';
+import { analyticsSubscribers } from './modules/analytics/analytics.events';
 import { auditSubscribers } from './modules/audit/audit.events';
+import { insightSubscribers } from './modules/insights/insights.events';
 import { insightJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
@@ -20,9 +23,10 @@ export interface WorkerModule {
 
 export const WORKER_MODULES: WorkerModule[] = [
   { name: 'mail', jobs: mailJobs },
-  { name: 'insights', jobs: insightJobs },
+  { name: 'insights', jobs: insightJobs, subscribers: insightSubscribers },
   { name: 'audit', subscribers: auditSubscribers },
   { name: 'invitations', jobs: invitationJobs },
+  { name: 'analytics', jobs: analyticsJobs, subscribers: analyticsSubscribers },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */

@@ -13,8 +13,20 @@ import { applyScoreChange } from './rollups.service';
  */
 const channelOf = (organisationId: string) => `analytics:rollup:${organisationId}`;
 
+let publisher: Redis | undefined;
+
+/** The connection the worker's rollup subscriber publishes on; bound once at boot (worker, test harness). */
+export function bindLivePublisher(redis: Redis): void {
+  publisher = redis;
+}
+
+export function livePublisher(): Redis {
+  if (!publisher) throw new Error('no live publisher is bound: call bindLivePublisher() at boot');
+  return publisher;
+}
+
 /**
- * The entry point for response events (issue 11's subscriber calls this): fold the observation
+ * The entry point for response events (analytics.events.ts): fold the observation
  * into the rollups, then tell open dashboards. A replay changes nothing and says nothing.
  */
 export async function recordObservation(ctx: Ctx, redis: Redis, observation: Observation): Promise<boolean> {

@@ -89,10 +89,11 @@ export async function applyScoreChange(ctx: Ctx, input: Observation, zone?: stri
 }
 
 /**
- * Records a series before its first document, so readers that start from the series list see it.
+ * Records a series before its first document, so readers that start from the series list see it
+ * (the first of the two writes a first answer of a month makes; exported for the crash test).
  * The conditional filter keeps the earliest first month when writers of different months race.
  */
-async function ensureSeries(ctx: Ctx, series: string, o: Observation, month: string): Promise<void> {
+export async function ensureSeries(ctx: Ctx, series: string, o: Observation, month: string): Promise<void> {
   const _id = seriesDocId(ctx.organisationId);
   const path = `series.${series}`;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
