@@ -74,6 +74,14 @@ test('a system posts an interaction, the customer clicks a score in the one mail
   // The dashboard, still open, counts it: pushed over SSE, no reload.
   await headline(before + 1).waitFor({ timeout: 30_000 });
   expect(await nOf()).toBe(before + 1);
+
+  // The reason they give appears in the verbatims beside it, still without a reload.
+  await phone.getByLabel('What is the main reason for your score?').fill('Quick and friendly =1+1');
+  await phone.getByRole('button', { name: 'Send' }).click();
+  await phone.getByRole('heading', { name: 'Thank you!' }).waitFor();
+  await page.getByRole('heading', { name: 'Verbatims' }).waitFor();
+  await page.getByText('Quick and friendly =1+1').waitFor({ timeout: 30_000 });
+  await page.getByText('10 · promoter').first().waitFor();
   await screenshot(page, 'analytics-journey-02-dashboard-desktop');
 
   const managerPhone = await (
