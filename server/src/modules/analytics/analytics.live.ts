@@ -27,11 +27,13 @@ export function livePublisher(): Redis {
 
 /**
  * The entry point for response events (analytics.events.ts): fold the observation
- * into the rollups, then tell open dashboards. A replay changes nothing and says nothing.
+ * into the rollups, then tell open dashboards. A replay changes nothing and says nothing; a new
+ * confirmed revision that leaves the counts as they were (a comment added) still tells them, for
+ * the verbatims.
  */
 export async function recordObservation(ctx: Ctx, redis: Redis, observation: Observation): Promise<boolean> {
   const change = await applyScoreChange(ctx, observation);
-  if (change.changed) {
+  if (change.changed || (change.recorded && observation.confirmed)) {
     const message: RollupChanged = {
       surveyId: observation.surveyId,
       touchpointId: observation.touchpointId,
