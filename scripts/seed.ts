@@ -25,7 +25,7 @@ import { seedDemoResponses } from './lib/seed-responses';
 import { seedDistribution } from './seed-distribution';
 
 /** A year of answers: enough for every touchpoint × channel to show a score each month. */
-const DEMO_RESPONSES = 4_000;
+const DEMO_RESPONSES = 3_000;
 
 const DEMO = { email: 'demo@pulse.local', name: 'Dana Demo', password: 'pulse-demo-2026', organisation: 'Acme (demo)' };
 

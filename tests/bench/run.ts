@@ -14,6 +14,7 @@ import { createRedis, redisReady } from '../../server/src/lib/redis';
 import { benchAnalytics } from './analytics.bench';
 import { benchDb } from './db.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
+import { benchIngest } from './ingest.bench';
 import { benchInsights } from './insights.bench';
 import { benchMail } from './mail.bench';
 import { benchQueue } from './queue.bench';
@@ -105,6 +106,11 @@ async function main() {
     if (wanted('analytics')) {
       printSection('6. Analytics: one 12-month trend, from rollups and from raw answers');
       await benchAnalytics(log);
+    }
+    if (wanted('ingest')) {
+      printSection('8. Accepting a response over HTTP until the rollup counts it, against a bare driver loop');
+      const owner = await mongoose.connection.db!.collection('organisations').findOne({});
+      await benchIngest(baseUrl, config, log, String(owner!._id));
     }
     if (wanted('insights')) {
       printSection('7. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');

@@ -28,12 +28,12 @@ describe('the seeded demo year', () => {
     const touchpoints = (await listTouchpoints(ctx)).map((t) => ({ id: String(t._id), key: t.key }));
 
     const started = Date.now();
-    const seeded = await seedDemoResponses(ctx, { surveyId: npsSurvey!, touchpoints, count: 4_000 });
+    const seeded = await seedDemoResponses(ctx, { surveyId: npsSurvey!, touchpoints, count: 3_000 });
     const took = Date.now() - started;
     console.log(
       `seeded ${seeded.responses} responses, ${seeded.rollups} rollup documents in ${(took / 1000).toFixed(1)} s`,
     );
-    expect(seeded.responses).toBe(4_000);
+    expect(seeded.responses).toBe(3_000);
     expect(took).toBeLessThan(BUDGET_MS);
 
     const raw = [];
@@ -51,7 +51,7 @@ describe('the seeded demo year', () => {
     );
     expect(french.verbatims.length).toBeGreaterThan(0);
 
-    expect(await seedDemoResponses(ctx, { surveyId: npsSurvey!, touchpoints, count: 4_000 })).toEqual({
+    expect(await seedDemoResponses(ctx, { surveyId: npsSurvey!, touchpoints, count: 3_000 })).toEqual({
       responses: 0,
       rollups: 0,
     });
