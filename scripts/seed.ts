@@ -19,8 +19,13 @@ import { UserModel } from '../server/src/modules/auth/user.model';
 import { MembershipModel } from '../server/src/modules/members/membership.model';
 import { OrganisationModel } from '../server/src/modules/organisations/organisation.model';
 import { seedDemoSurveys } from '../server/src/modules/surveys/surveys.seed';
+import { listTouchpoints } from '../server/src/modules/touchpoints/touchpoints.service';
 import { ROOT, portAnswers, startFerretDb, type Service } from './lib/services';
+import { seedDemoResponses } from './lib/seed-responses';
 import { seedDistribution } from './seed-distribution';
+
+/** A year of answers: enough for every touchpoint × channel to show a score each month. */
+const DEMO_RESPONSES = 3_000;
 
 const DEMO = { email: 'demo@pulse.local', name: 'Dana Demo', password: 'pulse-demo-2026', organisation: 'Acme (demo)' };
 
@@ -66,6 +71,14 @@ async function main() {
   });
   const surveys = await seedDemoSurveys(ctx);
   const { touchpoints } = await seedDistribution(ctx);
+  const started = Date.now();
+  const journey = (await listTouchpoints(ctx)).sort((a, b) => a.order - b.order);
+  const year = await seedDemoResponses(ctx, {
+    surveyId: surveys[0]!,
+    touchpoints: journey.map((t) => ({ id: String(t._id), key: t.key })),
+    count: DEMO_RESPONSES,
+  });
+  const seededIn = ((Date.now() - started) / 1000).toFixed(1);
   await disconnectDb();
   await devDb?.stop();
 
@@ -86,6 +99,11 @@ async function main() {
     console.log(`  API key   ${result.apiKey}   (every scope; shown once)`);
     console.log(`  Surveys   ${surveys.length} published (NPS in English, French, German, Spanish; CSAT; CES)`);
     console.log(`  Touchpoints  ${touchpoints.join(', ')}   (the first emails a survey at once)`);
+    console.log(
+      year.responses
+        ? `  Responses ${year.responses.toLocaleString('en')} over the last year, ${year.rollups} rollup documents (${seededIn} s)`
+        : '  Responses already seeded: none added',
+    );
   }
   process.exit(0);
 }

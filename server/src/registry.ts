@@ -2,6 +2,8 @@ import { dispatchEventJob } from './lib/events/dispatch-event.job';
 import type { Subscriber } from './lib/events/events';
 import { SweepEvents } from './lib/events/sweep-events.job';
 import type { AnyJobDef } from './lib/jobs';
+import { analyticsJobs } from './modules/analytics/analytics.jobs';
+import { analyticsSubscribers } from './modules/analytics/analytics.events';
 import { auditSubscribers } from './modules/audit/audit.events';
 import { insightSubscribers } from './modules/insights/insights.events';
 import { insightJobs } from './modules/insights/insights.jobs';
@@ -26,6 +28,7 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'audit', subscribers: auditSubscribers },
   { name: 'invitations', jobs: invitationJobs },
   { name: 'responses', jobs: responseJobs },
+  { name: 'analytics', jobs: analyticsJobs, subscribers: analyticsSubscribers },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */

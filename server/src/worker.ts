@@ -6,6 +6,7 @@ import { createMailer } from './lib/mailer';
 import { createRedis } from './lib/redis';
 import { bindSettings } from './lib/settings';
 import { onShutdown } from './lib/shutdown';
+import { bindLivePublisher } from './modules/analytics/analytics.live';
 import { configureSurveySending } from './modules/invitations/send-invitation.job';
 import { warmSurveyEmailTemplates } from './modules/invitations/survey-email';
 import { scheduleInvitationSweep } from './modules/invitations/sweep-invitations.job';
@@ -23,6 +24,8 @@ async function main() {
   bindJobs(jobs);
   const mailer = createMailer(config.SMTP_URL);
   configureSurveySending({ redis, mailsPerMinute: config.SURVEY_MAILS_PER_MINUTE });
+  // Rollup changes are announced to open dashboards on the same connection.
+  bindLivePublisher(redis);
   // The first survey mail should not pay MJML's load and compile.
   await warmSurveyEmailTemplates();
   await scheduleInvitationSweep();

@@ -18,7 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   app = await startRunningApp();
   browser = await launchBrowser();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
@@ -126,4 +126,4 @@ test('a manager opens the dashboard, filters by touchpoint, reads the journey an
     .first()
     .waitFor();
   await screenshot(phone, 'analytics-03-phone');
-}, 120_000);
+}, 300_000);

@@ -1,6 +1,10 @@
 import { Types } from 'mongoose';
 
+import { mergeCounts } from '@pulse/shared/metrics/histogram';
+
+import type { Ctx } from '../../server/src/lib/context';
 import type { Observation } from '../../server/src/modules/analytics/rollup-keys';
+import { loadDays, loadSeries } from '../../server/src/modules/analytics/rollups.read';
 
 let counter = 0;
 
@@ -35,6 +39,17 @@ export function recompute(observations: readonly Observation[], dayOf: (o: Obser
     const key = `${o.surveyId}|${o.touchpointId ?? '-'}|${o.channel}@${dayOf(o)}`;
     const counts = (out[key] ??= {});
     counts[o.score] = (counts[o.score] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** What the rollups of an organisation hold over some months, in recompute()'s shape (zeros dropped). */
+export async function storedRollups(ctx: Ctx, months: string[]) {
+  const out: Record<string, Record<string, number>> = {};
+  for (const d of await loadDays(ctx, await loadSeries(ctx), months)) {
+    const counts = mergeCounts(out[`${d.series}@${d.day}`] ?? {}, d.counts);
+    if (Object.keys(counts).length > 0) out[`${d.series}@${d.day}`] = counts;
+    else delete out[`${d.series}@${d.day}`];
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
 import { bindJobs, createJobs, startJobWorkers, type Jobs } from '../../server/src/lib/jobs';
 import { createRedis, redisReady } from '../../server/src/lib/redis';
+import { bindLivePublisher } from '../../server/src/modules/analytics/analytics.live';
 import { configureSurveySending } from '../../server/src/modules/invitations/send-invitation.job';
 import { workerJobs, type WorkerModule, WORKER_MODULES } from '../../server/src/registry';
 import { DomainEventModel } from '../../server/src/lib/events/event.model';
@@ -85,6 +86,8 @@ export async function startHarness(
   await redis.flushdb();
   const jobs = createJobs(redis, { log, overrides: opts.jobOptions });
   bindJobs(jobs);
+  // Rollup subscribers announce changes to open dashboards, here as in the worker.
+  bindLivePublisher(redis);
   const app = createApp({ config, log, redis });
 
   const workers: Array<{ close(): Promise<void>; connection: Redis; mailer: { close(): void }; all: Worker[] }> = [];

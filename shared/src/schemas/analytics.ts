@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { MetricKind } from '../metrics/scales';
+import { Band, MetricKind } from '../metrics/scales';
 import { DayKey, Granularity } from '../metrics/calendar';
 
 /** Filters every analytics read takes; the dashboard keeps them in its URL. */
@@ -112,3 +112,52 @@ export const RollupChanged = z.object({
   day: DayKey,
 });
 export type RollupChanged = z.infer<typeof RollupChanged>;
+
+/** Verbatims: confirmed answers with a comment, filtered like the dashboard, newest first. */
+export const VerbatimsQuery = MetricsFilter.extend({
+  band: Band.optional(),
+  /** Words the comment contains (case-insensitive, taken literally). */
+  q: z.string().trim().min(1).max(100).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}_[a-f0-9]{24}$/, 'must be a nextCursor from a previous page')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type VerbatimsQuery = z.infer<typeof VerbatimsQuery>;
+
+export const Verbatim = z.object({
+  id: z.string(),
+  score: z.number(),
+  band: Band,
+  surveyId: z.string(),
+  touchpointId: z.string().nullable(),
+  touchpointKey: z.string().nullable(),
+  channel: z.string(),
+  answeredAt: z.string(),
+  /** The local day it was answered in the reporting zone. */
+  day: DayKey,
+  comment: z.string(),
+});
+export type Verbatim = z.infer<typeof Verbatim>;
+
+export const VerbatimsResponse = z.object({
+  timeZone: z.string(),
+  verbatims: z.array(Verbatim),
+  nextCursor: z.string().nullable(),
+});
+export type VerbatimsResponse = z.infer<typeof VerbatimsResponse>;
+
+/** Segmentation by a contact attribute, as it was when each customer answered. */
+export const SegmentsQuery = MetricsFilter.extend({
+  attribute: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'Expected an attribute name such as plan'),
+});
+export type SegmentsQuery = z.infer<typeof SegmentsQuery>;
+
+export const SegmentsResponse = Context.extend({
+  attribute: z.string(),
+  /** Responses read to answer (every confirmed answer of the period): the cost of a segment. */
+  scanned: z.number().int(),
+  segments: z.array(z.object({ value: z.string(), figure: Figure })),
+});
+export type SegmentsResponse = z.infer<typeof SegmentsResponse>;

@@ -58,7 +58,7 @@ export function AppLayout() {
           onNavigate={nav.close}
         />
       </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
+      <AppShell.Main id="main" tabIndex={-1} className="app-main">
         <Container size="lg" px={0}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />

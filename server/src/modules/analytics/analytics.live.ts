@@ -13,13 +13,27 @@ import { applyScoreChange } from './rollups.service';
  */
 const channelOf = (organisationId: string) => `analytics:rollup:${organisationId}`;
 
+let publisher: Redis | undefined;
+
+/** The connection the worker's rollup subscriber publishes on; bound once at boot (worker, test harness). */
+export function bindLivePublisher(redis: Redis): void {
+  publisher = redis;
+}
+
+export function livePublisher(): Redis {
+  if (!publisher) throw new Error('no live publisher is bound: call bindLivePublisher() at boot');
+  return publisher;
+}
+
 /**
- * The entry point for response events (issue 11's subscriber calls this): fold the observation
- * into the rollups, then tell open dashboards. A replay changes nothing and says nothing.
+ * The entry point for response events (analytics.events.ts): fold the observation
+ * into the rollups, then tell open dashboards. A replay changes nothing and says nothing; a new
+ * confirmed revision that leaves the counts as they were (a comment added) still tells them, for
+ * the verbatims.
  */
 export async function recordObservation(ctx: Ctx, redis: Redis, observation: Observation): Promise<boolean> {
   const change = await applyScoreChange(ctx, observation);
-  if (change.changed) {
+  if (change.changed || (change.recorded && observation.confirmed)) {
     const message: RollupChanged = {
       surveyId: observation.surveyId,
       touchpointId: observation.touchpointId,

@@ -1,3 +1,5 @@
+import { pipeline } from 'node:stream/promises';
+
 import { z } from 'zod';
 
 import {
@@ -6,14 +8,19 @@ import {
   ChannelsResponse,
   HeatmapResponse,
   MetricsFilter,
+  SegmentsQuery,
+  SegmentsResponse,
   SummaryResponse,
   TrendQuery,
   TrendResponse,
+  VerbatimsQuery,
+  VerbatimsResponse,
 } from '@pulse/shared/schemas/analytics';
 
 import type { Access, Api } from '../auth/access';
 import type { LiveHub } from './analytics.live';
 import { breakdown, channels, heatmap, summary, trend } from './analytics.service';
+import { segments, verbatims, verbatimsCsv } from './analytics.verbatims';
 
 /** Teammates who may read responses, and servers holding a key scoped responses:read. */
 const READ: Access = { permission: 'responses.read', apiKeyScope: 'responses:read' };
@@ -73,6 +80,43 @@ export function registerAnalyticsRoutes(api: Api, deps: { live: LiveHub }): void
     query: MetricsFilter,
     responses: { 200: { description: 'One row per touchpoint, one cell per month', schema: HeatmapResponse } },
     handler: async ({ ctx, query }, _req, res) => res.json(await heatmap(ctx, query)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics/verbatims',
+    summary:
+      'Comments with score, band, touchpoint and day, newest first, by band, touchpoint, channel, period and text',
+    tags: ['analytics'],
+    access: READ,
+    query: VerbatimsQuery,
+    responses: { 200: { description: 'One page of verbatims', schema: VerbatimsResponse } },
+    handler: async ({ ctx, query }, _req, res) => res.json(await verbatims(ctx, query)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics/verbatims/export',
+    summary: 'The verbatims of the current filters as CSV, streamed (spreadsheet formulas neutralised)',
+    tags: ['analytics'],
+    access: READ,
+    query: VerbatimsQuery.omit({ cursor: true, limit: true }),
+    responses: { 200: { description: 'CSV, newest first', schema: z.string(), contentType: 'text/csv' } },
+    handler: async ({ ctx, query }, _req, res) => {
+      res.attachment(`pulse-verbatims-${new Date().toISOString().slice(0, 10)}.csv`).type('text/csv; charset=utf-8');
+      await pipeline(verbatimsCsv(ctx, query), res);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/v1/metrics/segments',
+    summary: 'The figure per value of a contact attribute, from raw responses (cost grows with the period’s answers)',
+    tags: ['analytics'],
+    access: READ,
+    query: SegmentsQuery,
+    responses: { 200: { description: 'One figure per attribute value', schema: SegmentsResponse } },
+    handler: async ({ ctx, query }, _req, res) => res.json(await segments(ctx, query)),
   });
 
   api.route({

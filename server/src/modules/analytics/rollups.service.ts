@@ -13,6 +13,8 @@ type Applied = [revision: number, score: number | null];
 export interface AppliedChange {
   /** False for a replay, a stale revision, or a revision that leaves the counts as they were. */
   changed: boolean;
+  /** True when this revision was newer than the one held: recorded, whether or not counts moved. */
+  recorded: boolean;
   series: string;
   day: string;
 }
@@ -61,14 +63,14 @@ export async function applyScoreChange(ctx: Ctx, input: Observation, zone?: stri
           applied: { [o.responseId]: [o.revision, score] },
           v: 1,
         });
-        return { changed: score !== null, series, day };
+        return { changed: score !== null, recorded: true, series, day };
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
         continue; // another writer created the month first: update it instead
       }
     }
     const previous = doc.applied?.[o.responseId];
-    if (previous && previous[0] >= o.revision) return { changed: false, series, day };
+    if (previous && previous[0] >= o.revision) return { changed: false, recorded: false, series, day };
 
     const inc: Record<string, number> = {};
     if (previous && previous[1] !== null) inc[`days.${dd}.${previous[1]}`] = -1;
@@ -83,16 +85,17 @@ export async function applyScoreChange(ctx: Ctx, input: Observation, zone?: stri
       },
       { $set: { [marker]: [o.revision, score] }, $inc: { ...inc, v: 1 } },
     );
-    if (result.matchedCount === 1) return { changed: Object.keys(inc).length > 0, series, day };
+    if (result.matchedCount === 1) return { changed: Object.keys(inc).length > 0, recorded: true, series, day };
   }
   throw new Error(`Rollup ${_id} kept changing under ${MAX_ATTEMPTS} attempts`);
 }
 
 /**
- * Records a series before its first document, so readers that start from the series list see it.
+ * Records a series before its first document, so readers that start from the series list see it
+ * (the first of the two writes a first answer of a month makes; exported for the crash test).
  * The conditional filter keeps the earliest first month when writers of different months race.
  */
-async function ensureSeries(ctx: Ctx, series: string, o: Observation, month: string): Promise<void> {
+export async function ensureSeries(ctx: Ctx, series: string, o: Observation, month: string): Promise<void> {
   const _id = seriesDocId(ctx.organisationId);
   const path = `series.${series}`;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -15,6 +15,7 @@ import { MetricCard } from '../components/metric-card';
 import { PanelState } from '../components/panel-state';
 import { TrendChart } from '../components/trend-chart';
 import { TouchpointHeatmap } from '../components/touchpoint-heatmap';
+import { VerbatimsPanel } from '../components/verbatims-panel';
 import { apiFilter, useDashboardFilters } from '../lib/filters';
 
 const LIVE: Record<LiveState, { color: string; label: string }> = {
@@ -94,6 +95,7 @@ export function AnalyticsRoute() {
           <PanelState query={heatmap} title="The heatmap" height={200}>
             {(data) => <TouchpointHeatmap heatmap={data} />}
           </PanelState>
+          <VerbatimsPanel filter={filter} />
         </Stack>
       )}
     </>

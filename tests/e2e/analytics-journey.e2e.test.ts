@@ -1,0 +1,96 @@
+import type { Browser } from 'playwright-core';
+import request from 'supertest';
+
+import { systemContext } from '../../server/src/lib/context';
+import { seedRollups } from '../../server/src/modules/analytics/rollups.rebuild';
+import { SurveyInvitationModel } from '../../server/src/modules/invitations/invitation.model';
+import { demoObservations } from '../../scripts/lib/analytics-demo';
+import { uniqueEmail } from '../factories/accounts';
+import { buildDistribution } from '../factories/distribution';
+import { linksIn, waitForMail } from '../setup/mail';
+import { until } from '../setup/until';
+import { launchBrowser, screenshot } from './support/browser';
+import { startRunningApp, type RunningApp } from './support/server';
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startRunningApp();
+  browser = await launchBrowser();
+  // Building the client on a loaded machine takes minutes.
+}, 400_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+test('a system posts an interaction, the customer clicks a score in the one mail, and the open dashboard shows it without a reload', async () => {
+  const d = await buildDistribution(app.harness);
+  const ctx = systemContext({ organisationId: d.owner.organisationId, log: app.harness.log });
+  // A year of earlier answers at this touchpoint, so the card shows a score and its n.
+  const history = demoObservations({ count: 600, end: new Date(), surveyId: d.survey.id, idPrefix: 'hist' }).map(
+    (o) => ({ ...o, touchpointId: d.touchpoint.id, channel: 'email' }),
+  );
+  await seedRollups(ctx, history, 'UTC');
+
+  const manager = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await manager.newPage();
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel('Email').fill(d.owner.email);
+  await page.getByLabel('Password').fill(d.owner.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
+  await page.goto(`${app.url}/analytics?touchpointId=${d.touchpoint.id}`);
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  const nOf = () =>
+    page.evaluate(async (tp) => {
+      const res = await fetch(`/api/v1/metrics?touchpointId=${tp}`);
+      return ((await res.json()) as { figure: { n: number } }).figure.n;
+    }, d.touchpoint.id);
+  const before = await nOf();
+  const headline = (n: number) => page.getByText(new RegExp(`n = ${n.toLocaleString('en')}\\b`)).first();
+  await headline(before).waitFor();
+
+  // The customer's system reports the interaction; Pulse sends one survey mail.
+  const email = uniqueEmail('customer');
+  await request(app.harness.app)
+    .post('/api/v1/interactions')
+    .set(d.auth)
+    .send({ touchpoint: d.touchpoint.key, contact: { email, name: 'Ada' } })
+    .expect(200);
+  const [mail] = await waitForMail(email);
+  await until(
+    () => SurveyInvitationModel.findOne({ organisationId: d.owner.organisationId }).lean(),
+    (inv) => inv?.state === 'sent',
+  );
+  const ten = linksIn(mail!).find((l) => new URL(l).searchParams.get('score') === '10')!;
+
+  // One click, on a phone: the page's script confirms the score.
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await phone.goto(ten.replace(/^https?:\/\/[^/]+/, app.url));
+  await phone.getByRole('status').getByText('Your score is saved.').waitFor();
+  await screenshot(phone, 'analytics-journey-01-customer-phone');
+
+  // The dashboard, still open, counts it: pushed over SSE, no reload.
+  await headline(before + 1).waitFor({ timeout: 30_000 });
+  expect(await nOf()).toBe(before + 1);
+
+  // The reason they give appears in the verbatims beside it, still without a reload.
+  await phone.getByLabel('What is the main reason for your score?').fill('Quick and friendly =1+1');
+  await phone.getByRole('button', { name: 'Send' }).click();
+  await phone.getByRole('heading', { name: 'Thank you!' }).waitFor();
+  await page.getByRole('heading', { name: 'Verbatims' }).waitFor();
+  await page.getByText('Quick and friendly =1+1').waitFor({ timeout: 30_000 });
+  await page.getByText('10 · promoter').first().waitFor();
+  await screenshot(page, 'analytics-journey-02-dashboard-desktop');
+
+  const managerPhone = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await manager.storageState() })
+  ).newPage();
+  await managerPhone.goto(`${app.url}/analytics?touchpointId=${d.touchpoint.id}`);
+  await managerPhone
+    .getByText(new RegExp(`n = ${(before + 1).toLocaleString('en')}\\b`))
+    .first()
+    .waitFor();
+  await screenshot(managerPhone, 'analytics-journey-03-dashboard-phone');
+}, 180_000);
