@@ -2,10 +2,13 @@ import { dispatchEventJob } from './lib/events/dispatch-event.job';
 import type { Subscriber } from './lib/events/events';
 import { SweepEvents } from './lib/events/sweep-events.job';
 import type { AnyJobDef } from './lib/jobs';
+import { alertSubscribers } from './modules/alerts/alerts.events';
 import { auditSubscribers } from './modules/audit/audit.events';
 import { insightJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
+import { webhookJobs } from './modules/webhooks/webhooks.jobs';
+import { webhookSubscribers } from './modules/webhooks/webhooks.events';
 
 /**
  * What each module runs in the worker, collected in one list the bundler can follow (no
@@ -23,6 +26,8 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'insights', jobs: insightJobs },
   { name: 'audit', subscribers: auditSubscribers },
   { name: 'invitations', jobs: invitationJobs },
+  { name: 'alerts', subscribers: alertSubscribers },
+  { name: 'webhooks', jobs: webhookJobs, subscribers: webhookSubscribers },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */

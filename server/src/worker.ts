@@ -9,6 +9,7 @@ import { onShutdown } from './lib/shutdown';
 import { configureSurveySending } from './modules/invitations/send-invitation.job';
 import { warmSurveyEmailTemplates } from './modules/invitations/survey-email';
 import { scheduleInvitationSweep } from './modules/invitations/sweep-invitations.job';
+import { configureWebhooks } from './modules/webhooks/webhooks.config';
 import { workerJobs } from './registry';
 
 async function main() {
@@ -22,6 +23,7 @@ async function main() {
   bindJobs(jobs);
   const mailer = createMailer(config.SMTP_URL);
   configureSurveySending({ redis, mailsPerMinute: config.SURVEY_MAILS_PER_MINUTE });
+  configureWebhooks(config);
   // The first survey mail should not pay MJML's load and compile.
   await warmSurveyEmailTemplates();
   await scheduleInvitationSweep();
