@@ -1,7 +1,9 @@
 import type { Permission } from '@pulse/shared/permissions';
 import type { SessionFeatures } from '@pulse/shared/schemas/auth';
 import {
+  IconBell,
   IconChartLine,
+  IconInbox,
   IconClipboardList,
   IconHistory,
   IconHome,
@@ -9,6 +11,7 @@ import {
   IconMail,
   IconSettings,
   IconUsers,
+  IconWebhook,
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
@@ -24,6 +27,10 @@ const AnalyticsRoute = chunk(() => import('../features/analytics/routes/analytic
 const SurveysRoute = chunk(() => import('../features/surveys/routes/surveys-route'), 'SurveysRoute');
 const NewSurveyRoute = chunk(() => import('../features/surveys/routes/new-survey-route'), 'NewSurveyRoute');
 const SurveyBuilderRoute = chunk(() => import('../features/surveys/routes/survey-builder-route'), 'SurveyBuilderRoute');
+const AlertRulesRoute = chunk(() => import('../features/alerts/routes/alert-rules-route'), 'AlertRulesRoute');
+const CasesRoute = chunk(() => import('../features/cases/routes/cases-route'), 'CasesRoute');
+const CaseRoute = chunk(() => import('../features/cases/routes/case-route'), 'CaseRoute');
+const WebhooksRoute = chunk(() => import('../features/webhooks/routes/webhooks-route'), 'WebhooksRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
 
 /** A page of the signed-in app. The router and the navigation are both built from this table. */
@@ -54,6 +61,20 @@ export const APP_PAGES: AppPage[] = [
     element: <AnalyticsRoute />,
     permission: 'responses.read',
     nav: { label: 'Analytics', icon: IconChartLine },
+  },
+  { path: '/cases', element: <CasesRoute />, permission: 'cases.work', nav: { label: 'Cases', icon: IconInbox } },
+  { path: '/cases/:caseId', element: <CaseRoute />, permission: 'cases.work' },
+  {
+    path: '/alerts',
+    element: <AlertRulesRoute />,
+    permission: 'alerts.manage',
+    nav: { label: 'Alert rules', icon: IconBell },
+  },
+  {
+    path: '/webhooks',
+    element: <WebhooksRoute />,
+    permission: 'webhooks.manage',
+    nav: { label: 'Webhooks', icon: IconWebhook },
   },
   { path: '/team', element: <TeamRoute />, permission: 'members.read', nav: { label: 'Team', icon: IconUsers } },
   {

@@ -1,3 +1,8 @@
+import { AlertFiringModel } from '../../../server/src/modules/alerts/alert-firing.model';
+import { AlertRuleModel } from '../../../server/src/modules/alerts/alert-rule.model';
+import { CaseModel } from '../../../server/src/modules/cases/case.model';
+import { WebhookDeliveryModel } from '../../../server/src/modules/webhooks/webhook-delivery.model';
+import { WebhookEndpointModel } from '../../../server/src/modules/webhooks/webhook-endpoint.model';
 import { ApiKeyModel } from '../../../server/src/modules/api-keys/api-key.model';
 import { AuditEventModel } from '../../../server/src/modules/audit/audit-event.model';
 import { ContactModel } from '../../../server/src/modules/contacts/contact.model';
@@ -24,6 +29,11 @@ const OWNED = {
   surveyKeys: SurveyKeyModel,
   touchpoints: TouchpointModel,
   contacts: ContactModel,
+  alertRules: AlertRuleModel,
+  alertFirings: AlertFiringModel,
+  cases: CaseModel,
+  webhookEndpoints: WebhookEndpointModel,
+  webhookDeliveries: WebhookDeliveryModel,
 };
 
 export async function snapshotOrganisation(organisationId: string) {
