@@ -14,7 +14,7 @@ let owner: Teammate;
 
 beforeAll(async () => {
   h = await startHarness({
-    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     WEBHOOK_RETRY_BASE_MS: '20',
     WEBHOOK_TIMEOUT_MS: '3000',
   });

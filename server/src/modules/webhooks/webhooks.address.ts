@@ -9,7 +9,7 @@ let allowPrivate = false;
 
 /**
  * Whether endpoints may sit on loopback or private addresses. Off unless configured
- * (WEBHOOK_ALLOW_PRIVATE_ADDRESSES): otherwise anyone allowed to add an endpoint could make
+ * (WEBHOOK_ALLOW_PRIVATE): otherwise anyone allowed to add an endpoint could make
  * Pulse post to its own network (SSRF). Tests with local receivers turn it on.
  */
 export function configureWebhookAddresses(opts: { allowPrivate: boolean }) {

@@ -1,8 +1,7 @@
-import { Anchor, Badge, Paper, SegmentedControl, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 
-import { DataTable } from '../../../components/data-table';
 import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
 import { TableSkeleton } from '../../../components/table-skeleton';
@@ -49,56 +48,65 @@ export function CasesRoute() {
       >
         {(d) => (
           <Paper bg="white">
-            <DataTable
-              head={
-                <>
-                  <Table.Th>Case</Table.Th>
-                  <Table.Th>Customer said</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Due</Table.Th>
-                </>
-              }
-            >
-              {d.cases.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/cases/${c.id}`} fw={600}>
-                      Case {c.number}
-                    </Anchor>
-                    <Text size="sm" c="dimmed">
-                      {c.snapshot.contactName ?? c.snapshot.contactEmail ?? 'Anonymous'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td maw={420}>
-                    <Text size="sm">
-                      <Text span fw={700}>
-                        {c.snapshot.score}
-                      </Text>{' '}
-                      ({c.snapshot.band}){c.snapshot.touchpointKey ? ` · ${c.snapshot.touchpointKey}` : ''}
-                    </Text>
-                    {c.snapshot.comment && (
-                      <Text size="sm" lineClamp={2}>
-                        “{c.snapshot.comment}”
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLORS[c.status]} variant="light">
-                      {STATUS_LABELS[c.status]}
-                    </Badge>{' '}
-                    <Badge color={c.priority === 'urgent' || c.priority === 'high' ? 'red' : 'gray'} variant="outline">
-                      {c.priority}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={c.overdue ? 'red.8' : undefined} fw={c.overdue ? 700 : undefined}>
-                      {c.overdue ? 'Overdue since ' : ''}
-                      {formatDateTime(c.dueAt)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
+            {/* Comments need room: on a phone the inbox scrolls sideways rather than squeeze them. */}
+            <Table.ScrollContainer minWidth={720}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Case</Table.Th>
+                    <Table.Th>Customer said</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Due</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.cases.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/cases/${c.id}`} fw={600}>
+                          Case {c.number}
+                        </Anchor>
+                        <Text size="sm" c="dimmed">
+                          {c.snapshot.contactName ?? c.snapshot.contactEmail ?? 'Anonymous'}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td maw={420}>
+                        <Text size="sm">
+                          <Text span fw={700}>
+                            {c.snapshot.score}
+                          </Text>{' '}
+                          ({c.snapshot.band}){c.snapshot.touchpointKey ? ` · ${c.snapshot.touchpointKey}` : ''}
+                        </Text>
+                        {c.snapshot.comment && (
+                          <Text size="sm" lineClamp={2}>
+                            “{c.snapshot.comment}”
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Badge color={STATUS_COLORS[c.status]} variant="light">
+                            {STATUS_LABELS[c.status]}
+                          </Badge>
+                          <Badge
+                            color={c.priority === 'urgent' || c.priority === 'high' ? 'red' : 'gray'}
+                            variant="outline"
+                          >
+                            {c.priority}
+                          </Badge>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c={c.overdue ? 'red.8' : undefined} fw={c.overdue ? 700 : undefined}>
+                          {c.overdue ? 'Overdue since ' : ''}
+                          {formatDateTime(c.dueAt)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Paper>
         )}
       </QueryContent>
