@@ -22,6 +22,10 @@ import { rateLimit } from './lib/rate-limit';
 import { RedisSessionStore } from './lib/session-store';
 import { bindSettings } from './lib/settings';
 import { createLiveHub } from './modules/analytics/analytics.live';
+import { registerAlertRoutes } from './modules/alerts/alerts.routes';
+import { registerCaseRoutes } from './modules/cases/cases.routes';
+import { configureWebhooks } from './modules/webhooks/webhooks.config';
+import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes';
 import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
 import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
@@ -63,6 +67,7 @@ const SESSION_DAYS = 14;
 export function createApp(deps: AppDeps): express.Express {
   const { config, redis } = deps;
   bindSettings({ publicUrl: config.PUBLIC_URL, secretKey: config.SECRET_KEY, mailFrom: config.MAIL_FROM });
+  configureWebhooks(config);
   const app = express();
   app.disable('x-powered-by');
   // The client IP (rate limits, audit log) is read through exactly this many proxies.
@@ -191,6 +196,9 @@ export function createApp(deps: AppDeps): express.Express {
   registerInteractionRoutes(api, { redis });
   registerInvitationRoutes(api);
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
+  registerAlertRoutes(api);
+  registerCaseRoutes(api);
+  registerWebhookRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
   app.use(

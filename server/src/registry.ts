@@ -4,12 +4,15 @@ import { SweepEvents } from './lib/events/sweep-events.job';
 import type { AnyJobDef } from './lib/jobs';
 import { analyticsJobs } from './modules/analytics/analytics.jobs';
 import { analyticsSubscribers } from './modules/analytics/analytics.events';
+import { alertSubscribers } from './modules/alerts/alerts.events';
 import { auditSubscribers } from './modules/audit/audit.events';
 import { insightSubscribers } from './modules/insights/insights.events';
 import { insightJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
 import { responseJobs } from './modules/responses/responses.jobs';
+import { webhookJobs } from './modules/webhooks/webhooks.jobs';
+import { webhookSubscribers } from './modules/webhooks/webhooks.events';
 
 /**
  * What each module runs in the worker, collected in one list the bundler can follow (no
@@ -29,6 +32,8 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'invitations', jobs: invitationJobs },
   { name: 'responses', jobs: responseJobs },
   { name: 'analytics', jobs: analyticsJobs, subscribers: analyticsSubscribers },
+  { name: 'alerts', subscribers: alertSubscribers },
+  { name: 'webhooks', jobs: webhookJobs, subscribers: webhookSubscribers },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */

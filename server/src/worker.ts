@@ -11,6 +11,7 @@ import { configureSurveySending } from './modules/invitations/send-invitation.jo
 import { warmSurveyEmailTemplates } from './modules/invitations/survey-email';
 import { scheduleInvitationSweep } from './modules/invitations/sweep-invitations.job';
 import { scheduleResponseEventSweep } from './modules/responses/sweep-response-events.job';
+import { configureWebhooks } from './modules/webhooks/webhooks.config';
 import { workerJobs } from './registry';
 
 async function main() {
@@ -26,6 +27,7 @@ async function main() {
   configureSurveySending({ redis, mailsPerMinute: config.SURVEY_MAILS_PER_MINUTE });
   // Rollup changes are announced to open dashboards on the same connection.
   bindLivePublisher(redis);
+  configureWebhooks(config);
   // The first survey mail should not pay MJML's load and compile.
   await warmSurveyEmailTemplates();
   await scheduleInvitationSweep();

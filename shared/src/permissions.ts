@@ -23,6 +23,12 @@ export const Permission = z.enum([
   'contacts.read',
   /** Erasing a person (GDPR) cannot be undone. */
   'contacts.erase',
+  /** Alert rules: who hears of which feedback. */
+  'alerts.manage',
+  /** Follow-up cases hold a customer's comment and address: read and worked on together. */
+  'cases.work',
+  /** Webhook endpoints send responses to other systems and hold signing secrets. */
+  'webhooks.manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -31,7 +37,7 @@ const READ: Permission[] = ['org.read', 'members.read', 'surveys.read', 'respons
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: Permission.options,
   admin: Permission.options,
-  editor: [...READ, 'surveys.write', 'distribution.write', 'contacts.read'],
+  editor: [...READ, 'surveys.write', 'distribution.write', 'contacts.read', 'alerts.manage', 'cases.work'],
   viewer: READ,
 };
 

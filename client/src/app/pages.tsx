@@ -1,7 +1,9 @@
 import type { Permission } from '@pulse/shared/permissions';
 import type { SessionFeatures } from '@pulse/shared/schemas/auth';
 import {
+  IconBell,
   IconChartLine,
+  IconInbox,
   IconClipboardList,
   IconHistory,
   IconHome,
@@ -13,6 +15,7 @@ import {
   IconRoute,
   IconSettings,
   IconUsers,
+  IconWebhook,
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
@@ -34,6 +37,10 @@ const ContactsRoute = chunk(() => import('../features/distribution/routes/contac
 const ContactRoute = chunk(() => import('../features/distribution/routes/contact-route'), 'ContactRoute');
 const InvitationsRoute = chunk(() => import('../features/distribution/routes/invitations-route'), 'InvitationsRoute');
 const ImportRoute = chunk(() => import('../features/distribution/routes/import-route'), 'ImportRoute');
+const AlertRulesRoute = chunk(() => import('../features/alerts/routes/alert-rules-route'), 'AlertRulesRoute');
+const CasesRoute = chunk(() => import('../features/cases/routes/cases-route'), 'CasesRoute');
+const CaseRoute = chunk(() => import('../features/cases/routes/case-route'), 'CaseRoute');
+const WebhooksRoute = chunk(() => import('../features/webhooks/routes/webhooks-route'), 'WebhooksRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
 
 /** A page of the signed-in app. The router and the navigation are both built from this table. */
@@ -91,6 +98,20 @@ export const APP_PAGES: AppPage[] = [
     nav: { label: 'Invitations', icon: IconMailForward },
   },
   { path: '/import', element: <ImportRoute />, permission: 'distribution.write' },
+  { path: '/cases', element: <CasesRoute />, permission: 'cases.work', nav: { label: 'Cases', icon: IconInbox } },
+  { path: '/cases/:caseId', element: <CaseRoute />, permission: 'cases.work' },
+  {
+    path: '/alerts',
+    element: <AlertRulesRoute />,
+    permission: 'alerts.manage',
+    nav: { label: 'Alert rules', icon: IconBell },
+  },
+  {
+    path: '/webhooks',
+    element: <WebhooksRoute />,
+    permission: 'webhooks.manage',
+    nav: { label: 'Webhooks', icon: IconWebhook },
+  },
   { path: '/team', element: <TeamRoute />, permission: 'members.read', nav: { label: 'Team', icon: IconUsers } },
   {
     path: '/api-keys',

@@ -8,7 +8,7 @@ export const CaughtMail = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string().nullable(),
-  /** List-Unsubscribe and friends, lower-cased names. */
+  /** List-Unsubscribe and friends, and Reply-To; lower-cased names. */
   headers: z.record(z.string(), z.string()).default({}),
   receivedAt: z.iso.datetime(),
 });

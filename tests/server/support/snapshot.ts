@@ -1,3 +1,8 @@
+import { AlertFiringModel } from '../../../server/src/modules/alerts/alert-firing.model';
+import { AlertRuleModel } from '../../../server/src/modules/alerts/alert-rule.model';
+import { CaseModel } from '../../../server/src/modules/cases/case.model';
+import { WebhookDeliveryModel } from '../../../server/src/modules/webhooks/webhook-delivery.model';
+import { WebhookEndpointModel } from '../../../server/src/modules/webhooks/webhook-endpoint.model';
 import { ApiKeyModel } from '../../../server/src/modules/api-keys/api-key.model';
 import { AuditEventModel } from '../../../server/src/modules/audit/audit-event.model';
 import { ContactAttributeModel } from '../../../server/src/modules/contacts/contact-attribute.model';
@@ -38,6 +43,11 @@ const OWNED = {
   insightCounters: InsightCounterModel,
   insightContributions: InsightContributionModel,
   insightVocabularies: InsightVocabularyModel,
+  alertRules: AlertRuleModel,
+  alertFirings: AlertFiringModel,
+  cases: CaseModel,
+  webhookEndpoints: WebhookEndpointModel,
+  webhookDeliveries: WebhookDeliveryModel,
 };
 
 export async function snapshotOrganisation(organisationId: string) {

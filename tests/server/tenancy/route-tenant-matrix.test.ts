@@ -4,7 +4,11 @@ import type { Invitation } from '@pulse/shared/schemas/members';
 import { blankDefinition } from '@pulse/shared/surveys/blank';
 
 import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
+import { systemContext } from '../../../server/src/lib/context';
+import { openCase } from '../../../server/src/modules/cases/cases.service';
 import { buildContact, buildTouchpoint } from '../../factories/distribution';
+import { answerAsContact } from '../../factories/feedback';
+import { buildWebhookEndpoint } from '../../factories/webhooks';
 import { buildSurvey, type BuiltSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
 import { call, fillPath, nameOf, operationsOf, unknownId, type Operation } from '../support/operations';
@@ -22,11 +26,26 @@ interface Org {
   touchpointId: string;
   contactId: string;
   survey: BuiltSurvey;
+  ruleId: string;
+  caseId: string;
+  endpointId: string;
+  deliveryId: string;
 }
 
 async function buildOrg(): Promise<Org> {
   const owner = await signUpOwner(h.app);
+  const rule = await owner.agent
+    .post('/api/v1/alert-rules')
+    .send({ name: 'Detractors', groups: [[{ field: 'band', in: ['detractor'] }]], slaHours: 24, openCase: false })
+    .expect(201);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: h.log });
+  const answered = await answerAsContact(ctx, 2);
+  const opened = await openCase(ctx, { responseId: answered.responseId, ruleId: null, priority: 'normal', slaHours: 24 });
+  const hooks = await buildWebhookEndpoint({ org: owner });
   return {
+    ruleId: rule.body.rule.id,
+    caseId: String(opened._id),
+    ...hooks,
     owner,
     member: await addTeammate(h.app, owner.organisationId, 'editor'),
     invitation: await inviteTeammate(owner, 'viewer'),
@@ -55,6 +74,10 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   touchpointId: [org.touchpointId],
   contactId: [org.contactId],
   surveyId: [org.survey.id],
+  ruleId: [org.ruleId],
+  caseId: [org.caseId],
+  endpointId: [org.endpointId],
+  deliveryId: [org.deliveryId],
 });
 
 /** Path parameters that are not ids (a version number): held at a value B has, never swapped. */
@@ -66,6 +89,13 @@ const BODIES: Record<string, object> = {
   'PATCH /api/v1/touchpoints/{touchpointId}': { name: 'Renamed' },
   'PUT /api/v1/surveys/{surveyId}/draft': { revision: 0, definition: blankDefinition('nps') },
   'POST /api/v1/surveys/{surveyId}/publish': { revision: 0 },
+  'PATCH /api/v1/alert-rules/{ruleId}': { name: 'Renamed' },
+  'PATCH /api/v1/cases/{caseId}': { tags: ['moved'] },
+  'POST /api/v1/cases/{caseId}/status': { from: 'new', status: 'open' },
+  'POST /api/v1/cases/{caseId}/close': { rootCause: 'other', resolved: false },
+  'POST /api/v1/cases/{caseId}/notes': { text: 'A note' },
+  'POST /api/v1/cases/{caseId}/reply': { subject: 'Hello', message: 'Sorry' },
+  'PATCH /api/v1/webhooks/{endpointId}': { description: 'Renamed' },
 };
 
 function bodyFor(op: Operation): object | undefined {

@@ -11,7 +11,7 @@ import { TimelineEntryModel } from './timeline-entry.model';
 import { recordTimeline, recordTimelineMany, timelineOf, type TimelineInput } from './timeline';
 
 export type { ContactDoc, TimelineInput };
-export { checkAttributeTypes, recordTimeline, recordTimelineMany, timelineOf };
+export { attributeTypes, checkAttributeTypes, recordTimeline, recordTimelineMany, timelineOf };
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 const UPSERT_ATTEMPTS = 6;

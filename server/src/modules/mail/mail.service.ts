@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 
 import type { Ctx, PublicCtx } from '../../lib/context';
 import { boundJobs } from '../../lib/jobs';
@@ -10,6 +10,11 @@ import { SendEmail } from './send-email.job';
 
 export interface MailMeta {
   kind: string;
+  /**
+   * A caller that may run twice for the same mail (a subscriber redelivered) names it: the
+   * second store finds the first and only re-queues it, so it is sent once.
+   */
+  id?: Types.ObjectId;
   relatedId?: string | null;
   headers?: Record<string, string>;
 }
@@ -49,13 +54,19 @@ export async function sendOrganisationEmail(
 async function store(
   mail: MailContent & MailMeta & { organisationId: string | null; from: string; readableBy?: 'owner' | 'admin' },
 ) {
-  const email = await EmailModel.create({ ...mail, state: 'queued' });
-  const emailId = String(email._id);
+  const { id, ...fields } = mail;
+  let emailId: string;
+  try {
+    emailId = String((await EmailModel.create({ ...fields, ...(id && { _id: id }), state: 'queued' }))._id);
+  } catch (err) {
+    if (!id || (err as { code?: number }).code !== 11000) throw err;
+    emailId = String(id);
+  }
   try {
     await boundJobs().enqueue(SendEmail, { emailId }, { jobId: `mail.send-${emailId}` });
   } catch (err) {
     await EmailModel.updateOne(
-      { _id: email._id, state: 'queued' },
+      { _id: emailId, state: 'queued' },
       { $set: { state: 'failed', lastError: String(err) } },
     ).setOptions({ crossTenant: true });
     throw err;

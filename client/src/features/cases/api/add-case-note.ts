@@ -1,0 +1,3 @@
+import { useCaseMutation } from './case-mutation';
+
+export const useAddCaseNote = (caseId: string) => useCaseMutation<{ text: string }>(caseId, '/notes');

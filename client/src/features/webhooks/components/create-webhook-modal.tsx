@@ -1,0 +1,81 @@
+import { Button, Checkbox, Code, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { WebhookEventType } from '@pulse/shared/schemas/webhooks';
+import { useState } from 'react';
+
+import { ModalForm } from '../../../components/modal-form';
+import { useFormSubmit } from '../../../lib/forms';
+import { useCreateWebhook } from '../api/create-webhook';
+
+const CHOOSABLE = WebhookEventType.options.filter((e) => e !== 'webhook.test');
+
+export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const create = useCreateWebhook();
+  const [secret, setSecret] = useState<string | null>(null);
+  const form = useForm<{ url: string; events: WebhookEventType[] }>({
+    initialValues: { url: '', events: ['response.completed', 'case.created'] },
+    validate: {
+      url: (v) => (v.trim() ? null : 'Paste the address your system receives webhooks at'),
+      events: (v) => (v.length ? null : 'Choose at least one event'),
+    },
+  });
+  const submit = useFormSubmit(form, async (v) => setSecret((await create.mutateAsync(v)).secret));
+  // The secret is dropped on close: it is never shown a second time.
+  const close = () => {
+    submit.reset();
+    setSecret(null);
+    create.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={secret ? 'Endpoint added' : 'Add a webhook endpoint'}
+      size="lg"
+      closeOnClickOutside={!secret}
+      closeOnEscape={!secret}
+      withCloseButton={!secret}
+    >
+      {secret ? (
+        <Stack>
+          <Text>
+            Verify every request with this signing secret (Standard Webhooks). It is shown only now: store it in your
+            receiver’s configuration.
+          </Text>
+          <Code block aria-label="Signing secret">
+            {secret}
+          </Code>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              I’ve saved the secret
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <ModalForm
+          label="Add a webhook endpoint"
+          submit={submit}
+          onCancel={close}
+          submitLabel="Add endpoint"
+          submitting={create.isPending}
+        >
+          <TextInput
+            label="Endpoint URL"
+            placeholder="https://example.com/pulse-webhooks"
+            required
+            data-autofocus
+            {...form.getInputProps('url')}
+          />
+          <Checkbox.Group label="Events" {...form.getInputProps('events')}>
+            <Stack gap="xs" mt="xs">
+              {CHOOSABLE.map((e) => (
+                <Checkbox key={e} value={e} label={e} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        </ModalForm>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AlertCondition } from '@pulse/shared/schemas/alerts';
+
+/** What a rule reads of a response. */
+export interface ResponseFacts {
+  score: number;
+  band: string;
+  touchpointId: string | null;
+  channel: string;
+  comment: string | null;
+  contactAttributes: Record<string, unknown>;
+}
+
+// Letters, digits and marks of every script: a keyword matches as a whole word in any language.
+const WORD = /[\p{L}\p{N}\p{M}'’-]+/gu;
+const wordsOf = (text: string) => new Set((text.toLocaleLowerCase().match(WORD) ?? []).map((w) => w.normalize('NFC')));
+
+function holds(c: AlertCondition, r: ResponseFacts, words: () => Set<string>): boolean {
+  switch (c.field) {
+    case 'band':
+      return c.in.includes(r.band as never);
+    case 'score':
+      return (c.min === undefined || r.score >= c.min) && (c.max === undefined || r.score <= c.max);
+    case 'touchpoint':
+      return r.touchpointId !== null && c.in.includes(r.touchpointId);
+    case 'channel':
+      return c.in.includes(r.channel as never);
+    case 'attribute':
+      return c.in.some((v) => r.contactAttributes[c.key] === v);
+    case 'hasComment':
+      return !!r.comment?.trim();
+    case 'keywords':
+      return c.any.some((k) => words().has(k.toLocaleLowerCase().normalize('NFC')));
+  }
+}
+
+/** Any group (OR) whose conditions all hold (AND). */
+export function ruleMatches(groups: AlertCondition[][], r: ResponseFacts): boolean {
+  let cached: Set<string> | undefined;
+  const words = () => (cached ??= wordsOf(r.comment ?? ''));
+  return groups.some((g) => g.length > 0 && g.every((c) => holds(c, r, words)));
+}

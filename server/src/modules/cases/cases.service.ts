@@ -1,0 +1,281 @@
+import mongoose from 'mongoose';
+import type { z } from 'zod';
+
+import type { CasePriority } from '@pulse/shared/schemas/alerts';
+import {
+  CASE_TRANSITIONS,
+  type CaseReplyBody,
+  type CaseStatus,
+  type CloseCaseBody,
+  type UpdateCaseBody,
+} from '@pulse/shared/schemas/cases';
+
+import type { Ctx } from '../../lib/context';
+import { userActor } from '../../lib/context';
+import { derivedId, isDuplicateKey } from '../../lib/derived-id';
+import { AppError, notFound } from '../../lib/errors';
+import { emit } from '../../lib/events/events';
+import { getContact, recordTimeline } from '../contacts/contacts.service';
+import { sendOrganisationEmail } from '../mail/mail.service';
+import { listMembers } from '../members/members.service';
+import { findResponse } from '../responses/responses.service';
+import { replyMail } from './cases.emails';
+import { CaseModel, type CaseDoc } from './case.model';
+
+const DONE: CaseStatus[] = ['resolved', 'closed'];
+const HOUR = 3_600_000;
+
+const actorLabel = (ctx: Ctx) =>
+  ctx.actor.kind === 'user'
+    ? ctx.actor.name || ctx.actor.email
+    : ctx.actor.kind === 'apiKey'
+      ? ctx.actor.name
+      : 'Pulse';
+
+const entry = (ctx: Ctx, kind: string, fields: { text?: string | null; from?: string | null; to?: string | null }) => ({
+  kind,
+  at: new Date(),
+  actor: actorLabel(ctx),
+  text: fields.text ?? null,
+  from: fields.from ?? null,
+  to: fields.to ?? null,
+});
+
+export const caseIdOf = (responseId: string) => derivedId('case', responseId);
+
+export interface OpenCaseInput {
+  responseId: string;
+  ruleId: string | null;
+  priority: CasePriority;
+  slaHours: number;
+}
+
+/**
+ * Opens the response's case, or finds the one already open for it: the _id is derived from the
+ * response, so concurrent and repeated openings end at one document. case.created goes out once
+ * the insert is in; a crash before that leaves `announcedAt` null and the next opening sends it.
+ */
+export async function openCase(ctx: Ctx, input: OpenCaseInput): Promise<CaseDoc> {
+  const _id = caseIdOf(input.responseId);
+  const where = { _id, organisationId: ctx.organisationId };
+  let doc = await CaseModel.findOne(where).lean<CaseDoc>();
+  if (!doc) {
+    const response = await findResponse(ctx, input.responseId);
+    if (!response) throw notFound('Response');
+    const contact = response.contactId ? await getContact(ctx, String(response.contactId)).catch(() => null) : null;
+    const now = new Date();
+    try {
+      await CaseModel.create({
+        _id,
+        organisationId: ctx.organisationId,
+        number: (await CaseModel.countDocuments({ organisationId: ctx.organisationId })) + 1,
+        responseId: response._id,
+        ruleId: input.ruleId,
+        openedBy: input.ruleId ? 'rule' : 'agent',
+        priority: input.priority,
+        dueAt: new Date(now.getTime() + input.slaHours * HOUR),
+        snapshot: {
+          score: response.score,
+          band: response.band,
+          comment: response.comment ?? null,
+          touchpointId: response.touchpointId,
+          touchpointKey: response.touchpointKey,
+          channel: response.channel,
+          contactId: response.contactId,
+          contactEmail: contact?.email ?? null,
+          contactName: contact?.name ?? null,
+        },
+        timeline: [entry(ctx, 'created', { text: input.ruleId ? 'Opened by an alert rule' : 'Opened by hand' })],
+      });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+    doc = (await CaseModel.findOne(where).lean<CaseDoc>())!;
+  }
+  if (!doc.announcedAt) {
+    if (doc.snapshot.contactId) {
+      await recordTimeline(ctx, String(doc.snapshot.contactId), {
+        kind: 'case',
+        summary: `Case ${doc.number} opened`,
+        refId: String(doc._id),
+        touchpointKey: doc.snapshot.touchpointKey,
+      });
+    }
+    await emit(ctx, 'case.created', {
+      target: String(doc._id),
+      caseId: String(doc._id),
+      responseId: String(doc.responseId),
+      ruleId: doc.ruleId ? String(doc.ruleId) : null,
+      priority: doc.priority,
+    });
+    await CaseModel.updateOne(where, { $set: { announcedAt: new Date() } });
+  }
+  return doc;
+}
+
+export async function getCase(ctx: Ctx, caseId: string): Promise<CaseDoc> {
+  const doc = await CaseModel.findOne({ _id: caseId, organisationId: ctx.organisationId }).lean<CaseDoc>();
+  if (!doc) throw notFound('Case');
+  return doc;
+}
+
+export async function listCases(ctx: Ctx, view: 'all' | 'mine' | 'overdue' | 'open'): Promise<CaseDoc[]> {
+  const filter: Record<string, unknown> = { organisationId: ctx.organisationId };
+  if (view !== 'all') filter.status = mongoose.trusted({ $nin: DONE });
+  if (view === 'mine') filter.assigneeId = userActor(ctx).membershipId;
+  if (view === 'overdue') filter.dueAt = mongoose.trusted({ $lt: new Date() });
+  return CaseModel.find(filter).sort({ dueAt: 1, _id: 1 }).limit(500).lean<CaseDoc[]>();
+}
+
+/**
+ * One change as a conditional update on the case's seq, retried on a fresh read when another
+ * change landed in between; `plan` says what to set and log given the current case, or throws.
+ */
+async function change(
+  ctx: Ctx,
+  caseId: string,
+  plan: (doc: CaseDoc) => { set: Record<string, unknown>; entries: ReturnType<typeof entry>[] },
+): Promise<{ before: CaseDoc; after: CaseDoc }> {
+  for (let round = 0; round < 10; round++) {
+    const before = await getCase(ctx, caseId);
+    const { set, entries } = plan(before);
+    const after = await CaseModel.findOneAndUpdate(
+      { _id: before._id, organisationId: ctx.organisationId, seq: before.seq },
+      { $set: set, $inc: { seq: 1 }, $push: { timeline: { $each: entries } } },
+      { returnDocument: 'after' },
+    ).lean<CaseDoc>();
+    if (after) return { before, after };
+  }
+  throw new AppError('conflict', 'The case is changing too often; try again');
+}
+
+function assertTransition(from: CaseStatus, to: CaseStatus) {
+  if (!CASE_TRANSITIONS[from].includes(to)) {
+    throw new AppError(
+      'validation_failed',
+      `A ${from.replace(/_/g, ' ')} case cannot move to ${to.replace(/_/g, ' ')}`,
+      [{ path: 'body.status', message: `must be one of: ${CASE_TRANSITIONS[from].join(', ')}` }],
+    );
+  }
+}
+
+async function announceStatus(ctx: Ctx, before: CaseDoc, after: CaseDoc) {
+  await emit(ctx, 'case.status_changed', {
+    target: String(after._id),
+    caseId: String(after._id),
+    seq: after.seq,
+    from: before.status,
+    to: after.status,
+  });
+}
+
+/** Moves a case along, from the status the agent saw: a change made meanwhile answers 409. */
+export async function transitionCase(ctx: Ctx, caseId: string, input: { status: CaseStatus; from: CaseStatus }) {
+  const { before, after } = await change(ctx, caseId, (doc) => {
+    if (doc.status !== input.from) throw new AppError('conflict', `The case is ${doc.status.replace(/_/g, ' ')} now`);
+    assertTransition(doc.status, input.status);
+    const reopening = DONE.includes(doc.status);
+    return {
+      set: { status: input.status, ...(reopening && { rootCause: null, resolved: null, closedAt: null }) },
+      entries: [entry(ctx, 'status', { from: doc.status, to: input.status })],
+    };
+  });
+  await announceStatus(ctx, before, after);
+  return after;
+}
+
+export async function closeCase(ctx: Ctx, caseId: string, input: z.output<typeof CloseCaseBody>) {
+  const { before, after } = await change(ctx, caseId, (doc) => {
+    assertTransition(doc.status, 'closed');
+    return {
+      set: { status: 'closed', rootCause: input.rootCause, resolved: input.resolved, closedAt: new Date() },
+      entries: [
+        entry(ctx, 'closed', {
+          from: doc.status,
+          to: 'closed',
+          text: `Root cause: ${input.rootCause}; resolved: ${input.resolved ? 'yes' : 'no'}${input.note ? `. ${input.note}` : ''}`,
+        }),
+      ],
+    };
+  });
+  await announceStatus(ctx, before, after);
+  return after;
+}
+
+export async function updateCase(ctx: Ctx, caseId: string, input: z.output<typeof UpdateCaseBody>) {
+  if (input.assigneeId) {
+    const { members } = await listMembers(ctx);
+    if (!members.some((m) => String(m.membership._id) === input.assigneeId)) {
+      throw new AppError('validation_failed', 'The assignee is not a member of this organisation', [
+        { path: 'body.assigneeId', message: 'must be a member of this organisation' },
+      ]);
+    }
+  }
+  const { after } = await change(ctx, caseId, (doc) => {
+    const set: Record<string, unknown> = {};
+    const entries: ReturnType<typeof entry>[] = [];
+    const was = doc.assigneeId ? String(doc.assigneeId) : null;
+    if (input.assigneeId !== undefined && input.assigneeId !== was) {
+      set.assigneeId = input.assigneeId;
+      entries.push(entry(ctx, 'assignee', { from: was, to: input.assigneeId }));
+    }
+    if (input.priority && input.priority !== doc.priority) {
+      set.priority = input.priority;
+      entries.push(entry(ctx, 'priority', { from: doc.priority, to: input.priority }));
+    }
+    if (input.tags) {
+      set.tags = [...new Set(input.tags)];
+      entries.push(entry(ctx, 'tags', { from: doc.tags.join(', '), to: input.tags.join(', ') }));
+    }
+    return { set, entries };
+  });
+  return after;
+}
+
+export async function addNote(ctx: Ctx, caseId: string, text: string) {
+  return (await change(ctx, caseId, () => ({ set: {}, entries: [entry(ctx, 'note', { text })] }))).after;
+}
+
+/**
+ * "Reply & resolve": a mail from the organisation's sender that the customer answers to the
+ * agent (Reply-To), logged on the case and on the contact's timeline.
+ */
+export async function replyToCustomer(ctx: Ctx, caseId: string, input: z.output<typeof CaseReplyBody>) {
+  const agent = userActor(ctx);
+  const doc = await getCase(ctx, caseId);
+  if (!doc.snapshot.contactEmail) {
+    throw new AppError('validation_failed', 'This customer left no email address', [
+      { path: 'params.caseId', message: 'the case has no contact email' },
+    ]);
+  }
+  if (input.resolve) assertTransition(doc.status, 'resolved');
+  await sendOrganisationEmail(ctx, replyMail(doc.snapshot.contactEmail, input.subject, input.message, agent.name), {
+    kind: 'case.reply',
+    relatedId: String(doc._id),
+    headers: { 'Reply-To': agent.email },
+  });
+  const { before, after } = await change(ctx, caseId, (current) => {
+    const resolving = input.resolve && current.status !== 'resolved';
+    if (resolving) assertTransition(current.status, 'resolved');
+    return {
+      set: {
+        ...(!current.firstReplyAt && { firstReplyAt: new Date() }),
+        ...(resolving && { status: 'resolved', resolved: true }),
+      },
+      entries: [
+        entry(ctx, 'reply', { text: `${input.subject}\n\n${input.message}`, to: doc.snapshot.contactEmail }),
+        ...(resolving ? [entry(ctx, 'status', { from: current.status, to: 'resolved' })] : []),
+      ],
+    };
+  });
+  if (doc.snapshot.contactId) {
+    await recordTimeline(ctx, String(doc.snapshot.contactId), {
+      kind: 'case',
+      summary: `Reply sent by ${agent.name || agent.email}: ${input.subject}`,
+      refId: String(doc._id),
+      touchpointKey: doc.snapshot.touchpointKey,
+    });
+  }
+  if (before.status !== after.status) await announceStatus(ctx, before, after);
+  return after;
+}

@@ -1,0 +1,3 @@
+import { deliverWebhookJob } from './deliver-webhook.job';
+
+export const webhookJobs = [deliverWebhookJob];

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+
+import mongoose from 'mongoose';
+import type { z } from 'zod';
+
+import type {
+  CreateWebhookEndpointBody,
+  UpdateWebhookEndpointBody,
+  WebhookEventType,
+} from '@pulse/shared/schemas/webhooks';
+
+import type { Ctx } from '../../lib/context';
+import { derivedId, isDuplicateKey } from '../../lib/derived-id';
+import { notFound } from '../../lib/errors';
+import { enqueueDelivery } from './deliver-webhook.job';
+import { assertSafeUrl } from './webhooks.address';
+import { newWebhookSecret } from './webhooks.sign';
+import { WebhookDeliveryModel, type WebhookDeliveryDoc } from './webhook-delivery.model';
+import { WebhookEndpointModel, type WebhookEndpointDoc } from './webhook-endpoint.model';
+
+/** The endpoint and its secret: the only time the secret leaves the server. */
+export async function createEndpoint(ctx: Ctx, input: z.output<typeof CreateWebhookEndpointBody>) {
+  await assertSafeUrl(input.url);
+  const secret = newWebhookSecret();
+  const doc = await WebhookEndpointModel.create({ ...input, organisationId: ctx.organisationId, secret });
+  return { endpoint: doc.toObject() as WebhookEndpointDoc, secret };
+}
+
+export const listEndpoints = (ctx: Ctx) =>
+  WebhookEndpointModel.find({ organisationId: ctx.organisationId }).sort({ _id: 1 }).lean<WebhookEndpointDoc[]>();
+
+export async function getEndpoint(ctx: Ctx, endpointId: string) {
+  const doc = await WebhookEndpointModel.findOne({
+    _id: endpointId,
+    organisationId: ctx.organisationId,
+  }).lean<WebhookEndpointDoc>();
+  if (!doc) throw notFound('Webhook endpoint');
+  return doc;
+}
+
+export async function updateEndpoint(ctx: Ctx, endpointId: string, input: z.output<typeof UpdateWebhookEndpointBody>) {
+  if (input.url) await assertSafeUrl(input.url);
+  const doc = await WebhookEndpointModel.findOneAndUpdate(
+    { _id: endpointId, organisationId: ctx.organisationId },
+    { $set: { ...input, ...(input.enabled && { disabledReason: null }) } },
+    { returnDocument: 'after' },
+  ).lean<WebhookEndpointDoc>();
+  if (!doc) throw notFound('Webhook endpoint');
+  return doc;
+}
+
+export async function deleteEndpoint(ctx: Ctx, endpointId: string) {
+  const { deletedCount } = await WebhookEndpointModel.deleteOne({
+    _id: endpointId,
+    organisationId: ctx.organisationId,
+  });
+  if (!deletedCount) throw notFound('Webhook endpoint');
+}
+
+/** Enabled endpoints that asked for this event type. */
+export const endpointsFor = (ctx: Pick<Ctx, 'organisationId'>, type: WebhookEventType) =>
+  WebhookEndpointModel.find({ organisationId: ctx.organisationId, enabled: true, events: type }).lean<
+    WebhookEndpointDoc[]
+  >();
+
+/**
+ * Makes the message for each endpoint and queues its first attempt. Idempotent per
+ * (endpoint, message id): a second call finds the delivery and only re-queues a pending one.
+ */
+export async function queueMessage(
+  ctx: Pick<Ctx, 'organisationId'>,
+  endpoints: WebhookEndpointDoc[],
+  message: { id: string; type: WebhookEventType; at: Date; data: Record<string, unknown> },
+) {
+  const body = JSON.stringify({ type: message.type, timestamp: message.at.toISOString(), data: message.data });
+  for (const endpoint of endpoints) {
+    const _id = derivedId('webhook', String(endpoint._id), message.id);
+    try {
+      await WebhookDeliveryModel.create({
+        _id,
+        organisationId: ctx.organisationId,
+        endpointId: endpoint._id,
+        messageId: message.id,
+        eventType: message.type,
+        body,
+      });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const existing = await WebhookDeliveryModel.findOne({ _id, organisationId: ctx.organisationId }).lean();
+      if (existing?.state !== 'pending' || existing.attempts > 0) continue;
+    }
+    await enqueueDelivery({ deliveryId: String(_id), organisationId: ctx.organisationId, attempt: 1 }, 0);
+  }
+}
+
+/** A `webhook.test` message to one endpoint, whatever events it chose. */
+export async function sendTestMessage(ctx: Ctx, endpointId: string) {
+  const endpoint = await getEndpoint(ctx, endpointId);
+  const id = `msg_${randomUUID().replace(/-/g, '')}`;
+  await queueMessage(ctx, [endpoint], { id, type: 'webhook.test', at: new Date(), data: { endpointId } });
+  return id;
+}
+
+export async function listDeliveries(ctx: Ctx, endpointId: string) {
+  await getEndpoint(ctx, endpointId);
+  return WebhookDeliveryModel.find({ organisationId: ctx.organisationId, endpointId })
+    .sort({ _id: -1 })
+    .limit(100)
+    .lean<WebhookDeliveryDoc[]>();
+}
+
+/** Sends a failed delivery again, as a fresh round of attempts with the same message id and body. */
+export async function resendDelivery(ctx: Ctx, endpointId: string, deliveryId: string) {
+  const doc = await WebhookDeliveryModel.findOneAndUpdate(
+    { _id: deliveryId, organisationId: ctx.organisationId, endpointId, state: mongoose.trusted({ $ne: 'pending' }) },
+    { $set: { state: 'pending', attempts: 0, nextAttemptAt: null, claimedAt: null }, $inc: { round: 1 } },
+    { returnDocument: 'after' },
+  ).lean<WebhookDeliveryDoc>();
+  if (!doc) {
+    const exists = await WebhookDeliveryModel.findOne({
+      _id: deliveryId,
+      organisationId: ctx.organisationId,
+      endpointId,
+    }).lean();
+    if (!exists) throw notFound('Webhook delivery');
+    return exists as WebhookDeliveryDoc;
+  }
+  await enqueueDelivery({ deliveryId, organisationId: ctx.organisationId, attempt: 1 }, doc.round);
+  return doc;
+}

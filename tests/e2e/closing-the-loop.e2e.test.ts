@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+
+import { systemContext } from '../../server/src/lib/context';
+import { signUpOwner, type Teammate } from '../factories/accounts';
+import { answerAsContact } from '../factories/feedback';
+import { waitForMail } from '../setup/mail';
+import { launchBrowser, screenshot } from './support/browser';
+import { startRunningApp, type RunningApp } from './support/server';
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startRunningApp();
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function logIn(owner: Teammate, width: number): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
+  return page;
+}
+
+test('a rule is created, a detractor answers, the case appears in the inbox, the agent replies and resolves, and the customer gets the mail', async () => {
+  const owner = await signUpOwner(app.harness.app);
+  const page = await logIn(owner, 1280);
+
+  await page.getByRole('link', { name: 'Alert rules' }).click();
+  await page.getByRole('heading', { name: 'Alert rules' }).waitFor();
+  await page.getByText('No alert rules yet').waitFor();
+  await page.getByRole('button', { name: 'New rule' }).click();
+  const form = page.getByRole('form', { name: 'New alert rule' });
+  await form.getByLabel('Rule name').fill('Detractors who said why');
+  await form.getByLabel('Only when the customer left a comment').check();
+  await form.getByLabel('Hours to resolve (SLA)').fill('8');
+  await screenshot(page, 'loop-01-rule-editor');
+  await form.getByRole('button', { name: 'Create rule' }).click();
+  await page.getByText('Detractors who said why', { exact: true }).waitFor();
+  await page.getByText('detractor and has a comment').waitFor();
+  await screenshot(page, 'loop-02-rules');
+
+  // A detractor answers through the responses service, as the respondent page does; the comment comes later.
+  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const answer = await answerAsContact(ctx, 2);
+  await answer.comment('The technician never came and nobody called.');
+  await app.harness.eventsSettled();
+
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('heading', { name: 'Cases' }).waitFor();
+  const caseLink = page.getByRole('link', { name: 'Case 1' });
+  await caseLink.waitFor();
+  await page.getByText('“The technician never came and nobody called.”').waitFor();
+  await screenshot(page, 'loop-03-inbox');
+
+  await caseLink.click();
+  await page.getByRole('heading', { name: 'Case 1' }).waitFor();
+  const reply = page.getByRole('form', { name: 'Reply to the customer' });
+  await reply.getByLabel('Subject').fill('About your repair visit');
+  await reply
+    .getByLabel('Message')
+    .fill('We are sorry the technician did not come.\n\nAn engineer will be with you tomorrow at 9.');
+  await reply.getByRole('button', { name: 'Reply & resolve' }).click();
+  await page.getByText('Reply sent to').waitFor();
+  await page.getByText('Resolved', { exact: true }).first().waitFor();
+  await screenshot(page, 'loop-04-case-resolved');
+
+  const [mail] = await waitForMail(answer.contact.email!);
+  expect(mail!.subject).toBe('About your repair visit');
+  expect(mail!.text).toContain('An engineer will be with you tomorrow at 9.');
+  expect(mail!.headers['reply-to']).toBe(owner.email);
+
+  // The same pages on a phone.
+  const phone = await logIn(owner, 390);
+  await phone.goto(`${app.url}/cases?view=all`);
+  await phone.getByRole('link', { name: 'Case 1' }).waitFor();
+  await screenshot(phone, 'loop-05-inbox-390');
+  await phone.getByRole('link', { name: 'Case 1' }).click();
+  await phone.getByRole('heading', { name: 'Case 1' }).waitFor();
+  await screenshot(phone, 'loop-06-case-390');
+}, 240_000);
