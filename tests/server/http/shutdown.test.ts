@@ -1,35 +1,8 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import path from 'node:path';
 
 import { freePort } from '../../../scripts/lib/services';
-import { workerMongoUri, workerRedisUrl } from '../../setup/harness';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** Starts an entry point as its own process and resolves once it logs `ready`. */
-function startProcess(script: string, env: NodeJS.ProcessEnv, ready: string) {
-  // Plain node with tsx's loader, as npm start runs it: the signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { ...process.env, MONGODB_URI: workerMongoUri(), REDIS_URL: workerRedisUrl(), LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  const started = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes(ready)) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code} before ready:\n${output}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, started, exited, output: () => output };
-}
-
-const kill = (child: ChildProcessWithoutNullStreams) => child.exitCode === null && child.kill('SIGKILL');
+import { killHard as kill, startProcess } from '../../setup/processes';
 
 describe('graceful shutdown', () => {
   it('when the API gets SIGTERM mid-request, then it finishes that request and exits 0', async () => {
