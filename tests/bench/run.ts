@@ -16,6 +16,7 @@ import { benchDb } from './db.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
 import { benchInsights } from './insights.bench';
 import { benchMail } from './mail.bench';
+import { benchPriority } from './priority.bench';
 import { benchQueue } from './queue.bench';
 import { startBenchServices } from './services';
 import { printHeader, printSection } from './stats';
@@ -109,6 +110,10 @@ async function main() {
     if (wanted('insights')) {
       printSection('7. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');
       benchInsights();
+    }
+    if (wanted('priority')) {
+      printSection('8. Password-reset mail while 5,000 bulk jobs are queued (two queues, c=5 each)');
+      await benchPriority({ baseUrl, jobs, redisUrl: config.REDIS_URL, log, catcher: services.catcher });
     }
 
     console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);
