@@ -95,6 +95,7 @@ export function createApp(deps: AppDeps): express.Express {
     guard: createGuard(),
     security: securityOf,
     identity: identityOf,
+    checkResponses: config.NODE_ENV !== 'production',
   });
   // The outbox is a development tool: never in production, whatever the environment says.
   const outboxCatcherUrl = config.NODE_ENV === 'production' ? undefined : config.MAIL_CATCHER_URL;

@@ -1,13 +1,12 @@
 import type { CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
 import type { Invitation } from '@pulse/shared/schemas/members';
 
-import { blankDefinition } from '@pulse/shared/surveys/blank';
-
 import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
 import { buildContact, buildTouchpoint } from '../../factories/distribution';
 import { buildSurvey, type BuiltSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
 import { call, fillPath, nameOf, operationsOf, unknownId, type Operation } from '../support/operations';
+import { exampleBody, FIXED_PARAMS } from '../support/examples';
 import { snapshotOrganisation } from '../support/snapshot';
 
 let h: Harness;
@@ -57,21 +56,12 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   surveyId: [org.survey.id],
 });
 
-/** Path parameters that are not ids (a version number): held at a value B has, never swapped. */
-const FIXED: Record<string, string> = { version: '1' };
-
-// Valid bodies: were the tenant check missing, the call would succeed instead of failing validation.
-const BODIES: Record<string, object> = {
-  'PATCH /api/v1/members/{memberId}': { role: 'viewer' },
-  'PATCH /api/v1/touchpoints/{touchpointId}': { name: 'Renamed' },
-  'PUT /api/v1/surveys/{surveyId}/draft': { revision: 0, definition: blankDefinition('nps') },
-  'POST /api/v1/surveys/{surveyId}/publish': { revision: 0 },
-};
+const FIXED = FIXED_PARAMS;
 
 function bodyFor(op: Operation): object | undefined {
   if (!op.hasBody) return undefined;
-  const body = BODIES[nameOf(op)];
-  if (!body) throw new Error(`${nameOf(op)} takes a body: add a valid one to BODIES`);
+  const body = exampleBody(op);
+  if (!body) throw new Error(`${nameOf(op)} takes a body: add a valid one to tests/server/support/examples.ts`);
   return body;
 }
 
