@@ -4,6 +4,9 @@ import http from 'node:http';
 import { freePort } from '../../../scripts/lib/services';
 import { killHard as kill, startProcess } from '../../setup/processes';
 
+// Each test starts a process through tsx: over 30 s when the machine is loaded.
+jest.setTimeout(120_000);
+
 describe('graceful shutdown', () => {
   it('when the API gets SIGTERM mid-request, then it finishes that request and exits 0', async () => {
     const port = await freePort();
