@@ -3,6 +3,8 @@
 const fs = require('node:fs');
 
 const js = require('@eslint/js');
+const { createTypeScriptImportResolver } = require('eslint-import-resolver-typescript');
+const importX = require('eslint-plugin-import-x');
 const globals = require('globals');
 const reactHooks = require('eslint-plugin-react-hooks');
 const tseslint = require('typescript-eslint');
@@ -47,6 +49,31 @@ const clientWalls = [
     },
   },
 ];
+
+// Server walls: a module's models are private to it; everything else (another module, app.ts,
+// the registry, scripts) calls the owner's service. Resolved paths, not specifiers, so `../x/`,
+// `./modules/x/` and `../../server/src/modules/x/` are all caught. Tests may read models directly.
+const SERVER_MODULES = fs.readdirSync(`${__dirname}/server/src/modules`);
+const serverWalls = {
+  files: ['server/src/**/*.ts', 'scripts/**/*.ts'],
+  rules: {
+    'import-x/no-restricted-paths': [
+      'error',
+      {
+        zones: SERVER_MODULES.map((m) => ({
+          target: [
+            './server/src/*.ts',
+            './server/src/!(modules)/**',
+            `./server/src/modules/!(${m})/**`,
+            './scripts/**',
+          ],
+          from: `./server/src/modules/${m}/*.model.ts`,
+          message: `the ${m} module's models are private to it: call its service instead`,
+        })),
+      },
+    ],
+  },
+};
 
 module.exports = tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.cache', '.data', 'tests/artifacts', 'coverage'] },
@@ -97,6 +124,26 @@ module.exports = tseslint.config(
     },
   },
   ...clientWalls,
+  {
+    files: ['server/src/**/*.ts', 'shared/src/**/*.ts', 'client/src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Parse .ts/.tsx dependencies (without these, no-cycle sees no TypeScript file at all).
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.json', 'client/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: {
+      // A cycle makes load order decide what is undefined at import time, and hides a missing seam.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  serverWalls,
   {
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -15,9 +15,14 @@ import { createLogger } from '../server/src/lib/logger';
 import { hashPassword } from '../server/src/lib/passwords';
 import { bindSettings } from '../server/src/lib/settings';
 import { createApiKey } from '../server/src/modules/api-keys/api-keys.service';
-import { UserModel } from '../server/src/modules/auth/user.model';
-import { MembershipModel } from '../server/src/modules/members/membership.model';
-import { OrganisationModel } from '../server/src/modules/organisations/organisation.model';
+import {
+  createUser,
+  findUserByEmail,
+  setLastOrganisation,
+  setVerifiedPassword,
+} from '../server/src/modules/auth/users.service';
+import { createMembership, findMembership } from '../server/src/modules/members/memberships.service';
+import { createOrganisation, findOrganisation } from '../server/src/modules/organisations/organisation.service';
 import { seedDemoSurveys } from '../server/src/modules/surveys/surveys.seed';
 import { listTouchpoints } from '../server/src/modules/touchpoints/touchpoints.service';
 import { ROOT, portAnswers, startFerretDb, type Service } from './lib/services';
@@ -40,23 +45,16 @@ async function main() {
   await syncIndexes();
 
   const passwordHash = await hashPassword(DEMO.password);
-  let user = await UserModel.findOneAndUpdate(
-    { email: DEMO.email },
-    { $set: { passwordHash, emailVerifiedAt: new Date() } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!user) {
-    user = (await UserModel.create({ ...DEMO, passwordHash, emailVerifiedAt: new Date() })).toObject();
-  }
-  let org = user.lastOrganisationId ? await OrganisationModel.findById(user.lastOrganisationId).lean() : null;
+  let user = await findUserByEmail(DEMO.email);
+  if (user) await setVerifiedPassword(user._id, passwordHash);
+  else user = await createUser({ email: DEMO.email, name: DEMO.name, passwordHash, emailVerifiedAt: new Date() });
+  let org = user.lastOrganisationId ? await findOrganisation(user.lastOrganisationId) : null;
   if (!org) {
-    org = (
-      await OrganisationModel.create({ name: DEMO.organisation, senderName: 'Acme', timeZone: 'Europe/London' })
-    ).toObject();
-    await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: org._id } });
+    org = await createOrganisation({ name: DEMO.organisation, senderName: 'Acme', timeZone: 'Europe/London' });
+    await setLastOrganisation(user._id, String(org._id));
   }
-  if (!(await MembershipModel.exists({ organisationId: org._id, userId: user._id }))) {
-    await MembershipModel.create({ organisationId: org._id, userId: user._id, role: 'owner' });
+  if (!(await findMembership({ organisationId: org._id, userId: user._id }))) {
+    await createMembership({ organisationId: org._id, userId: user._id, role: 'owner' });
   }
 
   bindSettings({ publicUrl: config.PUBLIC_URL, secretKey: config.SECRET_KEY, mailFrom: config.MAIL_FROM });

@@ -4,7 +4,6 @@ import path from 'node:path';
 
 import compression from 'compression';
 import express, { type RequestHandler } from 'express';
-import session from 'express-session';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
@@ -17,9 +16,7 @@ import { AppError } from './lib/errors';
 import { errorHandler, routeNotFound } from './lib/error-handler';
 import type { Logger } from './lib/logger';
 import { measureHttp } from './lib/metrics';
-import { SESSION_COOKIE } from './lib/openapi';
 import { rateLimit } from './lib/rate-limit';
-import { RedisSessionStore } from './lib/session-store';
 import { bindSettings } from './lib/settings';
 import { createLiveHub } from './modules/analytics/analytics.live';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes';
@@ -31,7 +28,9 @@ import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import type { Access } from './modules/auth/access';
 import { createGuard, securityOf } from './modules/auth/auth.guard';
+import { authLimits } from './modules/auth/auth.limits';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { sessionMiddleware } from './modules/auth/session-cookie';
 import { registerContactRoutes } from './modules/contacts/contacts.routes';
 import { registerInteractionRoutes } from './modules/interactions/interactions.routes';
 import { invitationPages } from './modules/invitations/invitation-pages';
@@ -61,7 +60,6 @@ export interface AppDeps {
 /** JSON bodies above this are refused; no Pulse request needs more. */
 const JSON_LIMIT = '100kb';
 const INGEST_PATH = '/api/v1/interactions';
-const SESSION_DAYS = 14;
 
 /** The Express app without listen(): main.ts serves it, tests drive it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
@@ -97,53 +95,18 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req, res, next) => (req.path === INGEST_PATH ? bulkJson : json)(req, res, next));
   app.use(invitationPages(deps.log));
 
-  const sessions = new RedisSessionStore(redis);
-  app.use(
-    '/api',
-    session({
-      name: SESSION_COOKIE,
-      secret: config.SECRET_KEY,
-      store: sessions,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.NODE_ENV === 'production' || config.PUBLIC_URL.startsWith('https:'),
-        maxAge: SESSION_DAYS * 86_400_000,
-      },
-    }),
-    crossSiteProtection(config.PUBLIC_URL),
-  );
+  app.use('/api', sessionMiddleware(config, redis), crossSiteProtection(config.PUBLIC_URL));
 
   const api = createApiRegistry<Access>({
     guard: createGuard(),
     security: securityOf,
     identity: identityOf,
+    checkResponses: config.NODE_ENV !== 'production',
   });
   // The outbox is a development tool: never in production, whatever the environment says.
   const outboxCatcherUrl = config.NODE_ENV === 'production' ? undefined : config.MAIL_CATCHER_URL;
   const features = { outbox: Boolean(outboxCatcherUrl) };
-  // Counted per client IP and account (the email typed, the signed-in user, the emailed link's
-  // id), so one office behind a NAT does not share one budget, and each flow has its own bucket.
-  const account = (req: express.Request) => {
-    if (req.principal?.kind === 'user') return req.principal.email;
-    // The validated body: the registry runs limits after validation.
-    const body = ((req.res?.locals.input as { body?: unknown } | undefined)?.body ?? {}) as {
-      email?: string;
-      token?: string;
-    };
-    return body.email ?? body.token?.split('_')[1] ?? '';
-  };
-  const byIpAndAccount = (req: express.Request) => `${req.ip}:${String(account(req)).toLowerCase()}`;
-  const hourly = (name: string, points: number) =>
-    rateLimit(redis, { name, points, windowSeconds: 3600, key: byIpAndAccount });
-  // Guessing across many accounts from one address is bounded too, log-in and invitations alike.
-  const passwordChecks = [
-    rateLimit(redis, { name: 'login', points: config.RATE_LIMIT_LOGIN, windowSeconds: 900, key: byIpAndAccount }),
-    rateLimit(redis, { name: 'login-ip', points: config.RATE_LIMIT_LOGIN * 10, windowSeconds: 900 }),
-  ];
+  const auth = authLimits(redis, config);
   registerHealthRoutes(api, deps);
   registerSystemRoutes(api, {
     publicUrl: config.PUBLIC_URL,
@@ -153,11 +116,11 @@ export function createApp(deps: AppDeps): express.Express {
   registerAuthRoutes(api, {
     features,
     limits: {
-      login: passwordChecks,
-      signup: [rateLimit(redis, { name: 'signup', points: config.RATE_LIMIT_SIGNUP, windowSeconds: 3600 })],
-      resendVerification: [hourly('resend-verification', config.RATE_LIMIT_PASSWORD_RESET)],
-      resetRequest: [hourly('reset-request', config.RATE_LIMIT_PASSWORD_RESET)],
-      resetComplete: [hourly('reset-complete', config.RATE_LIMIT_PASSWORD_RESET)],
+      login: auth.login,
+      signup: auth.signup,
+      resendVerification: auth.resendVerification,
+      resetRequest: auth.resetRequest,
+      resetComplete: auth.resetComplete,
     },
   });
   registerOrganisationRoutes(api);
@@ -178,7 +141,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerMemberRoutes(api, {
     features,
     limits: {
-      accept: passwordChecks,
+      accept: auth.passwordChecks,
       invite: invitationLimits((req) => input(req).body.email),
       resend: invitationLimits((req) =>
         invitationAddress({ organisationId: String(req.principal?.organisationId) }, input(req).params.invitationId),

@@ -20,6 +20,7 @@ import { benchIngest } from './ingest.bench';
 import { benchInsights } from './insights.bench';
 import { benchInsightRebuild } from './insights-rebuild.bench';
 import { benchMail } from './mail.bench';
+import { benchPriority } from './priority.bench';
 import { benchQueue } from './queue.bench';
 import { startBenchServices } from './services';
 import { printHeader, printSection } from './stats';
@@ -138,6 +139,10 @@ async function main() {
       const endToEndRows = Number(process.env.BENCH_CSV_E2E_ROWS ?? 100_000);
       const batchSize = Number(process.env.BENCH_CSV_BATCH ?? 1_000);
       await benchCsvImport({ baseUrl, cookie: session.cookie, endToEndRows, batchSize });
+    }
+    if (wanted('priority')) {
+      printSection('8. Password-reset mail while 5,000 bulk jobs are queued (two queues, c=5 each)');
+      await benchPriority({ baseUrl, jobs, redisUrl: config.REDIS_URL, log, catcher: services.catcher });
     }
 
     console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);

@@ -65,6 +65,27 @@ export interface ApiRegistryOptions<A> {
   security: (access: A) => SecurityRequirement[];
   /** The organisation and actor the guard established for this request. */
   identity: (req: Request) => Pick<Ctx, 'organisationId' | 'actor'>;
+  /**
+   * Development and tests: every JSON body a handler sends is parsed against the response
+   * declared for its status, and one that does not match becomes a logged 500, so the OpenAPI
+   * document cannot lie. Off in production, where a client gets the body rather than an error.
+   */
+  checkResponses?: boolean;
+}
+
+/** A handler answered with something its route does not declare. */
+export class ResponseContractError extends Error {
+  constructor(
+    route: string,
+    status: number,
+    readonly issues: Array<{ path: string; message: string }>,
+  ) {
+    super(
+      `${route} answered ${status} with a body its declared response does not match: ` +
+        issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; '),
+    );
+    this.name = 'ResponseContractError';
+  }
 }
 
 /**
@@ -95,6 +116,7 @@ export function createApiRegistry<A>(options: ApiRegistryOptions<A>) {
       next();
     };
     router[spec.method](spec.path, ...guards, validate, ...(spec.before ?? []), async (req, res) => {
+      if (options.checkResponses) checkJsonAgainst(`${spec.method.toUpperCase()} ${spec.path}`, spec.responses, res);
       await spec.handler(res.locals.input as Parameters<typeof spec.handler>[0], req, res);
     });
     registered.push({ method: spec.method, pattern: patternOf(spec.path) });
@@ -151,6 +173,34 @@ export type ApiRegistry<A> = ReturnType<typeof createApiRegistry<A>>;
 function patternOf(path: string): RegExp {
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+');
   return new RegExp(`^${escaped}/?$`);
+}
+
+/**
+ * Wraps `res.json` for one request: a success body (status below 400) must be declared for its
+ * status and match that schema, as it reads on the wire (dates and ids serialised). Error bodies
+ * come from the error middleware, whose shape is ApiErrorBody by construction.
+ */
+function checkJsonAgainst(route: string, responses: Record<number, RouteResponse>, res: Response) {
+  const send = res.json.bind(res);
+  res.json = (body: unknown) => {
+    const status = res.statusCode;
+    if (status >= 400) return send(body);
+    const declared = responses[status];
+    if (!declared) {
+      throw new ResponseContractError(route, status, [{ path: '', message: 'is a status the route does not declare' }]);
+    }
+    if (declared.schema && (declared.contentType ?? 'application/json').includes('json')) {
+      const result = declared.schema.safeParse(JSON.parse(JSON.stringify(body ?? null)));
+      if (!result.success) {
+        throw new ResponseContractError(
+          route,
+          status,
+          result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        );
+      }
+    }
+    return send(body);
+  };
 }
 
 function parse<T extends z.ZodType | undefined>(where: string, schema: T, value: unknown) {

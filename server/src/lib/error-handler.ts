@@ -35,7 +35,7 @@ function toAppError(err: unknown): AppError | undefined {
       Object.entries(err.errors).map(([path, e]) => ({ path, message: e.message })),
     );
   }
-  if ((err as { code?: number })?.code === 11000) return new AppError('conflict', 'That already exists');
+  if ((err as { code?: number })?.code === 11000) return duplicateKey(err as DuplicateKeyError);
   const bodyError = BODY_ERRORS[(err as { type?: string })?.type ?? ''];
   if (bodyError) return new AppError(bodyError[0], bodyError[1]);
   // A corrupt gzip/deflate/br body: body-parser passes zlib's error on, marked as the client's 400.
@@ -44,6 +44,39 @@ function toAppError(err: unknown): AppError | undefined {
     return new AppError('malformed_body', 'The request body could not be decompressed');
   }
   return undefined;
+}
+
+interface DuplicateKeyError {
+  message: string;
+  keyPattern?: Record<string, unknown>;
+}
+
+/**
+ * A unique index refused a write: 409 naming the field. MongoDB says which key; FerretDB names
+ * only the collection, so the field is read from that collection's one unique index. The tenant
+ * key is left out of a compound index: "userId already exists" is what the caller can act on.
+ */
+function duplicateKey(err: DuplicateKeyError): AppError {
+  const fields = Object.keys(err.keyPattern ?? {}).length
+    ? Object.keys(err.keyPattern!)
+    : uniqueIndexFields(/collection: [^.\s]+\.(\S+)/.exec(err.message)?.[1]);
+  const named = fields.filter((f) => f !== 'organisationId');
+  if (named.length === 0) return new AppError('conflict', 'That already exists');
+  return new AppError(
+    'conflict',
+    `That ${named.join(' and ')} already exists`,
+    named.map((path) => ({ path, message: 'already exists' })),
+  );
+}
+
+function uniqueIndexFields(collection: string | undefined): string[] {
+  if (!collection) return [];
+  const model = mongoose
+    .modelNames()
+    .map((name) => mongoose.model(name))
+    .find((m) => m.collection.collectionName === collection);
+  const unique = (model?.schema.indexes() ?? []).filter(([, options]) => options?.unique);
+  return unique.length === 1 ? Object.keys(unique[0]![0]) : [];
 }
 
 /** The one place errors become responses: known ones keep their code, the rest are a logged 500. */

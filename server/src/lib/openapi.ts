@@ -1,12 +1,10 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 
-export const SESSION_COOKIE = 'pulse.sid';
-
 /**
  * The OpenAPI 3.1 document. Every operation requires credentials unless it says `security: []`,
  * so a route cannot become public by forgetting something.
  */
-export function buildOpenApiDocument(paths: ZodOpenApiPathsObject, publicUrl: string) {
+export function buildOpenApiDocument(paths: ZodOpenApiPathsObject, publicUrl: string, sessionCookie: string) {
   // The server list is replaced per request (withServers), so "Try it out" calls the host the
   // reader opened; the configured public address is what the document says on its own.
   return createDocument({
@@ -24,7 +22,7 @@ export function buildOpenApiDocument(paths: ZodOpenApiPathsObject, publicUrl: st
     security: [{ sessionCookie: [] }, { apiKey: [] }],
     components: {
       securitySchemes: {
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: sessionCookie },
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created on the API keys page' },
       },
     },

@@ -69,11 +69,3 @@ function ttlSeconds(sess: session.SessionData): number {
   const expires = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : Date.now() + 86_400_000;
   return Math.max(1, Math.ceil((expires - Date.now()) / 1000));
 }
-
-declare module 'express-session' {
-  interface SessionData {
-    userId: string;
-    organisationId: string;
-    membershipId: string;
-  }
-}

@@ -1,40 +1,16 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import path from 'node:path';
 
 import { freePort } from '../../../scripts/lib/services';
-import { workerMongoUri, workerRedisUrl } from '../../setup/harness';
+import { killSpawned, spawnEntry } from '../../setup/processes';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** Starts an entry point as its own process and resolves once it logs `ready`. */
-function startProcess(script: string, env: NodeJS.ProcessEnv, ready: string) {
-  // Plain node with tsx's loader, as npm start runs it: the signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { ...process.env, MONGODB_URI: workerMongoUri(), REDIS_URL: workerRedisUrl(), LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  const started = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes(ready)) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code} before ready:\n${output}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, started, exited, output: () => output };
-}
-
-const kill = (child: ChildProcessWithoutNullStreams) => child.exitCode === null && child.kill('SIGKILL');
+// Each test starts a process through tsx: over 30 s when the machine is loaded.
+jest.setTimeout(120_000);
 
 describe('graceful shutdown', () => {
   it('when the API gets SIGTERM mid-request, then it finishes that request and exits 0', async () => {
     const port = await freePort();
-    const api = startProcess('server/src/main.ts', { PORT: String(port) }, 'Pulse API listening');
+    const api = spawnEntry('server/src/main.ts', { PORT: String(port) }, 'Pulse API listening');
     try {
       await api.started;
       // A request whose body is still arriving when the signal comes. "Expect: 100-continue"
@@ -59,19 +35,19 @@ describe('graceful shutdown', () => {
       expect(await api.exited).toBe(0);
       expect(api.output()).toContain('stopped');
     } finally {
-      kill(api.child);
+      killSpawned(api);
     }
   });
 
   it('when the worker gets SIGTERM, then it closes its queue connection and exits 0', async () => {
-    const worker = startProcess('server/src/worker.ts', {}, 'Pulse worker started');
+    const worker = spawnEntry('server/src/worker.ts', {}, 'Pulse worker started');
     try {
       await worker.started;
       worker.child.kill('SIGTERM');
       expect(await worker.exited).toBe(0);
       expect(worker.output()).toContain('stopped');
     } finally {
-      kill(worker.child);
+      killSpawned(worker);
     }
   });
 });

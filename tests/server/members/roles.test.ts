@@ -11,6 +11,7 @@ import {
 } from '../../factories/accounts';
 import { startHarness, type Harness } from '../../setup/harness';
 import { call, fillPath, isPublic, nameOf, operationsOf, unknownId } from '../support/operations';
+import { exampleBody } from '../support/examples';
 import { snapshotOrganisation } from '../support/snapshot';
 
 let h: Harness;
@@ -71,12 +72,6 @@ describe('what each role may change', () => {
     const team = await buildTeam();
     // Real ids and valid bodies: without the role check each call would succeed, not fail validation.
     const ids = { memberId: team.editor.membershipId, invitationId: team.invitation.id, apiKeyId: team.apiKey.id };
-    const bodies: Record<string, object> = {
-      'POST /api/v1/invitations': { email: uniqueEmail(), role: 'viewer' },
-      'PATCH /api/v1/members/{memberId}': { role: 'admin' },
-      'POST /api/v1/api-keys': { name: 'Viewer key', scopes: ['surveys:read'] },
-      'PATCH /api/v1/organisation': { name: 'Renamed by a viewer' },
-    };
     const operations = (await operationsOf(h.app)).filter(
       (op) => op.method !== 'get' && !isPublic(op) && !SELF_SERVICE.includes(nameOf(op)),
     );
@@ -87,7 +82,7 @@ describe('what each role may change', () => {
     for (const op of operations) {
       // The guard answers before validation, so an operation without an example body here still
       // has to say 403 forbidden (a missing role check would answer 400 or 2xx, and fail).
-      const body = op.hasBody ? (bodies[nameOf(op)] ?? {}) : undefined;
+      const body = op.hasBody ? (exampleBody(op) ?? {}) : undefined;
       // Ids this team has; any other parameter gets an id of nothing: the guard answers first.
       const params = Object.fromEntries([...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, unknownId()]));
       const res = await call(team.viewer.agent, op, fillPath(op, { ...params, ...ids }), body);

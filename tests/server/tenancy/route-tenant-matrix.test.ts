@@ -1,8 +1,6 @@
 import type { CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
 import type { Invitation } from '@pulse/shared/schemas/members';
 
-import { blankDefinition } from '@pulse/shared/surveys/blank';
-
 import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
 import { systemContext } from '../../../server/src/lib/context';
 import { openCase } from '../../../server/src/modules/cases/cases.service';
@@ -12,6 +10,7 @@ import { buildWebhookEndpoint } from '../../factories/webhooks';
 import { buildSurvey, type BuiltSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
 import { call, fillPath, nameOf, operationsOf, unknownId, type Operation } from '../support/operations';
+import { exampleBody, FIXED_PARAMS } from '../support/examples';
 import { snapshotOrganisation } from '../support/snapshot';
 
 let h: Harness;
@@ -40,7 +39,12 @@ async function buildOrg(): Promise<Org> {
     .expect(201);
   const ctx = systemContext({ organisationId: owner.organisationId, log: h.log });
   const answered = await answerAsContact(ctx, 2);
-  const opened = await openCase(ctx, { responseId: answered.responseId, ruleId: null, priority: 'normal', slaHours: 24 });
+  const opened = await openCase(ctx, {
+    responseId: answered.responseId,
+    ruleId: null,
+    priority: 'normal',
+    slaHours: 24,
+  });
   const hooks = await buildWebhookEndpoint({ org: owner });
   return {
     ruleId: rule.body.rule.id,
@@ -80,28 +84,12 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   deliveryId: [org.deliveryId],
 });
 
-/** Path parameters that are not ids (a version number): held at a value B has, never swapped. */
-const FIXED: Record<string, string> = { version: '1' };
-
-// Valid bodies: were the tenant check missing, the call would succeed instead of failing validation.
-const BODIES: Record<string, object> = {
-  'PATCH /api/v1/members/{memberId}': { role: 'viewer' },
-  'PATCH /api/v1/touchpoints/{touchpointId}': { name: 'Renamed' },
-  'PUT /api/v1/surveys/{surveyId}/draft': { revision: 0, definition: blankDefinition('nps') },
-  'POST /api/v1/surveys/{surveyId}/publish': { revision: 0 },
-  'PATCH /api/v1/alert-rules/{ruleId}': { name: 'Renamed' },
-  'PATCH /api/v1/cases/{caseId}': { tags: ['moved'] },
-  'POST /api/v1/cases/{caseId}/status': { from: 'new', status: 'open' },
-  'POST /api/v1/cases/{caseId}/close': { rootCause: 'other', resolved: false },
-  'POST /api/v1/cases/{caseId}/notes': { text: 'A note' },
-  'POST /api/v1/cases/{caseId}/reply': { subject: 'Hello', message: 'Sorry' },
-  'PATCH /api/v1/webhooks/{endpointId}': { description: 'Renamed' },
-};
+const FIXED = FIXED_PARAMS;
 
 function bodyFor(op: Operation): object | undefined {
   if (!op.hasBody) return undefined;
-  const body = BODIES[nameOf(op)];
-  if (!body) throw new Error(`${nameOf(op)} takes a body: add a valid one to BODIES`);
+  const body = exampleBody(op);
+  if (!body) throw new Error(`${nameOf(op)} takes a body: add a valid one to tests/server/support/examples.ts`);
   return body;
 }
 

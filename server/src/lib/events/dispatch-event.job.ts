@@ -8,6 +8,9 @@ import { DISPATCH_EVENT, type Subscriber } from './events';
  * from running. The event is settled once all are done. The job name and payload are in
  * events.ts, where producers see them.
  */
+/** Subscriber names are dotted (`audit.record`); a dot in a field path would nest the error a level deeper. */
+export const failureField = (subscriber: string) => `failures.${subscriber.replaceAll('.', ':')}`;
+
 export const dispatchEventJob = (subscribers: Subscriber[]): JobDef<{ eventId: string; organisationId: string }> =>
   defineJob({
     ...DISPATCH_EVENT,
@@ -21,12 +24,12 @@ export const dispatchEventJob = (subscribers: Subscriber[]): JobDef<{ eventId: s
           try {
             await s.handle(event, { log: log.child({ subscriber: s.name, eventId }) });
           } catch (err) {
-            await DomainEventModel.updateOne(where, { $set: { [`failures.${s.name}`]: String(err) } });
+            await DomainEventModel.updateOne(where, { $set: { [failureField(s.name)]: String(err) } });
             throw err;
           }
           await DomainEventModel.updateOne(where, {
             $addToSet: { done: s.name },
-            $unset: { [`failures.${s.name}`]: 1 },
+            $unset: { [failureField(s.name)]: 1 },
           });
         }),
       );

@@ -22,7 +22,7 @@ const domainEventSchema = new Schema({
   at: { type: Date, required: true, default: () => new Date() },
   done: { type: [String], default: [] },
   settled: { type: Boolean, default: false, required: true },
-  /** The last error per subscriber that has not succeeded yet (for the operator). */
+  /** The last error per subscriber that has not succeeded yet (for the operator), keyed `audit:record`. */
   failures: { type: Schema.Types.Mixed, default: {} },
 });
 domainEventSchema.plugin(tenantScoped);

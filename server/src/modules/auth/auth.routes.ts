@@ -15,7 +15,6 @@ import {
 
 import type { RequestHandler } from 'express';
 
-import { SESSION_COOKIE } from '../../lib/openapi';
 import { userActor } from '../../lib/context';
 import { audit } from '../audit/audit.service';
 import type { Api } from './access';
@@ -29,6 +28,7 @@ import {
 } from './credentials.service';
 import { userOf } from './principal';
 import { describeCurrentSession, endSession, endSessionsOf, startSession } from './session';
+import { SESSION_COOKIE } from './session-cookie';
 
 export interface AuthRouteDeps {
   features: SessionFeatures;

@@ -1,5 +1,4 @@
 import type session from 'express-session';
-import mongoose from 'mongoose';
 
 import { ROLE_PERMISSIONS, type Role } from '@pulse/shared/permissions';
 import type { LoginBody, SessionFeatures, SignupBody } from '@pulse/shared/schemas/auth';
@@ -8,8 +7,13 @@ import { userActor, withActor, type Ctx, type PublicCtx } from '../../lib/contex
 import { AppError } from '../../lib/errors';
 import { assertAcceptableNewPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { audit } from '../audit/audit.service';
-import { MembershipModel } from '../members/membership.model';
-import { OrganisationModel } from '../organisations/organisation.model';
+import {
+  createMembership,
+  findMembership,
+  findMembershipById,
+  membershipsOfUser,
+} from '../members/memberships.service';
+import { createOrganisation, findOrganisation, findOrganisations } from '../organisations/organisation.service';
 import { presentOrganisation } from '../organisations/organisation.presenter';
 import { settings } from '../../lib/settings';
 import { sendSystemEmail } from '../mail/mail.service';
@@ -17,6 +21,7 @@ import { existingAccountMail } from './auth.emails';
 import { sendVerification } from './credentials.service';
 import type { UserPrincipal } from './principal';
 import { UserModel } from './user.model';
+import { setLastOrganisation } from './users.service';
 
 /** What a new or switched session holds: ids only, re-checked on every request. */
 export interface SessionIdentity {
@@ -49,14 +54,19 @@ export async function signup(ctx: PublicCtx, body: SignupBody): Promise<void> {
   // No multi-document transactions on every supported database: create in an order where a
   // failure leaves nothing reachable, and undo the user if the organisation cannot be made.
   try {
-    const org = await OrganisationModel.create({
+    const org = await createOrganisation({
       name: body.organisationName,
       senderName: body.organisationName,
       ...(body.timeZone ? { timeZone: body.timeZone } : {}),
     });
-    const membership = await MembershipModel.create({ organisationId: org._id, userId: user._id, role: 'owner' });
-    await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: org._id } });
-    const owner = withActor(ctx, String(org._id), {
+    const membership = await createMembership({ organisationId: org._id, userId: user._id, role: 'owner' });
+    await setLastOrganisation(user._id, String(org._id));
+    const identity = {
+      userId: String(user._id),
+      organisationId: String(org._id),
+      membershipId: String(membership._id),
+    };
+    const owner = withActor(ctx, identity.organisationId, {
       kind: 'user',
       userId: String(user._id),
       membershipId: String(membership._id),
@@ -81,10 +91,7 @@ export async function login(ctx: PublicCtx, body: LoginBody): Promise<SessionIde
   if (!(await verifyPassword(user?.passwordHash, body.password)) || !user) {
     throw new AppError('invalid_credentials', 'The email or password is not right');
   }
-  const memberships = await MembershipModel.find({ userId: user._id })
-    .setOptions({ crossTenant: true })
-    .sort({ _id: 1 })
-    .lean();
+  const memberships = await membershipsOfUser(user._id);
   const membership =
     memberships.find((m) => String(m.organisationId) === String(user.lastOrganisationId)) ?? memberships[0];
   if (!membership) throw new AppError('forbidden', 'This account no longer belongs to any organisation');
@@ -102,9 +109,9 @@ export async function login(ctx: PublicCtx, body: LoginBody): Promise<SessionIde
 export async function loadSessionPrincipal(s: Partial<session.SessionData>): Promise<UserPrincipal | undefined> {
   if (!s.membershipId || !s.organisationId || !s.userId) return undefined;
   const [membership, user] = await Promise.all([
-    // Read by _id alone (the one filter the dev database answers without a scan; this runs on
-    // every request), then checked against the session's organisation right here.
-    MembershipModel.findById(s.membershipId).setOptions({ crossTenant: true }).lean(),
+    // Read by _id alone (this runs on every request), then checked against the session's
+    // organisation right here.
+    findMembershipById(s.membershipId),
     UserModel.findById(s.userId).lean(),
   ]);
   if (!membership || !user) return undefined;
@@ -127,10 +134,8 @@ export async function loadSessionPrincipal(s: Partial<session.SessionData>): Pro
 export async function listMyOrganisations(ctx: Ctx) {
   const { userId } = userActor(ctx);
   // Across organisations by design: they are all this person's own.
-  const memberships = await MembershipModel.find({ userId }).setOptions({ crossTenant: true }).lean();
-  const orgs = await OrganisationModel.find({
-    _id: mongoose.trusted({ $in: memberships.map((m) => m.organisationId) }),
-  }).lean();
+  const memberships = await membershipsOfUser(userId);
+  const orgs = await findOrganisations(memberships.map((m) => m.organisationId));
   const names = new Map(orgs.map((o) => [String(o._id), o.name]));
   return memberships
     .filter((m) => names.has(String(m.organisationId)))
@@ -147,15 +152,15 @@ export async function listMyOrganisations(ctx: Ctx) {
 export async function switchOrganisation(ctx: Ctx, input: { organisationId: string }): Promise<SessionIdentity> {
   const { userId } = userActor(ctx);
   const { organisationId } = input;
-  const membership = await MembershipModel.findOne({ organisationId, userId }).lean();
+  const membership = await findMembership({ organisationId, userId });
   if (!membership) throw new AppError('not_found', 'Organisation not found');
-  await UserModel.updateOne({ _id: userId }, { $set: { lastOrganisationId: organisationId } });
+  await setLastOrganisation(userId, organisationId);
   return { userId, organisationId, membershipId: String(membership._id) };
 }
 
 /** The session as the client sees it; `features` says what this server runs (app.ts decides). */
 export async function describeSession(principal: UserPrincipal, features: SessionFeatures) {
-  const organisation = await OrganisationModel.findById(principal.organisationId).lean();
+  const organisation = await findOrganisation(principal.organisationId);
   if (!organisation) throw new AppError('unauthenticated', 'Sign in to continue');
   return {
     user: {

@@ -1,5 +1,3 @@
-import mongoose from 'mongoose';
-
 import { canAssignRole, type Role } from '@pulse/shared/permissions';
 import type { AcceptInvitationBody, InviteBody } from '@pulse/shared/schemas/members';
 
@@ -11,10 +9,10 @@ import { issueSecret, parseSecret, secretMatches } from '../../lib/tokens';
 import { audit } from '../audit/audit.service';
 import type { SessionIdentity } from '../auth/auth.service';
 import { sendSecurityNotice } from '../auth/security-notices';
-import { UserModel } from '../auth/user.model';
+import { createUser, findUserByEmail, findUserById, findUsersByIds, setLastOrganisation } from '../auth/users.service';
 import { sendOrganisationEmail } from '../mail/mail.service';
 import { invitationMail } from './members.emails';
-import { OrganisationModel } from '../organisations/organisation.model';
+import { findOrganisation } from '../organisations/organisation.service';
 import { InvitationModel } from './invitation.model';
 import { MembershipModel } from './membership.model';
 
@@ -27,7 +25,7 @@ export async function listMembers(ctx: Pick<Ctx, 'organisationId'>) {
     MembershipModel.find({ organisationId }).sort({ _id: 1 }).lean(),
     InvitationModel.find({ organisationId, state: 'pending' }).sort({ _id: -1 }).lean(),
   ]);
-  const users = await UserModel.find({ _id: mongoose.trusted({ $in: memberships.map((m) => m.userId) }) }).lean();
+  const users = await findUsersByIds(memberships.map((m) => m.userId));
   const byId = new Map(users.map((u) => [String(u._id), u]));
   return {
     members: memberships.flatMap((m) => {
@@ -43,16 +41,16 @@ export async function invite(ctx: Ctx, body: InviteBody) {
   if (!canAssignRole(actor.role, body.role))
     throw new AppError('forbidden', `You cannot invite someone as ${body.role}`);
   // An unconfirmed sign-up could be anyone's address: it may not mail strangers in Pulse's name.
-  if (!(await UserModel.exists({ _id: actor.userId, emailVerifiedAt: mongoose.trusted({ $ne: null }) }))) {
+  if (!(await findUserById(actor.userId))?.emailVerifiedAt) {
     throw new AppError('email_unverified', 'Confirm your email address before inviting anyone');
   }
-  const existing = await UserModel.findOne({ email: body.email }).lean();
+  const existing = await findUserByEmail(body.email);
   if (existing && (await MembershipModel.exists({ organisationId: ctx.organisationId, userId: existing._id }))) {
     throw new AppError('conflict', 'This person is already a member', [
       { path: 'body.email', message: 'is already a member' },
     ]);
   }
-  const org = await OrganisationModel.findById(ctx.organisationId).lean();
+  const org = await findOrganisation(ctx.organisationId);
   if (!org) throw notFound('Organisation');
 
   // One valid link per address per organisation: inviting again replaces the pending one.
@@ -121,7 +119,7 @@ export async function revokeInvitation(ctx: Ctx, input: { invitationId: string }
 async function findMember(organisationId: string, memberId: string) {
   const membership = await MembershipModel.findOne({ _id: memberId, organisationId }).lean();
   if (!membership) throw notFound('Member');
-  const user = await UserModel.findById(membership.userId).lean();
+  const user = await findUserById(String(membership.userId));
   if (!user) throw notFound('Member');
   return { membership, user };
 }
@@ -155,7 +153,7 @@ export async function changeRole(ctx: Ctx, input: { memberId: string; role: Role
     { returnDocument: 'after' },
   ).lean();
   await audit(ctx, 'member.role_changed', user.email, { from: membership.role, to: role });
-  const org = await OrganisationModel.findById(ctx.organisationId).lean();
+  const org = await findOrganisation(ctx.organisationId);
   await sendSecurityNotice(ctx, user.email, `Your role in ${org?.name ?? 'Pulse'} changed`, [
     `${userActor(ctx).name} changed your role in ${org?.name ?? 'your organisation'} from ${membership.role} to ${role}.`,
   ]);
@@ -187,8 +185,8 @@ async function openInvitation(token: string) {
 export async function previewInvitation(_ctx: PublicCtx, input: { token: string }) {
   const invitation = await openInvitation(input.token);
   const [org, user] = await Promise.all([
-    OrganisationModel.findById(invitation.organisationId).lean(),
-    UserModel.findOne({ email: invitation.email }).lean(),
+    findOrganisation(invitation.organisationId),
+    findUserByEmail(invitation.email),
   ]);
   if (!org) throw notFound('Invitation');
   return { organisationName: org.name, email: invitation.email, role: invitation.role as Role, accountExists: !!user };
@@ -202,7 +200,7 @@ export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBod
   const invitation = await openInvitation(body.token);
   const organisationId = String(invitation.organisationId);
   await voidUnlessInviterCanGrant(invitation);
-  let user = await UserModel.findOne({ email: invitation.email }).lean();
+  let user = await findUserByEmail(invitation.email);
   if (user) {
     if (!(await verifyPassword(user.passwordHash, body.password))) {
       throw new AppError('invalid_credentials', 'The password is not right', [
@@ -221,14 +219,12 @@ export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBod
       path: 'body.password',
       userInputs: [invitation.email, body.name],
     });
-    user = (
-      await UserModel.create({
-        email: invitation.email,
-        name: body.name,
-        passwordHash: await hashPassword(body.password),
-        emailVerifiedAt: new Date(),
-      })
-    ).toObject();
+    user = await createUser({
+      email: invitation.email,
+      name: body.name,
+      passwordHash: await hashPassword(body.password),
+      emailVerifiedAt: new Date(),
+    });
   }
   // Exactly one of two racing accepts moves the invitation on.
   const claimed = await InvitationModel.updateOne(
@@ -237,7 +233,7 @@ export async function acceptInvitation(ctx: PublicCtx, body: AcceptInvitationBod
   );
   if (claimed.modifiedCount !== 1) throw new AppError('not_found', 'This invitation was already used');
   const membership = await MembershipModel.create({ organisationId, userId: user._id, role: invitation.role });
-  await UserModel.updateOne({ _id: user._id }, { $set: { lastOrganisationId: invitation.organisationId } });
+  await setLastOrganisation(user._id, organisationId);
   const member = withActor(ctx, organisationId, {
     kind: 'user',
     userId: String(user._id),

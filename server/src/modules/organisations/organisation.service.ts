@@ -1,9 +1,22 @@
+import mongoose from 'mongoose';
+
 import type { UpdateOrganisationBody } from '@pulse/shared/schemas/organisation';
 
 import type { Ctx } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import { OrganisationModel } from './organisation.model';
+
+export async function createOrganisation(input: { name: string; senderName: string; timeZone?: string }) {
+  return (await OrganisationModel.create(input)).toObject();
+}
+
+/** For callers that decide what a missing organisation means (a stale session is signed out). */
+export const findOrganisation = (organisationId: string | mongoose.Types.ObjectId) =>
+  OrganisationModel.findById(organisationId).lean();
+
+export const findOrganisations = (organisationIds: Array<string | mongoose.Types.ObjectId>) =>
+  OrganisationModel.find({ _id: mongoose.trusted({ $in: organisationIds }) }).lean();
 
 export async function getOrganisation(ctx: Pick<Ctx, 'organisationId'>) {
   const org = await OrganisationModel.findById(ctx.organisationId).lean();

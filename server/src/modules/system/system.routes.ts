@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { metricsRegistry } from '../../lib/metrics';
 import { buildOpenApiDocument, withServers } from '../../lib/openapi';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import { SystemConfig } from '@pulse/shared/schemas/system';
 
 import type { Api } from '../auth/access';
@@ -17,7 +18,7 @@ export function registerSystemRoutes(
 ): void {
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   // Built on first request, once every module has registered its routes.
-  const openApi = () => (document ??= buildOpenApiDocument(api.paths, deps.publicUrl));
+  const openApi = () => (document ??= buildOpenApiDocument(api.paths, deps.publicUrl, SESSION_COOKIE));
 
   api.route({
     method: 'get',

@@ -1,0 +1,33 @@
+import { blankDefinition } from '@pulse/shared/surveys/blank';
+
+import { uniqueEmail } from '../../factories/accounts';
+import { nameOf, type Operation } from './operations';
+
+/**
+ * One valid example body per operation that takes one, for every test that walks the API's
+ * operations (the route × tenant matrix, the role walks). Valid on purpose: were a tenant or role
+ * check missing, the call would succeed instead of failing validation, and the test would see it.
+ * A new operation with a body joins this table.
+ */
+const BODIES: Record<string, () => object> = {
+  'POST /api/v1/invitations': () => ({ email: uniqueEmail(), role: 'viewer' }),
+  'PATCH /api/v1/members/{memberId}': () => ({ role: 'viewer' }),
+  'POST /api/v1/api-keys': () => ({ name: 'Example key', scopes: ['surveys:read'] }),
+  'PATCH /api/v1/organisation': () => ({ name: 'Renamed' }),
+  'PATCH /api/v1/touchpoints/{touchpointId}': () => ({ name: 'Renamed' }),
+  'PUT /api/v1/surveys/{surveyId}/draft': () => ({ revision: 0, definition: blankDefinition('nps') }),
+  'POST /api/v1/surveys/{surveyId}/publish': () => ({ revision: 0 }),
+  'PATCH /api/v1/alert-rules/{ruleId}': () => ({ name: 'Renamed' }),
+  'PATCH /api/v1/cases/{caseId}': () => ({ tags: ['moved'] }),
+  'POST /api/v1/cases/{caseId}/status': () => ({ from: 'new', status: 'open' }),
+  'POST /api/v1/cases/{caseId}/close': () => ({ rootCause: 'other', resolved: false }),
+  'POST /api/v1/cases/{caseId}/notes': () => ({ text: 'A note' }),
+  'POST /api/v1/cases/{caseId}/reply': () => ({ subject: 'Hello', message: 'Sorry' }),
+  'PATCH /api/v1/webhooks/{endpointId}': () => ({ description: 'Renamed' }),
+};
+
+/** The example body of `op`, or undefined when the table has none. */
+export const exampleBody = (op: Pick<Operation, 'method' | 'path'>): object | undefined => BODIES[nameOf(op)]?.();
+
+/** Path parameters that are not ids (a version number): held at a value every survey has. */
+export const FIXED_PARAMS: Record<string, string> = { version: '1' };
