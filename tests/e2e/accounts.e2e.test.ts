@@ -154,7 +154,7 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
   expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
   await screenshot(ownerPage, '10-switched-organisation');
-}, 90_000);
+}, 240_000);
 
 /** A JSON POST from outside the browser, as another system or person would make it. */
 const post = (path: string, body: unknown, cookie?: string) =>

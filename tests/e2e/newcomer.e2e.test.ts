@@ -189,7 +189,7 @@ describe('the journeys issue 7 asks for', () => {
     await out.goto(`${app.url}/no-such-page`);
     await out.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
     expect(await out.getByRole('navigation', { name: 'Main navigation' }).count()).toBe(0);
-  });
+  }, 90_000);
 
   test('onboarding fits the role: an editor is not sent to invite or set the time zone, and reads settings as text', async () => {
     const page = await pageAs(editorCookie);
@@ -202,7 +202,7 @@ describe('the journeys issue 7 asks for', () => {
     await page.getByText('Only owners and admins can change these settings.').waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
-  });
+  }, 90_000);
 
   test('the owner’s steps tick off once done: an invitation is out and a key exists, settings not yet saved', async () => {
     const page = await pageAs(ownerCookie);
@@ -211,7 +211,7 @@ describe('the journeys issue 7 asks for', () => {
     await step('Invite your colleagues').getByText('Done', { exact: true }).waitFor();
     await step('Connect your systems').getByText('Done', { exact: true }).waitFor();
     expect(await step('Review your organisation details').getByText('Done', { exact: true }).count()).toBe(0);
-  });
+  }, 90_000);
 
   test('sign-up starts the organisation in the browser’s time zone, with the name field focused', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'Europe/Paris' });
@@ -233,7 +233,7 @@ describe('the journeys issue 7 asks for', () => {
     await page.getByText('Check your inbox').waitFor();
     expect((await orgOf(email))?.timeZone).toBe('Europe/Paris');
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });
 
 async function roleOf(email: string) {
