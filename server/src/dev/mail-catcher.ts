@@ -61,6 +61,9 @@ export async function startMailCatcher(
         .catch(callback);
     },
   });
+  // A sender that dies mid-connection (a SIGKILLed worker) resets its socket; smtp-server reports
+  // that as an 'error', which without a listener would take the catcher's process down with it.
+  smtp.on('error', () => undefined);
   smtp.listen(opts.smtpPort ?? 0, '127.0.0.1');
   await once(smtp.server, 'listening');
   const smtpPort = (smtp.server.address() as AddressInfo).port;
