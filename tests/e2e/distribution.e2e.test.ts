@@ -94,7 +94,8 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   // Quiet hours are in the contact's zone, so the send may wait; either way the row says what happened.
   await row
     .getByText(/Queued|Sending|Sent/)
-    .first()
+    // The last copy is the Decision column's; the first folds into the contact cell on phones.
+    .last()
     .waitFor();
   await page.getByRole('combobox', { name: 'Touchpoint' }).click();
   await page.getByRole('option', { name: 'Parcel delivered' }).click();

@@ -12,7 +12,7 @@ let h: Harness;
 beforeAll(async () => (h = await startHarness()));
 afterAll(() => h.close());
 
-const ingest = (auth: Record<string, string>, body: unknown) =>
+const ingest = (auth: Record<string, string>, body: object) =>
   request(h.app).post('/api/v1/interactions').set(auth).send(body).expect(200);
 
 describe('the pages’ reads', () => {

@@ -48,11 +48,11 @@ export function ContactsTable({ contacts }: { contacts: Contact[] }) {
           </Table.Td>
           <Table.Td>
             {c.suppression ? (
-              <Badge color="red" variant="light" c="red.9">
+              <Badge color="red" variant="light" c="gray.9">
                 {c.suppression.reason}
               </Badge>
             ) : (
-              <Badge color="teal" variant="light" c="teal.9">
+              <Badge color="teal" variant="light" c="gray.9">
                 Can be asked
               </Badge>
             )}

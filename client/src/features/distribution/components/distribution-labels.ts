@@ -17,7 +17,7 @@ export const STATE_LABELS: Record<InvitationState, string> = {
   failed: 'Failed',
 };
 
-/** Mantine colours at shade 9 or with dark text, so each badge keeps AA contrast. */
+/** Light badge backgrounds; the text on them is gray.9, which keeps AA contrast on every one. */
 export const STATE_COLOURS: Record<InvitationState, string> = {
   skipped: 'gray',
   queued: 'blue',

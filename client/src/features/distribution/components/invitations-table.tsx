@@ -64,12 +64,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 function Decision({ invitation: inv }: { invitation: Invitation }) {
   return (
     <Stack gap={2} align="flex-start">
-      <Badge
-        color={STATE_COLOURS[inv.state]}
-        variant="light"
-        c={`${STATE_COLOURS[inv.state]}.9`}
-        style={{ flexShrink: 0 }}
-      >
+      <Badge color={STATE_COLOURS[inv.state]} variant="light" c="gray.9" style={{ flexShrink: 0 }}>
         {STATE_LABELS[inv.state]}
       </Badge>
       {inv.reason && <Text size="xs">{REASON_LABELS[inv.reason]}</Text>}

@@ -91,7 +91,7 @@ export function ImportRoute() {
               <FormAlert message={failure} />
               <FileInput
                 label="CSV file"
-                placeholder="Choose a .csv file"
+                description="A header row, then one interaction per row"
                 accept=".csv,text/csv"
                 leftSection={<IconFileTypeCsv size={18} aria-hidden />}
                 value={file}
