@@ -68,12 +68,14 @@ describe('an interaction becomes one survey email', () => {
     expect(stored!.history.map((x) => x.state)).toEqual(['queued', 'sending', 'sent']);
     expect(JSON.stringify(stored)).not.toContain(token.split('_')[2]);
 
-    const timeline = await TimelineEntryModel.find({
-      organisationId: d.owner.organisationId,
-      contactId: decision!.contactId,
-    })
-      .sort({ at: 1 })
-      .lean();
+    // The timeline entry is written just after the state moves to sent.
+    const timeline = await until(
+      () =>
+        TimelineEntryModel.find({ organisationId: d.owner.organisationId, contactId: decision!.contactId })
+          .sort({ at: 1 })
+          .lean(),
+      (entries) => entries.length >= 2,
+    );
     expect(timeline.map((e) => e.summary)).toEqual([
       `Interaction at ${d.touchpoint.key}: invited by email`,
       'Invitation sent',
