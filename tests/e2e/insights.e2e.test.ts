@@ -108,13 +108,13 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
   const themes = page.getByRole('region', { name: /Themes at/ });
   const drivers = page.getByRole('region', { name: 'Drivers of low scores' });
   const emerging = page.getByRole('region', { name: 'Emerging themes' });
-  await themes.getByRole('button', { name: /^driver: theme, 33 mentions/ }).waitFor();
-  await drivers.getByRole('button', { name: /^driver: driver of low scores/ }).waitFor();
-  await emerging.getByRole('button', { name: /^parcel locker: emerging theme/ }).waitFor();
-  expect(await themes.getByRole('button', { name: /^agent:/ }).count()).toBe(0);
+  await themes.getByRole('button', { name: /^driver\b.*n = 33\b/ }).waitFor();
+  await drivers.getByRole('button', { name: /^driver\b/ }).waitFor();
+  await emerging.getByRole('button', { name: /^parcel locker\b/ }).waitFor();
+  expect(await themes.getByRole('button', { name: /^agent\b/ }).count()).toBe(0);
 
   // A theme opens its comments: the real answers, the theme's word marked in each form.
-  await themes.getByRole('button', { name: /^driver: theme/ }).click();
+  await themes.getByRole('button', { name: /^driver\b/ }).click();
   await page.waitForURL(/theme=driver/);
   const comments = page.getByRole('region', { name: 'Comments' });
   await comments.getByText('Comments about “driver”').waitFor();
@@ -123,7 +123,7 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
     expect.arrayContaining(['driver', 'drivers']),
   );
   await screenshot(page, 'insights-01-themes-comments');
-  expect(describeViolations(await axeViolations(page))).toEqual([]);
+  expect(describeViolations(await axeViolations(page))).toBe('');
 
   // Merge "parcel locker" into a named theme: the rankings apply it to history at once.
   const form = page.getByRole('form', { name: 'Name a theme' });
@@ -131,8 +131,8 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
   await form.getByLabel('Words counted under it (comma separated)').fill('driver, parcel locker');
   await form.getByRole('button', { name: 'Save theme' }).click();
   await form.getByRole('status').waitFor();
-  await themes.getByRole('button', { name: /^Delivery staff: theme, 41 mentions/ }).waitFor();
-  expect(await emerging.getByRole('button', { name: /^parcel locker:/ }).count()).toBe(0);
+  await themes.getByRole('button', { name: /^Delivery staff\b.*n = 41\b/ }).waitFor();
+  expect(await emerging.getByRole('button', { name: /^parcel locker\b/ }).count()).toBe(0);
   await screenshot(page, 'insights-02-merged');
 
   const phone = await (
@@ -145,5 +145,5 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
   await phone.goto(`${app.url}/insights?theme=driver`);
   await phone.getByRole('region', { name: 'Comments' }).locator('mark').first().waitFor();
   await screenshot(phone, 'insights-03-phone');
-  expect(describeViolations(await axeViolations(phone))).toEqual([]);
+  expect(describeViolations(await axeViolations(phone))).toBe('');
 }, 480_000);

@@ -15,20 +15,10 @@ interface RankedPanelProps {
   emptyTitle: string;
   selected?: string;
   onSelect(key: string, label: string): void;
-  noun: string;
 }
 
 /** One ranking (themes, drivers or emerging) with its designed loading, error and empty states. */
-export function RankedPanel({
-  title,
-  description,
-  query,
-  icon,
-  emptyTitle,
-  selected,
-  onSelect,
-  noun,
-}: RankedPanelProps) {
+export function RankedPanel({ title, description, query, icon, emptyTitle, selected, onSelect }: RankedPanelProps) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
       <Stack gap="xs">
@@ -57,7 +47,6 @@ export function RankedPanel({
             <ThemeList
               themes={data.themes}
               selected={selected}
-              noun={noun}
               onSelect={(key) => onSelect(key, data.themes.find((t) => t.key === key)?.label ?? key)}
             />
           )}

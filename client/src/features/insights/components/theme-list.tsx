@@ -7,8 +7,6 @@ interface ThemeListProps {
   themes: InsightTheme[];
   selected?: string;
   onSelect(key: string): void;
-  /** What the list ranks, for the screen reader's label of each entry. */
-  noun: string;
 }
 
 const tone = (sentiment: number) => (sentiment <= -0.2 ? 'red' : sentiment >= 0.2 ? 'teal' : 'gray');
@@ -18,7 +16,7 @@ const mood = (sentiment: number) => (sentiment <= -0.2 ? 'negative' : sentiment 
  * Ranked themes, strongest first: the mentions (its n), how far above the comparison it stands
  * (z, significant from 1.96) and the mean tone of its comments. A click opens the comments.
  */
-export function ThemeList({ themes, selected, onSelect, noun }: ThemeListProps) {
+export function ThemeList({ themes, selected, onSelect }: ThemeListProps) {
   return (
     <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {themes.map((t) => (
@@ -30,7 +28,6 @@ export function ThemeList({ themes, selected, onSelect, noun }: ThemeListProps) 
             bg={selected === t.key ? 'blue.0' : undefined}
             style={{ borderRadius: 'var(--mantine-radius-sm)' }}
             aria-pressed={selected === t.key}
-            aria-label={`${t.label}: ${noun}, ${t.mentions} mentions, z ${t.z.toFixed(1)}, ${mood(t.sentiment)} tone. Show its comments`}
             onClick={() => onSelect(t.key)}
           >
             <Group justify="space-between" wrap="nowrap" gap="xs">

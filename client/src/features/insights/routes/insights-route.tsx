@@ -73,7 +73,6 @@ export function InsightsRoute() {
               emptyTitle="No theme stands out yet"
               selected={filters.theme}
               onSelect={select}
-              noun="theme"
             />
             <RankedPanel
               title="Drivers of low scores"
@@ -83,7 +82,6 @@ export function InsightsRoute() {
               emptyTitle="No theme drives low scores"
               selected={filters.theme}
               onSelect={select}
-              noun="driver of low scores"
             />
             <RankedPanel
               title="Emerging themes"
@@ -93,7 +91,6 @@ export function InsightsRoute() {
               emptyTitle="Nothing new this month"
               selected={filters.theme}
               onSelect={select}
-              noun="emerging theme"
             />
           </Stack>
         </Grid.Col>
