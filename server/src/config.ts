@@ -56,7 +56,10 @@ const ConfigKeys = z.object({
   /** Survey emails each organisation may send per minute (reminders included). */
   SURVEY_MAILS_PER_MINUTE: optional(z.coerce.number().int().min(1).default(600)),
   /** Let webhook endpoints sit on loopback or private addresses (local receivers, tests); off: SSRF. */
-  WEBHOOK_ALLOW_PRIVATE: optional(z.stringbool().default(false)),
+  WEBHOOK_ALLOW_PRIVATE: optional(
+    // An already-parsed config (tests re-parse one) holds a boolean; the environment, a string.
+    z.preprocess((v) => (typeof v === 'boolean' ? String(v) : v), z.stringbool().default(false)),
+  ),
   /** The first webhook retry's wait (ms); the rest of the Standard Webhooks schedule scales with it. */
   WEBHOOK_RETRY_BASE_MS: optional(z.coerce.number().int().min(1).default(5_000)),
   /** A webhook receiver that has not answered within this many ms counts as failed for that attempt. */

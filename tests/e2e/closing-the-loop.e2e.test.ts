@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemContext } from '../../server/src/lib/context';
 import { signUpOwner, type Teammate } from '../factories/accounts';
 import { answerAsContact } from '../factories/feedback';
+import { buildWebhookEndpoint } from '../factories/webhooks';
 import { waitForMail } from '../setup/mail';
 import { launchBrowser, screenshot } from './support/browser';
 import { startRunningApp, type RunningApp } from './support/server';
@@ -75,6 +76,14 @@ test('a rule is created, a detractor answers, the case appears in the inbox, the
   expect(mail!.subject).toBe('About your repair visit');
   expect(mail!.text).toContain('An engineer will be with you tomorrow at 9.');
   expect(mail!.headers['reply-to']).toBe(owner.email);
+
+  // An endpoint with one delivered message (written directly: this machine has no public DNS).
+  await buildWebhookEndpoint({ org: owner });
+  await page.getByRole('link', { name: 'Webhooks' }).click();
+  await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+  await page.getByText('https://hooks.example.com/pulse').waitFor();
+  await page.getByText('delivered', { exact: true }).waitFor();
+  await screenshot(page, 'loop-07-webhooks');
 
   // The same pages on a phone.
   const phone = await logIn(owner, 390);

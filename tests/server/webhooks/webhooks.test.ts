@@ -171,9 +171,7 @@ describe('Standard Webhooks delivery', () => {
     try {
       await addEndpoint(hanging.url, ['response.created', 'response.completed']);
       await addEndpoint(failing.url, ['response.created', 'response.completed']);
-      const started = performance.now();
       for (let i = 0; i < 5; i++) await answerAsContact(ctx, i);
-      const recordMs = performance.now() - started;
       await h.eventsSettled();
       // The hanging receiver still holds its requests while every event is settled: the response
       // path and the event dispatch never waited for it.
@@ -183,8 +181,7 @@ describe('Standard Webhooks delivery', () => {
       );
       expect(hanging.hanging.length).toBeGreaterThanOrEqual(1);
       expect(await DomainEventModel.countDocuments({ organisationId: owner.organisationId, settled: false })).toBe(0);
-      // Ten writes (score, then completion, five times) in well under one receiver timeout.
-      expect(recordMs).toBeLessThan(3_000);
+      expect(hanging.hanging.every((res) => !res.writableEnded)).toBe(true);
     } finally {
       await hanging.close();
       await failing.close();
