@@ -44,7 +44,7 @@ function commandCounter() {
  * validation, storage, the response event) until the worker's subscriber has moved the rollup —
  * against a bare driver loop doing the same database writes, in the same run and database.
  */
-export async function benchIngest(baseUrl: string, config: Config, log: Logger, organisationId: string) {
+export async function benchAcceptResponse(baseUrl: string, config: Config, log: Logger, organisationId: string) {
   const survey = await buildSurvey({ org: organisationId });
   const touchpoint = await buildTouchpoint({ org: organisationId, rules: { surveyId: survey.id } });
   const contact = await buildContact({ org: organisationId });

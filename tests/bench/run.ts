@@ -16,7 +16,7 @@ import { benchCsvImport } from './csv-import.bench';
 import { benchDb } from './db.bench';
 import { benchIngest, benchSurveyMail } from './distribution.bench';
 import { benchHttp, benchLogin, signUp } from './http.bench';
-import { benchIngest } from './ingest.bench';
+import { benchAcceptResponse } from './ingest.bench';
 import { benchInsights } from './insights.bench';
 import { benchInsightRebuild } from './insights-rebuild.bench';
 import { benchMail } from './mail.bench';
@@ -112,10 +112,10 @@ async function main() {
       printSection('6. Analytics: one 12-month trend, from rollups and from raw answers');
       await benchAnalytics(log);
     }
-    if (wanted('ingest')) {
+    if (wanted('responses')) {
       printSection('8. Accepting a response over HTTP until the rollup counts it, against a bare driver loop');
       const owner = await mongoose.connection.db!.collection('organisations').findOne({});
-      await benchIngest(baseUrl, config, log, String(owner!._id));
+      await benchAcceptResponse(baseUrl, config, log, String(owner!._id));
     }
     if (wanted('insights')) {
       printSection('7. Text insights: extraction per comment (wink-nlp, nlp.js, rules), CPU time');

@@ -82,9 +82,12 @@ export const markClicked = (ctx: Ctx, invitationId: string) =>
 export const markResponded = (ctx: Ctx, invitationId: string) =>
   transition(ctx, invitationId, FUNNEL, 'responded', { respondedAt: new Date(), nextReminderAt: null });
 
-/** Whether a link may still be answered (not expired, not failed or bounced). */
+/**
+ * Whether a link may still be answered (not expired, not failed or bounced). `sending` counts: the
+ * SMTP server may have accepted the mail, and its reader clicked, before the send job recorded it.
+ */
 export const isAnswerable = (invitation: Pick<SurveyInvitationDoc, 'state' | 'expiresAt'>, now = new Date()) =>
-  ['sent', 'opened', 'clicked', 'responded'].includes(invitation.state) &&
+  ['sending', 'sent', 'opened', 'clicked', 'responded'].includes(invitation.state) &&
   (!invitation.expiresAt || invitation.expiresAt > now);
 
 /** Erasure: the recipient address goes; the invitation stays as an anonymous count. */
