@@ -116,7 +116,9 @@ export async function startMailCatcher(
 /** The List-* headers (unsubscribe, one-click) and Reply-To, as sent: what mail clients act on. */
 function listHeaders(lines: ReadonlyArray<{ key: string; line: string }>): Record<string, string> {
   return Object.fromEntries(
-    lines.filter((h) => h.key.startsWith('list-') || h.key === 'reply-to').map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]),
+    lines
+      .filter((h) => h.key.startsWith('list-') || h.key === 'reply-to')
+      .map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]),
   );
 }
 
