@@ -197,7 +197,8 @@ describe('the journeys issue 7 asks for', () => {
     await page.getByRole('heading', { name: 'Getting started' }).waitFor();
     expect(await page.getByRole('link', { name: 'Invite your colleagues' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Review your organisation details' }).count()).toBe(0);
-    await page.getByText('Nothing to set up for your role').waitFor();
+    // What an editor can do is on the list: touchpoints are theirs to add.
+    await page.getByRole('link', { name: 'Add a touchpoint' }).waitFor();
     await page.goto(`${app.url}/settings`);
     await page.getByText('Only owners and admins can change these settings.').waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);

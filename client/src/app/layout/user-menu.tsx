@@ -2,7 +2,7 @@ import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { SessionResponse } from '@pulse/shared/schemas/auth';
-import { IconChevronDown, IconLock, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLock, IconLogout, IconUser } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 
 import { useLogOut } from '../../features/auth/api/log-out';
@@ -14,14 +14,6 @@ import { ROLE_LABELS } from '../../lib/labels';
 const ChangePasswordModal = lazy(async () => ({
   default: (await import('../../features/auth/components/change-password-modal')).ChangePasswordModal,
 }));
-
-const initials = (name: string): string =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase())
-    .join('');
 
 export function UserMenu({ session }: { session: SessionResponse }) {
   const [passwordOpened, passwordModal] = useDisclosure(false);
@@ -45,10 +37,10 @@ export function UserMenu({ session }: { session: SessionResponse }) {
             style={{ borderRadius: 'var(--mantine-radius-md)' }}
           >
             <Group gap="xs" wrap="nowrap">
-              {/* Initials only where the name does not fit: beside the name they would be visible text
+              {/* A figure, not initials, where the name does not fit: initials would be visible text
                   missing from the button's name, which speech users say to click it (WCAG 2.5.3). */}
               <Avatar color="indigo" radius="xl" size={32} hiddenFrom="sm" aria-hidden>
-                {initials(user.name)}
+                <IconUser size={18} aria-hidden />
               </Avatar>
               <Text size="sm" fw={500} visibleFrom="sm" maw={160} truncate>
                 {user.name}
