@@ -44,7 +44,7 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   await ownerPage.goto(linksIn(verification!).find((l) => l.includes('/verify-email?token='))!);
   await ownerPage.getByText('Email verified').waitFor();
   await ownerPage.getByRole('link', { name: 'Log in' }).click();
-  await ownerPage.getByLabel('Email').fill(owner.email);
+  await ownerPage.getByRole('textbox', { name: 'Email', exact: true }).fill(owner.email);
   await ownerPage.getByLabel('Password').fill(owner.password);
   await ownerPage.getByRole('button', { name: 'Log in' }).click();
   await ownerPage.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
