@@ -3,8 +3,16 @@ import { Types } from 'mongoose';
 import type { Ctx } from '../../server/src/lib/context';
 import { recordAnswers, recordScore, type ResponseTarget } from '../../server/src/modules/responses/responses.service';
 import { buildContact } from './distribution';
+import { buildSurvey, type BuiltSurvey } from './surveys';
 
 const WINDOW = 3_600_000;
+
+// One published NPS survey per organisation: the rollups read the scale of the version answered.
+const surveys = new Map<string, Promise<BuiltSurvey>>();
+const surveyOf = (organisationId: string) => {
+  if (!surveys.has(organisationId)) surveys.set(organisationId, buildSurvey({ org: organisationId, kind: 'nps' }));
+  return surveys.get(organisationId)!;
+};
 
 /**
  * A contact answers through the responses service, as the respondent pages do: a confirmed
@@ -13,9 +21,10 @@ const WINDOW = 3_600_000;
  */
 export async function answerAsContact(ctx: Ctx, score: number, opts: { touchpointId?: string } = {}) {
   const contact = await buildContact({ org: ctx.organisationId, attributes: { plan: 'pro' } });
+  const survey = await surveyOf(ctx.organisationId);
   const target: ResponseTarget = {
     responseId: new Types.ObjectId(),
-    survey: { id: new Types.ObjectId().toHexString(), version: 1, kind: 'nps', scale: { min: 0, max: 10 } },
+    survey: { id: survey.id, version: survey.version, kind: 'nps', scale: { min: 0, max: 10 } },
     touchpointId: opts.touchpointId ?? new Types.ObjectId().toHexString(),
     touchpointKey: 'repair_visit',
     channel: 'email',
