@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { systemContext, type Ctx } from '../../../server/src/lib/context';
 import { InsightContributionModel, InsightCounterModel } from '../../../server/src/modules/insights/insights.model';
 import { recordAnswers, recordScore } from '../../../server/src/modules/responses/responses.service';
+import { buildSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
 import { until } from '../../setup/until';
 
@@ -19,9 +20,11 @@ const WINDOW = 60_000;
 async function answer(score: number) {
   const ctx = systemContext({ organisationId: new Types.ObjectId().toHexString(), log: h.log });
   const responseId = new Types.ObjectId();
+  // A published survey: the rollups, which the same events feed, read the answered version's scale.
+  const survey = await buildSurvey({ org: ctx.organisationId, kind: 'nps' });
   const target = {
     responseId,
-    survey: { id: new Types.ObjectId().toHexString(), version: 1, kind: 'nps' as const, scale: { min: 0, max: 10 } },
+    survey: { id: survey.id, version: survey.version, kind: 'nps' as const, scale: { min: 0, max: 10 } },
     touchpointId: new Types.ObjectId().toHexString(),
     touchpointKey: 'delivery',
     channel: 'email' as const,
