@@ -19,9 +19,13 @@ const surveyOf = (organisationId: string) => {
  * score, then the follow-up page completed without a comment. `comment()` adds or changes the
  * comment later (a response.updated), as people often do.
  */
-export async function answerAsContact(ctx: Ctx, score: number, opts: { touchpointId?: string } = {}) {
+export async function answerAsContact(
+  ctx: Ctx,
+  score: number,
+  opts: { touchpointId?: string; survey?: BuiltSurvey } = {},
+) {
   const contact = await buildContact({ org: ctx.organisationId, attributes: { plan: 'pro' } });
-  const survey = await surveyOf(ctx.organisationId);
+  const survey = opts.survey ?? (await surveyOf(ctx.organisationId));
   const target: ResponseTarget = {
     responseId: new Types.ObjectId(),
     survey: { id: survey.id, version: survey.version, kind: 'nps', scale: { min: 0, max: 10 } },

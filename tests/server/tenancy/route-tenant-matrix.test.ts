@@ -38,7 +38,8 @@ async function buildOrg(): Promise<Org> {
     .send({ name: 'Detractors', groups: [[{ field: 'band', in: ['detractor'] }]], slaHours: 24, openCase: false })
     .expect(201);
   const ctx = systemContext({ organisationId: owner.organisationId, log: h.log });
-  const answered = await answerAsContact(ctx, 2);
+  const survey = await buildSurvey({ org: owner, kind: 'nps', name: `Survey of ${owner.email}` });
+  const answered = await answerAsContact(ctx, 2, { survey });
   const opened = await openCase(ctx, {
     responseId: answered.responseId,
     ruleId: null,
@@ -56,7 +57,7 @@ async function buildOrg(): Promise<Org> {
     apiKey: await createApiKey(owner, ['responses:read']),
     touchpointId: (await buildTouchpoint({ org: owner })).id,
     contactId: (await buildContact({ org: owner })).id,
-    survey: await buildSurvey({ org: owner, kind: 'nps', name: `Survey of ${owner.email}` }),
+    survey,
   };
 }
 
