@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { systemContext, type Ctx } from '../../../server/src/lib/context';
 import { InsightContributionModel, InsightCounterModel } from '../../../server/src/modules/insights/insights.model';
 import { recordAnswers, recordScore } from '../../../server/src/modules/responses/responses.service';
+import { buildOrganisation } from '../../factories/db';
 import { buildSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
 import { until } from '../../setup/until';
@@ -18,9 +19,10 @@ const WINDOW = 60_000;
 
 /** A confirmed NPS response on an English survey, stored as the respondent pages store it. */
 async function answer(score: number) {
-  const ctx = systemContext({ organisationId: new Types.ObjectId().toHexString(), log: h.log });
+  // A real organisation and survey: the rollups, fed by the same events, read its zone and scale.
+  const organisation = await buildOrganisation();
+  const ctx = systemContext({ organisationId: String(organisation._id), log: h.log });
   const responseId = new Types.ObjectId();
-  // A published survey: the rollups, which the same events feed, read the answered version's scale.
   const survey = await buildSurvey({ org: ctx.organisationId, kind: 'nps' });
   const target = {
     responseId,
