@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Types } from 'mongoose';
 
 import type { Ctx } from '../context';
 import { boundJobs, type JobContext, type JobRef } from '../jobs';
@@ -61,14 +62,25 @@ export const DISPATCH_EVENT: JobRef<z.infer<typeof DispatchPayload>> = {
  * dispatch it. Only the ids travel through Redis. If the dispatch cannot be queued (Redis down,
  * the process dies right here) nothing is lost: the sweeper dispatches events left unsettled.
  */
-export async function emit(ctx: EmitCtx, type: string, data: EventData = {}): Promise<{ eventId: string }> {
+export async function emit(
+  ctx: EmitCtx,
+  type: string,
+  data: EventData = {},
+  opts: { eventId?: Types.ObjectId } = {},
+): Promise<{ eventId: string }> {
+  // A derived id makes the emit itself idempotent: a second emit of the same fact finds the first
+  // stored and only makes sure it is dispatched.
   const event = await DomainEventModel.create({
+    ...(opts.eventId ? { _id: opts.eventId } : {}),
     organisationId: ctx.organisationId,
     type,
     data,
     actor: actorFields(ctx.actor),
     ip: ctx.ip,
     requestId: ctx.requestId ?? null,
+  }).catch((err: { code?: number }) => {
+    if (err.code === 11000 && opts.eventId) return { _id: opts.eventId };
+    throw err;
   });
   const eventId = String(event._id);
   try {

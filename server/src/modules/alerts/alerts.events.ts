@@ -60,15 +60,21 @@ export const evaluateAlertRules = defineSubscriber({
         });
         caseId = String(opened._id);
       }
-      await emit(ctx, 'alert.triggered', {
-        target: String(_id),
-        firingId: String(_id),
-        ruleId: String(rule._id),
-        responseId: String(response._id),
-        caseId,
-        priority: rule.priority,
-        webhook: rule.channels?.webhook ?? false,
-      });
+      await emit(
+        ctx,
+        'alert.triggered',
+        {
+          target: String(_id),
+          firingId: String(_id),
+          ruleId: String(rule._id),
+          responseId: String(response._id),
+          caseId,
+          priority: rule.priority,
+          webhook: rule.channels?.webhook ?? false,
+        },
+        // Two deliveries of the response's events may both find the firing unannounced.
+        { eventId: derivedId('alert.triggered', String(_id)) },
+      );
       await AlertFiringModel.updateOne(
         { _id, organisationId: ctx.organisationId },
         { $set: { announcedAt: new Date() } },
