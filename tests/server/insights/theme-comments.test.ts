@@ -4,6 +4,7 @@ import { systemContext } from '../../../server/src/lib/context';
 import { InsightContributionModel } from '../../../server/src/modules/insights/insights.model';
 import { recordAnswers, recordScore } from '../../../server/src/modules/responses/responses.service';
 import { signUpOwner, type Teammate } from '../../factories/accounts';
+import { buildSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
 import { until } from '../../setup/until';
 
@@ -21,11 +22,13 @@ const delivery = new Types.ObjectId().toHexString();
 async function answered(owner: Teammate, score: number, text: string, touchpointId = delivery) {
   const ctx = systemContext({ organisationId: owner.organisationId, log: h.log });
   const responseId = new Types.ObjectId();
+  // A published survey: the rollups, fed by the same events, read the answered version's scale.
+  const survey = await buildSurvey({ org: owner.organisationId, kind: 'nps' });
   await recordScore(
     ctx,
     {
       responseId,
-      survey: { id: new Types.ObjectId().toHexString(), version: 1, kind: 'nps', scale: { min: 0, max: 10 } },
+      survey: { id: survey.id, version: survey.version, kind: 'nps', scale: { min: 0, max: 10 } },
       touchpointId,
       touchpointKey: 'delivery',
       channel: 'email',
