@@ -101,13 +101,19 @@ export async function openCase(ctx: Ctx, input: OpenCaseInput): Promise<CaseDoc>
         touchpointKey: doc.snapshot.touchpointKey,
       });
     }
-    await emit(ctx, 'case.created', {
-      target: String(doc._id),
-      caseId: String(doc._id),
-      responseId: String(doc.responseId),
-      ruleId: doc.ruleId ? String(doc.ruleId) : null,
-      priority: doc.priority,
-    });
+    await emit(
+      ctx,
+      'case.created',
+      {
+        target: String(doc._id),
+        caseId: String(doc._id),
+        responseId: String(doc.responseId),
+        ruleId: doc.ruleId ? String(doc.ruleId) : null,
+        priority: doc.priority,
+      },
+      // Two alert evaluations of one response may both find the case unannounced.
+      { eventId: derivedId('case.created', String(doc._id)) },
+    );
     await CaseModel.updateOne(where, { $set: { announcedAt: new Date() } });
   }
   return doc;
