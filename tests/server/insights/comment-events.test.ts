@@ -75,7 +75,8 @@ describe('counters fed from response events', () => {
     await comment(ctx, responseId, 'The delivery was late.');
     await settle(ctx, (c) => 'delivery' in c);
     await comment(ctx, responseId, 'The driver was rude.');
-    expect(await settle(ctx, (c) => !('delivery' in c))).toEqual({
+    // Waits for the new comment's terms too: the old contribution goes out before the new comes in.
+    expect(await settle(ctx, (c) => !('delivery' in c) && 'driver+rude' in c)).toEqual({
       driver: { detractor: 1 },
       'driver+rude': { detractor: 1 },
     });
