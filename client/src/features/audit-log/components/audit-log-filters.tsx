@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { AUDIT_ACTION_LABELS, AuditAction } from '@pulse/shared/schemas/audit';
-import { IconFilterOff } from '@tabler/icons-react';
 
+import { DateRangeInputs, FilterPanel } from '../../../components/filter-panel';
 import type { AuditFilters } from '../api/get-audit-log';
 import { usePeople } from '../api/get-people';
 
@@ -19,54 +19,27 @@ export function AuditLogFilters({ filters, onChange }: AuditLogFiltersProps) {
   const any = Object.values(filters).some(Boolean);
 
   return (
-    <Paper bg="white" p="md" component="section" aria-label="Filters">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-        <Select
-          label="Action"
-          placeholder="Any action"
-          data={ACTION_OPTIONS}
-          value={filters.action ?? null}
-          onChange={(value) => set({ action: value ? AuditAction.parse(value) : undefined })}
-          clearable
-          searchable
-        />
-        <Select
-          label="Person"
-          placeholder={people.isError ? 'Could not load the team' : 'Anyone'}
-          data={people.data ?? []}
-          value={filters.actorId ?? null}
-          onChange={(value) => set({ actorId: value ?? undefined })}
-          clearable
-          searchable
-          nothingFoundMessage="Nobody by that name"
-        />
-        <TextInput
-          label="From"
-          type="date"
-          value={filters.from ?? ''}
-          max={filters.to}
-          onChange={(event) => set({ from: event.currentTarget.value || undefined })}
-        />
-        <TextInput
-          label="To"
-          type="date"
-          value={filters.to ?? ''}
-          min={filters.from}
-          onChange={(event) => set({ to: event.currentTarget.value || undefined })}
-        />
-      </SimpleGrid>
-      {any && (
-        <Group justify="flex-end" mt="sm">
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            leftSection={<IconFilterOff size={16} aria-hidden />}
-            onClick={() => onChange({})}
-          >
-            Clear filters
-          </Button>
-        </Group>
-      )}
-    </Paper>
+    <FilterPanel cols={{ base: 1, xs: 2, md: 4 }} active={any} onClear={() => onChange({})}>
+      <Select
+        label="Action"
+        placeholder="Any action"
+        data={ACTION_OPTIONS}
+        value={filters.action ?? null}
+        onChange={(value) => set({ action: value ? AuditAction.parse(value) : undefined })}
+        clearable
+        searchable
+      />
+      <Select
+        label="Person"
+        placeholder={people.isError ? 'Could not load the team' : 'Anyone'}
+        data={people.data ?? []}
+        value={filters.actorId ?? null}
+        onChange={(value) => set({ actorId: value ?? undefined })}
+        clearable
+        searchable
+        nothingFoundMessage="Nobody by that name"
+      />
+      <DateRangeInputs value={filters} onChange={set} />
+    </FilterPanel>
   );
 }

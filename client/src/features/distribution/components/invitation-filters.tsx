@@ -1,8 +1,8 @@
-import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { SkipReason } from '@pulse/shared/schemas/interactions';
 import { InvitationState } from '@pulse/shared/schemas/invitations';
-import { IconFilterOff } from '@tabler/icons-react';
 
+import { DateRangeInputs, FilterPanel } from '../../../components/filter-panel';
 import type { InvitationFilters as Filters } from '../api/get-invitations';
 import { useTouchpoints } from '../api/get-touchpoints';
 import { REASON_LABELS, STATE_LABELS } from './distribution-labels';
@@ -19,60 +19,33 @@ export function InvitationFilters({ filters, onChange }: InvitationFiltersProps)
   const any = Object.values(filters).some(Boolean);
 
   return (
-    <Paper bg="white" p="md" component="section" aria-label="Filters">
-      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
-        <Select
-          label="Touchpoint"
-          placeholder={touchpoints.isError ? 'Could not load touchpoints' : 'Any touchpoint'}
-          data={(touchpoints.data?.touchpoints ?? []).map((t) => ({ value: t.id, label: t.name }))}
-          value={filters.touchpointId ?? null}
-          onChange={(value) => set({ touchpointId: value ?? undefined })}
-          clearable
-          searchable
-        />
-        <Select
-          label="State"
-          placeholder="Any state"
-          data={InvitationState.options.map((value) => ({ value, label: STATE_LABELS[value] }))}
-          value={filters.state ?? null}
-          onChange={(value) => set({ state: value ? InvitationState.parse(value) : undefined })}
-          clearable
-        />
-        <Select
-          label="Skip reason"
-          placeholder="Any decision"
-          data={SkipReason.options.map((value) => ({ value, label: REASON_LABELS[value] }))}
-          value={filters.reason ?? null}
-          onChange={(value) => set({ reason: value ? SkipReason.parse(value) : undefined })}
-          clearable
-        />
-        <TextInput
-          label="From"
-          type="date"
-          value={filters.from ?? ''}
-          max={filters.to}
-          onChange={(event) => set({ from: event.currentTarget.value || undefined })}
-        />
-        <TextInput
-          label="To"
-          type="date"
-          value={filters.to ?? ''}
-          min={filters.from}
-          onChange={(event) => set({ to: event.currentTarget.value || undefined })}
-        />
-      </SimpleGrid>
-      {any && (
-        <Group justify="flex-end" mt="sm">
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            leftSection={<IconFilterOff size={16} aria-hidden />}
-            onClick={() => onChange({})}
-          >
-            Clear filters
-          </Button>
-        </Group>
-      )}
-    </Paper>
+    <FilterPanel cols={{ base: 2, md: 5 }} active={any} onClear={() => onChange({})}>
+      <Select
+        label="Touchpoint"
+        placeholder={touchpoints.isError ? 'Could not load touchpoints' : 'Any touchpoint'}
+        data={(touchpoints.data?.touchpoints ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        value={filters.touchpointId ?? null}
+        onChange={(value) => set({ touchpointId: value ?? undefined })}
+        clearable
+        searchable
+      />
+      <Select
+        label="State"
+        placeholder="Any state"
+        data={InvitationState.options.map((value) => ({ value, label: STATE_LABELS[value] }))}
+        value={filters.state ?? null}
+        onChange={(value) => set({ state: value ? InvitationState.parse(value) : undefined })}
+        clearable
+      />
+      <Select
+        label="Skip reason"
+        placeholder="Any decision"
+        data={SkipReason.options.map((value) => ({ value, label: REASON_LABELS[value] }))}
+        value={filters.reason ?? null}
+        onChange={(value) => set({ reason: value ? SkipReason.parse(value) : undefined })}
+        clearable
+      />
+      <DateRangeInputs value={filters} onChange={set} />
+    </FilterPanel>
   );
 }

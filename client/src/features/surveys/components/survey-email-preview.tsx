@@ -1,13 +1,13 @@
-import { Alert, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import type { Survey } from '@pulse/shared/schemas/surveys';
 import { useState } from 'react';
 
-import { LANGUAGE_OPTIONS } from '../../../lib/labels';
 import { useSurveyEmailPreview } from '../api/get-survey-email-preview';
+import { PreviewHeader, PreviewLanguage, type Device } from './preview-controls';
 
 // A desktop mail client shows the 600 px email in a wider pane; a phone is 375 px wide.
-const WIDTHS = { desktop: 680, phone: 375 } as const;
+const WIDTHS: Record<Device, number> = { desktop: 680, phone: 375 };
 const HEIGHT = 640;
 
 /**
@@ -17,7 +17,7 @@ const HEIGHT = 640;
  * at the real width and scaled down to fit the builder's column.
  */
 export function SurveyEmailPreview({ survey, dirty }: { survey: Survey; dirty: boolean }) {
-  const [device, setDevice] = useState<keyof typeof WIDTHS>('desktop');
+  const [device, setDevice] = useState<Device>('desktop');
   const [language, setLanguage] = useState<string | null>(null);
   const { languages, defaultLanguage } = survey.draft;
   const shownLanguage = language && languages.includes(language) ? language : defaultLanguage;
@@ -28,29 +28,14 @@ export function SurveyEmailPreview({ survey, dirty }: { survey: Survey; dirty: b
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="email-preview-title">
-      <Group justify="space-between">
-        <Title order={2} size="h4" id="email-preview-title">
-          Email preview
-        </Title>
-        <SegmentedControl
-          size="xs"
-          aria-label="Email preview width"
-          data={[
-            { value: 'desktop', label: 'Desktop' },
-            { value: 'phone', label: 'Phone' },
-          ]}
-          value={device}
-          onChange={(v) => setDevice(v as keyof typeof WIDTHS)}
-        />
-      </Group>
-      <Select
-        size="xs"
-        label="Language"
-        allowDeselect={false}
-        data={languages.map((l) => ({ value: l, label: LANGUAGE_OPTIONS.find((o) => o.value === l)?.label ?? l }))}
-        value={shownLanguage}
-        onChange={setLanguage}
+      <PreviewHeader
+        id="email-preview-title"
+        title="Email preview"
+        widthLabel="Email preview width"
+        device={device}
+        onDevice={setDevice}
       />
+      <PreviewLanguage languages={languages} value={shownLanguage} onChange={setLanguage} />
       {dirty && (
         <Alert color="orange" variant="light" title="This is the saved draft">
           Save the draft to see your latest changes in the email.

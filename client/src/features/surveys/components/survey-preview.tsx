@@ -1,23 +1,23 @@
-import { Alert, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { bandsOf, type Band } from '@pulse/shared/metrics/scales';
 import { SurveyDefinition } from '@pulse/shared/schemas/survey-definition';
 import { useMemo, useState } from 'react';
 
-import { LANGUAGE_OPTIONS } from '../../../lib/labels';
 import { useSurveyPreview } from '../api/preview-survey';
+import { PreviewHeader, PreviewLanguage, type Device } from './preview-controls';
 import { bandLabel } from './survey-labels';
 import type { Draft } from './use-draft';
 
 type Step = 'score' | 'followUps' | 'thankYou';
-const WIDTHS = { desktop: '100%', phone: '375px' } as const;
+const WIDTHS: Record<Device, string> = { desktop: '100%', phone: '375px' };
 
 /**
  * The live preview: the server renders the unsaved draft with the real respondent page, shown in a
  * sandboxed iframe (no scripts, forms go nowhere) at desktop or phone width.
  */
 export function SurveyPreview({ draft }: { draft: Draft }) {
-  const [device, setDevice] = useState<keyof typeof WIDTHS>('desktop');
+  const [device, setDevice] = useState<Device>('desktop');
   const [step, setStep] = useState<Step>('score');
   const [band, setBand] = useState<Band | null>(null);
   const [language, setLanguage] = useState<string | null>(null);
@@ -34,21 +34,13 @@ export function SurveyPreview({ draft }: { draft: Draft }) {
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="preview-title">
-      <Group justify="space-between">
-        <Title order={2} size="h4" id="preview-title">
-          Live preview
-        </Title>
-        <SegmentedControl
-          size="xs"
-          aria-label="Preview width"
-          data={[
-            { value: 'desktop', label: 'Desktop' },
-            { value: 'phone', label: 'Phone' },
-          ]}
-          value={device}
-          onChange={(v) => setDevice(v as keyof typeof WIDTHS)}
-        />
-      </Group>
+      <PreviewHeader
+        id="preview-title"
+        title="Live preview"
+        widthLabel="Preview width"
+        device={device}
+        onDevice={setDevice}
+      />
       <Group grow gap="xs" align="flex-end">
         <Select
           size="xs"
@@ -71,17 +63,7 @@ export function SurveyPreview({ draft }: { draft: Draft }) {
           value={shownBand}
           onChange={(v) => setBand(v as Band)}
         />
-        <Select
-          size="xs"
-          label="Language"
-          allowDeselect={false}
-          data={draft.languages.map((l) => ({
-            value: l,
-            label: LANGUAGE_OPTIONS.find((o) => o.value === l)?.label ?? l,
-          }))}
-          value={shownLanguage}
-          onChange={setLanguage}
-        />
+        <PreviewLanguage languages={draft.languages} value={shownLanguage} onChange={setLanguage} />
       </Group>
       {problems > 0 && (
         <Alert color="orange" variant="light" title="The preview shows the last valid draft">
