@@ -30,8 +30,10 @@ export function HomeRoute({ steps, notice, lead }: HomeRouteProps) {
         {notice}
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            {lead}
-            <GettingStarted role={session.role} steps={steps} />
+            <Stack gap="xl">
+              {lead}
+              <GettingStarted role={session.role} steps={steps} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <WorkspaceSummary session={session} />
