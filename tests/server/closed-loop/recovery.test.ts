@@ -2,8 +2,8 @@ import { Types } from 'mongoose';
 
 import { systemContext, type Ctx } from '../../../server/src/lib/context';
 import { CaseModel } from '../../../server/src/modules/cases/case.model';
-import { recordAnswers, recordScore } from '../../../server/src/modules/responses/responses.service';
 import { signUpOwner, type Teammate } from '../../factories/accounts';
+import { answerAs } from '../../factories/closed-loop';
 import { buildContact } from '../../factories/distribution';
 import { buildSurvey, type BuiltSurvey } from '../../factories/surveys';
 import { startHarness, type Harness } from '../../setup/harness';
@@ -23,27 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** One confirmed NPS answer of this contact, now, through the responses service. */
-async function answer(contactId: string, score: number, touchpointId = TP_A) {
-  const responseId = new Types.ObjectId();
-  await recordScore(
-    ctx,
-    {
-      responseId,
-      survey: { id: survey.id, version: survey.version, kind: 'nps', scale: { min: 0, max: 10 } },
-      touchpointId,
-      touchpointKey: 'repair_visit',
-      channel: 'email',
-      invitationId: null,
-      contactId,
-      contactAttributes: {},
-      language: 'en',
-    },
-    { score, confirm: true, changeWindowMs: 3_600_000 },
-  );
-  await recordAnswers(ctx, responseId, { answers: [], comment: null, changeWindowMs: 3_600_000 });
-  return String(responseId);
-}
+const answer = (contactId: string, score: number, touchpointId = TP_A) =>
+  answerAs(ctx, survey, contactId, score, touchpointId);
 
 const contact = async () => (await buildContact({ org: owner.organisationId })).id;
 const openCase = async (responseId: string) =>
