@@ -47,6 +47,7 @@ import { registerResponseRoutes } from './modules/responses/responses.routes';
 import { respondingRouter } from './modules/responding/responding.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
+import { registerSharedResultRoutes } from './modules/shared-results/shared-results.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
@@ -163,6 +164,10 @@ export function createApp(deps: AppDeps): express.Express {
   registerAlertRoutes(api);
   registerCaseRoutes(api);
   registerClosedLoopRoutes(api);
+  // A public page anyone with the link may load: bounded per address, like the log-in.
+  registerSharedResultRoutes(api, {
+    limit: [rateLimit(redis, { name: 'shared-results', points: 60, windowSeconds: 60 })],
+  });
   registerWebhookRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
