@@ -17,6 +17,7 @@ import {
   IconUsers,
   IconWebhook,
   IconRecycle,
+  IconShare,
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
@@ -41,6 +42,10 @@ const ImportRoute = chunk(() => import('../features/distribution/routes/import-r
 const AlertRulesRoute = chunk(() => import('../features/alerts/routes/alert-rules-route'), 'AlertRulesRoute');
 const CasesRoute = chunk(() => import('../features/cases/routes/cases-route'), 'CasesRoute');
 const ClosedLoopRoute = chunk(() => import('../features/closed-loop/routes/closed-loop-route'), 'ClosedLoopRoute');
+const SharedLinksRoute = chunk(
+  () => import('../features/shared-results/routes/shared-links-route'),
+  'SharedLinksRoute',
+);
 const CaseRoute = chunk(() => import('../features/cases/routes/case-route'), 'CaseRoute');
 const WebhooksRoute = chunk(() => import('../features/webhooks/routes/webhooks-route'), 'WebhooksRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
@@ -107,6 +112,12 @@ export const APP_PAGES: AppPage[] = [
     element: <ClosedLoopRoute />,
     permission: 'responses.read',
     nav: { label: 'Closed loop', icon: IconRecycle },
+  },
+  {
+    path: '/shared-links',
+    element: <SharedLinksRoute />,
+    permission: 'org.manage',
+    nav: { label: 'Shared results', icon: IconShare },
   },
   {
     path: '/alerts',
