@@ -84,6 +84,7 @@ export const SharedResultsResponse = z.object({
   period: z.object({ from: DayKey, to: DayKey }),
   timeZone: z.string(),
   minGroupSize: z.number().int(),
+  /** Over the groups shown: a hidden group is left out, or it could be had by difference. */
   overall: SharedFigure,
   touchpoints: z.array(z.object({ name: z.string(), figure: SharedFigure })),
   /** Only when the link was created with comments shown, and only from groups shown. */

@@ -36,9 +36,11 @@ export async function sharedResults(ctx: Ctx, link: SharedLinkDoc): Promise<Shar
   const names = new Map((await listTouchpoints(ctx)).map((t) => [String(t._id), t.name]));
   const chosen = new Set(s.touchpointIds);
   const groups = report.groups.filter((g) => (chosen.size ? chosen.has(g.key) : true));
-  const merged = mergeCounts(...groups.map((g) => countsOf(g.figure)));
-  const { kind: _k, scale: _s, ...overall } = figureOf(s.kind, report.scale, merged);
   const visible = groups.filter((g) => g.figure.n >= minGroupSize).map((g) => g.key);
+  // Over the shown groups only: an overall that still counted a hidden group would give it away
+  // by difference (overall n − the shown groups' n).
+  const merged = mergeCounts(...groups.filter((g) => visible.includes(g.key)).map((g) => countsOf(g.figure)));
+  const { kind: _k, scale: _s, ...overall } = figureOf(s.kind, report.scale, merged);
 
   let comments: SharedResultsResponse['comments'] = null;
   if (link.showComments) {

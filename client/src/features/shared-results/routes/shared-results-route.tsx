@@ -50,7 +50,7 @@ export function SharedResultsRoute() {
             </Stack>
             <Paper p="lg">
               <Text size="sm" c="dimmed" mb={4}>
-                Overall
+                Overall, touchpoints shown
               </Text>
               <SharedFigureValue
                 kind={results.data.kind}
@@ -92,7 +92,7 @@ export function SharedResultsRoute() {
             )}
             <Text size="xs" c="dimmed">
               Aggregates only. Every score shows its 95% interval and number of responses; groups with fewer than{' '}
-              {results.data.minGroupSize} responses are hidden.
+              {results.data.minGroupSize} responses are hidden and left out of the overall.
             </Text>
           </Stack>
         )}
