@@ -50,7 +50,12 @@ test('an admin shares a results page, a stranger reads it without logging in, an
     await stranger.goto(url);
     await stranger.getByRole('heading', { name: 'Board, December' }).waitFor();
     await stranger.getByText('Hidden: fewer than 5 responses').waitFor();
-    await stranger.getByText(/95% CI .* · n = 12/).waitFor();
+    // The overall counts the shown touchpoint only: both read n = 12, the hidden two are left out.
+    await stranger
+      .getByText(/95% CI .* · n = 12/)
+      .first()
+      .waitFor();
+    expect(await stranger.getByText(/95% CI .* · n = 12/).count()).toBe(2);
     await screenshot(stranger, name);
     await stranger.context().close();
   }
