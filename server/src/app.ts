@@ -21,6 +21,7 @@ import { bindSettings } from './lib/settings';
 import { createLiveHub } from './modules/analytics/analytics.live';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes';
 import { registerCaseRoutes } from './modules/cases/cases.routes';
+import { registerClosedLoopRoutes } from './modules/closed-loop/closed-loop.routes';
 import { configureWebhooks } from './modules/webhooks/webhooks.config';
 import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes';
 import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
@@ -46,6 +47,7 @@ import { registerResponseRoutes } from './modules/responses/responses.routes';
 import { respondingRouter } from './modules/responding/responding.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
+import { registerSharedResultRoutes } from './modules/shared-results/shared-results.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
@@ -161,6 +163,11 @@ export function createApp(deps: AppDeps): express.Express {
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   registerAlertRoutes(api);
   registerCaseRoutes(api);
+  registerClosedLoopRoutes(api);
+  // A public page anyone with the link may load: bounded per address, like the log-in.
+  registerSharedResultRoutes(api, {
+    limit: [rateLimit(redis, { name: 'shared-results', points: 60, windowSeconds: 60 })],
+  });
   registerWebhookRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);

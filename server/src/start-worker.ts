@@ -10,6 +10,7 @@ import { bindLivePublisher } from './modules/analytics/analytics.live';
 import { configureSurveySending } from './modules/invitations/send-invitation.job';
 import { warmSurveyEmailTemplates } from './modules/invitations/survey-email';
 import { scheduleInvitationSweep } from './modules/invitations/sweep-invitations.job';
+import { scheduleTrendChecks } from './modules/trend-alerts/check-trends.job';
 import { scheduleResponseEventSweep } from './modules/responses/sweep-response-events.job';
 import { configureWebhooks } from './modules/webhooks/webhooks.config';
 import { WORKER_MODULES, workerJobs, type WorkerModule } from './registry';
@@ -45,6 +46,7 @@ export async function startWorker(modules: WorkerModule[] = WORKER_MODULES): Pro
   const sweep = { everyMs: config.EVENT_SWEEP_INTERVAL_MS, olderThanMs: config.EVENT_REDISPATCH_AFTER_MS };
   await scheduleEventSweeper(sweep);
   await scheduleResponseEventSweep(sweep);
+  await scheduleTrendChecks();
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.
     ['workers', () => workers.close()],

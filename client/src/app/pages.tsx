@@ -16,6 +16,8 @@ import {
   IconSettings,
   IconUsers,
   IconWebhook,
+  IconRecycle,
+  IconShare,
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
@@ -39,6 +41,11 @@ const InvitationsRoute = chunk(() => import('../features/distribution/routes/inv
 const ImportRoute = chunk(() => import('../features/distribution/routes/import-route'), 'ImportRoute');
 const AlertRulesRoute = chunk(() => import('../features/alerts/routes/alert-rules-route'), 'AlertRulesRoute');
 const CasesRoute = chunk(() => import('../features/cases/routes/cases-route'), 'CasesRoute');
+const ClosedLoopRoute = chunk(() => import('../features/closed-loop/routes/closed-loop-route'), 'ClosedLoopRoute');
+const SharedLinksRoute = chunk(
+  () => import('../features/shared-results/routes/shared-links-route'),
+  'SharedLinksRoute',
+);
 const CaseRoute = chunk(() => import('../features/cases/routes/case-route'), 'CaseRoute');
 const WebhooksRoute = chunk(() => import('../features/webhooks/routes/webhooks-route'), 'WebhooksRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
@@ -100,6 +107,18 @@ export const APP_PAGES: AppPage[] = [
   { path: '/import', element: <ImportRoute />, permission: 'distribution.write' },
   { path: '/cases', element: <CasesRoute />, permission: 'cases.work', nav: { label: 'Cases', icon: IconInbox } },
   { path: '/cases/:caseId', element: <CaseRoute />, permission: 'cases.work' },
+  {
+    path: '/closed-loop',
+    element: <ClosedLoopRoute />,
+    permission: 'responses.read',
+    nav: { label: 'Closed loop', icon: IconRecycle },
+  },
+  {
+    path: '/shared-links',
+    element: <SharedLinksRoute />,
+    permission: 'org.manage',
+    nav: { label: 'Shared results', icon: IconShare },
+  },
   {
     path: '/alerts',
     element: <AlertRulesRoute />,

@@ -18,6 +18,10 @@ const SignupRoute = chunk(() => import('../features/auth/routes/signup-route'), 
 const ForgotPasswordRoute = chunk(() => import('../features/auth/routes/forgot-password-route'), 'ForgotPasswordRoute');
 const ResetPasswordRoute = chunk(() => import('../features/auth/routes/reset-password-route'), 'ResetPasswordRoute');
 const VerifyEmailRoute = chunk(() => import('../features/auth/routes/verify-email-route'), 'VerifyEmailRoute');
+const SharedResultsRoute = chunk(
+  () => import('../features/shared-results/routes/shared-results-route'),
+  'SharedResultsRoute',
+);
 const AcceptInviteRoute = chunk(() => import('../features/team/routes/accept-invite-route'), 'AcceptInviteRoute');
 
 /** A page of the route table, behind its permission and feature gates. */
@@ -49,6 +53,8 @@ export const router = createBrowserRouter([
           { path: '/accept-invite', element: <AcceptInviteRoute /> },
         ],
       },
+      // A shared results link: read-only, for people without an account, with no app shell.
+      { path: '/shared/:token', element: <SharedResultsRoute /> },
       {
         element: <RequireSession />,
         children: [

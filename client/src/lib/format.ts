@@ -92,3 +92,17 @@ export function startOfLocalDay(day: string, addDays = 0): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(year!, month! - 1, date! + addDays).toISOString();
 }
+
+/** A share (0…1) as a whole percentage: "67%". */
+export const formatShare = (share: number): string => `${percent.format(share * 100)}%`;
+
+/** A 95% interval of a share: "21% to 94%". */
+export const formatShareInterval = (interval: { low: number; high: number }): string =>
+  `${formatShare(interval.low)} to ${formatShare(interval.high)}`;
+
+/** A duration in hours as people say it: "45 min", "5.5 h", "3.2 days". */
+export function formatHours(hours: number): string {
+  if (hours < 1) return `${integer.format(Math.round(hours * 60))} min`;
+  if (hours < 48) return `${oneDecimal.format(hours)} h`;
+  return `${oneDecimal.format(hours / 24)} days`;
+}

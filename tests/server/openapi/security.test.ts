@@ -30,6 +30,8 @@ const PUBLIC = [
   'POST /api/v1/auth/password-reset/complete',
   'GET /api/v1/invitations/preview',
   'POST /api/v1/invitations/accept',
+  // A shared results link: aggregates only, behind an unguessable token, rate limited.
+  'GET /api/v1/shared-results/{token}',
 ];
 
 /** Any id for any path parameter, and `{}` for any body: credentials are checked before input. */
@@ -55,7 +57,7 @@ describe('the OpenAPI document’s security', () => {
     });
   });
 
-  it('makes public exactly the health, metrics, OpenAPI, sign-up, log-in, email-link and invitation operations', async () => {
+  it('makes public exactly the health, metrics, OpenAPI, sign-up, log-in, email-link, invitation and shared-results operations', async () => {
     const operations = await operationsOf(h.app);
     expect(operations.filter(isPublic).map(nameOf).sort()).toEqual([...PUBLIC].sort());
     // Every other operation states its requirement instead of inheriting it by accident.

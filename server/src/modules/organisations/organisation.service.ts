@@ -18,6 +18,10 @@ export const findOrganisation = (organisationId: string | mongoose.Types.ObjectI
 export const findOrganisations = (organisationIds: Array<string | mongoose.Types.ObjectId>) =>
   OrganisationModel.find({ _id: mongoose.trusted({ $in: organisationIds }) }).lean();
 
+/** Every organisation's id: for the few system jobs that serve them all (trend alerts). */
+export const allOrganisationIds = async (): Promise<string[]> =>
+  (await OrganisationModel.find({}).select({ _id: 1 }).lean()).map((o) => String(o._id));
+
 export async function getOrganisation(ctx: Pick<Ctx, 'organisationId'>) {
   const org = await OrganisationModel.findById(ctx.organisationId).lean();
   if (!org) throw notFound('Organisation');

@@ -77,6 +77,9 @@ const responseSchema = new Schema(
   { timestamps: true },
 );
 responseSchema.index({ organisationId: 1, answeredAt: -1 });
+// The closed-loop report: a period's low-band answers, and what those contacts answered next.
+responseSchema.index({ organisationId: 1, band: 1, answeredAt: 1 });
+responseSchema.index({ organisationId: 1, contactId: 1, answeredAt: 1 });
 responseSchema.plugin(tenantScoped);
 
 export type ResponseDoc = InferSchemaType<typeof responseSchema> & {

@@ -1,0 +1,3 @@
+import { CheckOrganisationTrends, CheckTrends } from './check-trends.job';
+
+export const trendAlertJobs = [CheckTrends, CheckOrganisationTrends];
