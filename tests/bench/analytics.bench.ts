@@ -1,5 +1,5 @@
 import mongoose, { Types } from 'mongoose';
-import type { CommandSucceededEvent } from 'mongodb';
+import { BSON, type CommandSucceededEvent } from 'mongodb';
 
 import { figureOf } from '@pulse/shared/metrics/figures';
 import { mergeCounts } from '@pulse/shared/metrics/histogram';
@@ -28,18 +28,21 @@ function documentCounter() {
   const client = mongoose.connection.getClient();
   let docs = 0;
   let commands = 0;
+  let bytes = 0;
   const listener = (e: CommandSucceededEvent) => {
     const cursor = (e.reply as { cursor?: { firstBatch?: unknown[]; nextBatch?: unknown[] } }).cursor;
     if (!cursor) return;
     commands++;
     docs += (cursor.firstBatch ?? cursor.nextBatch ?? []).length;
+    bytes += BSON.calculateObjectSize(e.reply as BSON.Document);
   };
   client.on('commandSucceeded', listener);
   return {
     take() {
-      const out = { docs, commands };
+      const out = { docs, commands, bytes };
       docs = 0;
       commands = 0;
+      bytes = 0;
       return out;
     },
     stop: () => client.off('commandSucceeded', listener),
@@ -86,7 +89,8 @@ export async function benchAnalytics(log: Logger): Promise<void> {
       );
       printRow(rollupFigures);
       printNote(
-        `documents read per trend request: ${reads.docs / REQUESTS} (${reads.commands / REQUESTS} find/getMore)`,
+        `documents read per trend request: ${reads.docs / REQUESTS} (${reads.commands / REQUESTS} find/getMore, ` +
+          `${(reads.bytes / REQUESTS / 1024).toFixed(1)} KiB of replies)`,
       );
 
       if (!rawAt(count)) continue;
