@@ -93,6 +93,22 @@ export async function benchAnalytics(log: Logger): Promise<void> {
           `${(reads.bytes / REQUESTS / 1024).toFixed(1)} KiB of replies)`,
       );
 
+      // What the database holds in the documents a trend reads (FerretDB loads them whole before
+      // projecting), next to the per-answer ledgers the write path keeps apart.
+      const storedKiB = async (collection: string) =>
+        (await mongoose.connection.db!.collection(collection).find({ organisationId: org._id }).toArray()).reduce(
+          (n, d) => n + BSON.calculateObjectSize(d),
+          0,
+        ) / 1024;
+      const [rollupKiB, ledgerKiB] = [
+        await storedKiB('analytics_rollups'),
+        await storedKiB('analytics_rollup_ledgers'),
+      ];
+      counter.take();
+      printNote(
+        `stored: rollup documents ${rollupKiB.toFixed(0)} KiB (what a trend reads), ledgers ${ledgerKiB.toFixed(0)} KiB (write path only)`,
+      );
+
       if (!rawAt(count)) continue;
       const fromRaw = await runBounded(RAW_REQUESTS, 1, () => rawTrend(raw, org._id));
       const rawReads = counter.take();
