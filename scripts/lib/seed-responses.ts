@@ -5,7 +5,9 @@ import type { ResponseChannel } from '@pulse/shared/schemas/responses';
 import type { Ctx } from '../../server/src/lib/context';
 import { scaleOf } from '../../server/src/modules/analytics/response-source';
 import { storedResponses } from '../../server/src/modules/analytics/response-source';
-import { rebuildRollups } from '../../server/src/modules/analytics/rollups.rebuild';
+import type { Observation } from '../../server/src/modules/analytics/rollup-keys';
+import { seedRollups } from '../../server/src/modules/analytics/rollups.rebuild';
+import { reportingZone } from '../../server/src/modules/analytics/rollups.service';
 import { importResponses, type HistoricalResponse } from '../../server/src/modules/responses/responses.import';
 import { streamResponses } from '../../server/src/modules/responses/responses.read';
 import { DEMO_TOUCHPOINTS, demoObservations } from './analytics-demo';
@@ -35,8 +37,8 @@ const PLANS = ['free', 'pro', 'enterprise'] as const;
 /**
  * A year of NPS answers for the demo organisation (same generator as the benchmark: improving
  * over the year, a dip at delivery, web answers at support trailing email), stored in bulk
- * through the responses module; the rollups are then rebuilt from those stored responses, which
- * is what the response events would have produced one by one. Skipped when the organisation
+ * through the responses module; the rollups are then built from those stored responses by the
+ * rebuild's builder, which is what the response events would have produced one by one. Skipped when the organisation
  * already has responses, so running the seed again adds nothing.
  */
 export async function seedDemoResponses(
@@ -70,6 +72,9 @@ export async function seedDemoResponses(
     };
   });
   await importResponses(ctx, rows);
-  const { documents } = await rebuildRollups(ctx, storedResponses);
+  // The rebuild's own builder over what was stored; written in bulk, as the organisation had none.
+  const stored: Observation[] = [];
+  for await (const o of storedResponses.observations(ctx)) stored.push(o);
+  const documents = await seedRollups(ctx, stored, await reportingZone(ctx));
   return { responses: rows.length, rollups: documents };
 }

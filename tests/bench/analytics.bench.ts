@@ -1,5 +1,5 @@
 import mongoose, { Types } from 'mongoose';
-import type { CommandSucceededEvent } from 'mongodb';
+import { BSON, type CommandSucceededEvent } from 'mongodb';
 
 import { figureOf } from '@pulse/shared/metrics/figures';
 import { mergeCounts } from '@pulse/shared/metrics/histogram';
@@ -28,18 +28,21 @@ function documentCounter() {
   const client = mongoose.connection.getClient();
   let docs = 0;
   let commands = 0;
+  let bytes = 0;
   const listener = (e: CommandSucceededEvent) => {
     const cursor = (e.reply as { cursor?: { firstBatch?: unknown[]; nextBatch?: unknown[] } }).cursor;
     if (!cursor) return;
     commands++;
     docs += (cursor.firstBatch ?? cursor.nextBatch ?? []).length;
+    bytes += BSON.calculateObjectSize(e.reply as BSON.Document);
   };
   client.on('commandSucceeded', listener);
   return {
     take() {
-      const out = { docs, commands };
+      const out = { docs, commands, bytes };
       docs = 0;
       commands = 0;
+      bytes = 0;
       return out;
     },
     stop: () => client.off('commandSucceeded', listener),
@@ -86,7 +89,24 @@ export async function benchAnalytics(log: Logger): Promise<void> {
       );
       printRow(rollupFigures);
       printNote(
-        `documents read per trend request: ${reads.docs / REQUESTS} (${reads.commands / REQUESTS} find/getMore)`,
+        `documents read per trend request: ${reads.docs / REQUESTS} (${reads.commands / REQUESTS} find/getMore, ` +
+          `${(reads.bytes / REQUESTS / 1024).toFixed(1)} KiB of replies)`,
+      );
+
+      // What the database holds in the documents a trend reads (FerretDB loads them whole before
+      // projecting), next to the per-answer ledgers the write path keeps apart.
+      const storedKiB = async (collection: string) =>
+        (await mongoose.connection.db!.collection(collection).find({ organisationId: org._id }).toArray()).reduce(
+          (n, d) => n + BSON.calculateObjectSize(d),
+          0,
+        ) / 1024;
+      const [rollupKiB, ledgerKiB] = [
+        await storedKiB('analytics_rollups'),
+        await storedKiB('analytics_rollup_ledgers'),
+      ];
+      counter.take();
+      printNote(
+        `stored: rollup documents ${rollupKiB.toFixed(0)} KiB (what a trend reads), ledgers ${ledgerKiB.toFixed(0)} KiB (write path only)`,
       );
 
       if (!rawAt(count)) continue;

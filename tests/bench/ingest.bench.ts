@@ -100,6 +100,7 @@ export async function benchAcceptResponse(baseUrl: string, config: Config, log: 
       responses: db.collection('bench_bare_responses'),
       events: db.collection('bench_bare_events'),
       invitations: db.collection('bench_bare_invitations'),
+      ledgers: db.collection('bench_bare_rollup_ledgers'),
       rollups: db.collection('bench_bare_rollups'),
     };
     await bare.invitations.insertMany(invitations.map((inv) => ({ _id: new Types.ObjectId(inv.id), state: 'sent' })));
@@ -126,11 +127,18 @@ export async function benchAcceptResponse(baseUrl: string, config: Config, log: 
         () => bare.invitations.updateOne({ _id: id }, { $set: { state: 'responded' } }),
         () => bare.responses.updateOne({ _id: id, seq: 1 }, { $set: { pendingEvents: [] } }),
         () =>
-          bare.rollups.updateOne(
+          bare.ledgers.updateOne(
             { _id: `${organisationId}|bench|${new Date().toISOString().slice(0, 7)}` as unknown as Types.ObjectId },
-            { $inc: { [`days.01.${i % 11}`]: 1, v: 1 }, $set: { [`applied.${String(id)}`]: [1, i % 11] } },
+            { $set: { [`days.01.${i % 11}`]: i, [`applied.${String(id)}`]: [1, i % 11] }, $inc: { v: 1 } },
             { upsert: true },
           ),
+        () =>
+          bare.rollups.replaceOne(
+            { _id: `${organisationId}|bench|${new Date().toISOString().slice(0, 7)}` as unknown as Types.ObjectId },
+            { days: { '01': { [i % 11]: i } }, v: i },
+            { upsert: true },
+          ),
+        () => bare.responses.updateOne({ _id: id }, { $set: { timeline: 1 } }),
         () => bare.events.updateOne({ 'data.responseId': String(id) }, { $addToSet: { done: 'analytics.rollup' } }),
         () => bare.events.updateOne({ 'data.responseId': String(id) }, { $set: { settled: true } }),
       ];

@@ -62,6 +62,8 @@ export const SummaryResponse = Context.extend({
     surveys: z.array(z.string()),
     touchpoints: z.array(z.string()),
     channels: z.array(z.string()),
+    /** Touchpoint id → its name, for every touchpoint of the organisation: the dashboard shows names, not ids. */
+    touchpointNames: z.record(z.string(), z.string()),
   }),
   figure: Figure,
   previous: Period.extend({ figure: Figure }),

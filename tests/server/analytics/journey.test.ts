@@ -59,6 +59,8 @@ describe('from an interaction to a moved score', () => {
     expect(after.figure).toMatchObject({ n: 1, bands: { promoter: 1, passive: 0, detractor: 0 } });
     expect(after.figure.distribution.find((x) => x.score === 9)).toEqual({ score: 9, count: 1 });
     expect(after.dimensions.touchpoints).toEqual([d.touchpoint.id]);
+    // The dashboard shows the touchpoint by its name.
+    expect(after.dimensions.touchpointNames[d.touchpoint.id]).toBe(`Touchpoint ${d.touchpoint.key}`);
     expect(after.dimensions.channels).toEqual(['email']);
     // Still one mail: answering sends nothing more to the customer.
     expect(await waitForMail(email)).toHaveLength(1);

@@ -15,6 +15,7 @@ import type {
 } from '@pulse/shared/schemas/analytics';
 
 import type { Ctx } from '../../lib/context';
+import { listTouchpoints } from '../touchpoints/touchpoints.service';
 import { daysOf, groupBy, select, seriesIndex, sumOf, withPrevious, type Selection } from './analytics.selection';
 
 /**
@@ -37,12 +38,18 @@ const figure = (sel: Selection, counts: ScoreCounts) => present(figureOf(sel.kin
 
 export async function summary(ctx: Ctx, filter: MetricsFilter): Promise<SummaryResponse> {
   const sel = await select(ctx, filter);
-  const { previous, current, before } = await withPrevious(ctx, sel);
+  const [{ previous, current, before }, touchpoints] = await Promise.all([
+    withPrevious(ctx, sel),
+    listTouchpoints(ctx),
+  ]);
   const now = sumOf(current);
   const then = sumOf(before);
   return {
     ...contextOf(sel),
-    dimensions: sel.dimensions,
+    dimensions: {
+      ...sel.dimensions,
+      touchpointNames: Object.fromEntries(touchpoints.map((t) => [String(t._id), t.name])),
+    },
     figure: figure(sel, now),
     previous: { ...previous, figure: figure(sel, then) },
     change: compareCounts(sel.kind, sel.scale, then, now),

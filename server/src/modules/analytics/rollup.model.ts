@@ -10,11 +10,12 @@ import { tenantOwned, tenantScoped } from '../../lib/tenant';
  * 12 months × the series in view, whatever the number of responses.
  *
  * - `days["05"]["9"]` is how many confirmed answers scored 9 on the 5th (local day in the
- *   organisation's reporting zone).
- * - `applied[responseId]` is `[revision, score | null]`: what that response currently
- *   contributes. It makes every update order-independent and idempotent (see rollups.service),
- *   and it is never sent to readers (projected out).
- * - `v` counts updates, so a rebuild can replace the document only if nothing changed meanwhile.
+ *   organisation's reporting zone). A count that falls to zero is removed.
+ * - `v` is the version of the ledger (below) this copy was taken from: the write path copies a
+ *   month only forwards, and a rebuild replaces it only if nothing changed meanwhile.
+ *
+ * What each answer contributes is not here but in the month's ledger, so the bytes a dashboard
+ * reads stay the same whatever the number of answers.
  */
 const rollupSchema = new Schema(
   {
@@ -23,7 +24,6 @@ const rollupSchema = new Schema(
     series: { type: String, required: true },
     month: { type: String, required: true },
     days: { type: Schema.Types.Mixed, default: {} },
-    applied: { type: Schema.Types.Mixed, default: {} },
     v: { type: Number, required: true, default: 0 },
   },
   { minimize: false, versionKey: false },
@@ -31,6 +31,27 @@ const rollupSchema = new Schema(
 rollupSchema.plugin(tenantScoped);
 
 export const RollupModel = model('AnalyticsRollup', rollupSchema, 'analytics_rollups');
+
+/**
+ * The write side of a month, under the same `_id` as its rollup: `applied[responseId]` is
+ * `[revision, score | null]`, what that response currently contributes, and `days` the counts
+ * those contributions make. One write of this document decides whether a revision counted (see
+ * rollups.service); the rollup is a copy of its `days`. About 40 bytes per answer, read only by
+ * the write path and the rebuild.
+ */
+const ledgerSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    ...tenantOwned,
+    applied: { type: Schema.Types.Mixed, default: {} },
+    days: { type: Schema.Types.Mixed, default: {} },
+    v: { type: Number, required: true, default: 0 },
+  },
+  { minimize: false, versionKey: false },
+);
+ledgerSchema.plugin(tenantScoped);
+
+export const LedgerModel = model('AnalyticsLedger', ledgerSchema, 'analytics_rollup_ledgers');
 
 /**
  * The series an organisation has, read with one `_id` lookup before the rollups themselves, so a

@@ -1,10 +1,12 @@
 import { localDay } from '@pulse/shared/metrics/time-buckets';
 
 import type { Ctx } from '../../lib/context';
+import { isDuplicateKey } from '../../lib/derived-id';
+import { withLease } from '../../lib/lease';
 import type { RawResponseSource } from './raw-responses';
-import { RollupModel, SeriesModel } from './rollup.model';
+import { LedgerModel, RollupModel, SeriesModel } from './rollup.model';
 import { contributionOf, rollupId, seriesDocId, seriesKey, type Observation } from './rollup-keys';
-import { reportingZone } from './rollups.service';
+import { monthLease, replaceSeries, reportingZone } from './rollups.service';
 
 interface Built {
   series: string;
@@ -17,9 +19,10 @@ const MAX_PASSES = 5;
 
 /**
  * Recomputes an organisation's rollups from raw responses: after a change of reporting zone, a
- * backfill, or to repair. Each document is replaced only if no live update touched it since this
- * pass read it (compare-and-set on `v`); when one did, the pass starts over from a fresh read of
- * the raw responses, which by then include that update. A rebuild killed half-way leaves some
+ * backfill, or to repair. Each month's ledger is replaced only if no live update touched it since
+ * this pass read it (compare-and-set on `v`, under the month's lease like every writer), then its
+ * rollup copied from it; when one moved, the pass starts over from a fresh read of the raw
+ * responses, which by then include that update. A rebuild killed half-way leaves some
  * documents rebuilt and some not, so figures near month edges may be off until it is run again
  * (the job retries); live updates meanwhile stay exact on their own documents.
  */
@@ -30,17 +33,16 @@ export async function rebuildRollups(
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const seen = new Map(
       (
-        await RollupModel.find({ organisationId: ctx.organisationId }, { v: 1 }).lean<{ _id: string; v: number }[]>()
+        await LedgerModel.find({ organisationId: ctx.organisationId }, { v: 1 }).lean<{ _id: string; v: number }[]>()
       ).map((d) => [d._id, d.v]),
     );
+    const copies = (
+      await RollupModel.find({ organisationId: ctx.organisationId }, { _id: 1 }).lean<{ _id: string }[]>()
+    ).map((d) => d._id);
     const zone = await reportingZone(ctx);
     const { built, series } = buildRollups(ctx.organisationId, await latestOf(ctx, source), zone);
-    if (await replaceAll(ctx, built, seen)) {
-      await SeriesModel.replaceOne(
-        { _id: seriesDocId(ctx.organisationId), organisationId: ctx.organisationId },
-        { _id: seriesDocId(ctx.organisationId), organisationId: ctx.organisationId, series },
-        { upsert: true },
-      );
+    if (await replaceAll(ctx, built, seen, copies)) {
+      await replaceSeries(ctx, series);
       return { documents: built.size, passes: pass };
     }
   }
@@ -49,15 +51,25 @@ export async function rebuildRollups(
 
 /**
  * Writes the rollups of an organisation that has none yet, in bulk: the seed and the benchmark
- * load a year of answers this way instead of one conditional update per answer.
+ * load a year of answers this way instead of one update per answer. Nothing else writes an
+ * organisation with no rollups, so no lease is taken (the seed script runs without Redis).
  */
 export async function seedRollups(ctx: Ctx, observations: Iterable<Observation>, zone: string): Promise<number> {
   const { built, series } = buildRollups(ctx.organisationId, observations, zone);
-  const docs = [...built].map(([_id, doc]) => ({ _id, organisationId: ctx.organisationId, ...doc, v: 1 }));
-  for (let i = 0; i < docs.length; i += 100) await RollupModel.insertMany(docs.slice(i, i + 100));
+  const organisationId = ctx.organisationId;
+  const docs = [...built];
+  for (let i = 0; i < docs.length; i += 100) {
+    const batch = docs.slice(i, i + 100);
+    await LedgerModel.insertMany(
+      batch.map(([_id, d]) => ({ _id, organisationId, applied: d.applied, days: d.days, v: 1 })),
+    );
+    await RollupModel.insertMany(
+      batch.map(([_id, d]) => ({ _id, organisationId, series: d.series, month: d.month, days: d.days, v: 1 })),
+    );
+  }
   await SeriesModel.replaceOne(
-    { _id: seriesDocId(ctx.organisationId), organisationId: ctx.organisationId },
-    { _id: seriesDocId(ctx.organisationId), organisationId: ctx.organisationId, series },
+    { _id: seriesDocId(organisationId), organisationId },
+    { _id: seriesDocId(organisationId), organisationId, series },
     { upsert: true },
   );
   return docs.length;
@@ -103,27 +115,50 @@ function buildRollups(organisationId: string, observations: Iterable<Observation
   return { built, series };
 }
 
-/** Replaces, inserts and deletes documents with compare-and-set; false when any of them moved. */
-async function replaceAll(ctx: Ctx, built: Map<string, Built>, seen: Map<string, number>): Promise<boolean> {
+/**
+ * Replaces, inserts and deletes each month's ledger with compare-and-set and copies its counts to
+ * the rollup, one month at a time under its lease; false when any ledger moved since `seen`.
+ */
+async function replaceAll(
+  ctx: Ctx,
+  built: Map<string, Built>,
+  seen: Map<string, number>,
+  copies: string[],
+): Promise<boolean> {
   const organisationId = ctx.organisationId;
   for (const [_id, doc] of built) {
-    const v = seen.get(_id);
-    if (v === undefined) {
-      try {
-        await RollupModel.create({ _id, organisationId, ...doc, v: 1 });
-      } catch (err) {
-        if ((err as { code?: number }).code === 11000) return false;
-        throw err;
+    const ok = await withLease(monthLease(_id), async () => {
+      const v = seen.get(_id);
+      const next = (v ?? 0) + 1;
+      if (v === undefined) {
+        try {
+          await LedgerModel.create({ _id, organisationId, applied: doc.applied, days: doc.days, v: next });
+        } catch (err) {
+          if (isDuplicateKey(err)) return false;
+          throw err;
+        }
+      } else {
+        const ledger = { _id, organisationId, applied: doc.applied, days: doc.days, v: next };
+        if ((await LedgerModel.replaceOne({ _id, organisationId, v }, ledger)).matchedCount !== 1) return false;
       }
-      continue;
-    }
-    const result = await RollupModel.replaceOne({ _id, organisationId, v }, { _id, organisationId, ...doc, v: v + 1 });
-    if (result.matchedCount !== 1) return false;
+      const copy = { _id, organisationId, series: doc.series, month: doc.month, days: doc.days, v: next };
+      await RollupModel.replaceOne({ _id, organisationId }, copy, { upsert: true });
+      return true;
+    });
+    if (!ok) return false;
   }
   for (const [_id, v] of seen) {
     if (built.has(_id)) continue;
-    const result = await RollupModel.deleteOne({ _id, organisationId, v });
-    if (result.deletedCount !== 1) return false;
+    const ok = await withLease(monthLease(_id), async () => {
+      if ((await LedgerModel.deleteOne({ _id, organisationId, v })).deletedCount !== 1) return false;
+      await RollupModel.deleteOne({ _id, organisationId });
+      return true;
+    });
+    if (!ok) return false;
   }
+  // A copy with no ledger behind it (one damaged by hand, or left by a month emptied meanwhile).
+  for (const _id of copies)
+    if (!built.has(_id) && !seen.has(_id))
+      await withLease(monthLease(_id), () => RollupModel.deleteOne({ _id, organisationId }));
   return true;
 }

@@ -2,11 +2,12 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ChannelsResponse } from '@pulse/shared/schemas/analytics';
 
 import { formatChange, formatPValue } from '../../../lib/format';
-import { dimensionLabel } from '../lib/labels';
+import { useTouchpointLabel } from '../lib/touchpoint-names';
 import { FigureValue } from './figure-value';
 
 /** The same touchpoint per channel, side by side: customers expect one experience everywhere. */
 export function ChannelConsistency({ channels }: { channels: ChannelsResponse }) {
+  const touchpointLabel = useTouchpointLabel();
   return (
     <Paper bg="white" p="lg" h="100%">
       <Text fw={600} mb="sm">
@@ -17,7 +18,7 @@ export function ChannelConsistency({ channels }: { channels: ChannelsResponse })
           <Stack key={row.touchpointId} gap={6}>
             <Group justify="space-between">
               <Text fw={600} size="sm">
-                {dimensionLabel(row.touchpointId)}
+                {touchpointLabel(row.touchpointId)}
               </Text>
               {row.gap.significant && row.gap.difference !== null ? (
                 <Badge color="orange" variant="light">

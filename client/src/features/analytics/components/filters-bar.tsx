@@ -4,6 +4,7 @@ import type { SummaryResponse } from '@pulse/shared/schemas/analytics';
 
 import type { DashboardFilters } from '../lib/filters';
 import { dimensionLabel } from '../lib/labels';
+import { useTouchpointLabel } from '../lib/touchpoint-names';
 
 interface FiltersBarProps {
   filters: DashboardFilters;
@@ -13,12 +14,13 @@ interface FiltersBarProps {
 }
 
 /** Native selects: light, and the platform's own picker on phones. The empty value means "all". */
-const options = (all: string, values: string[] | undefined) => [
+const options = (all: string, values: string[] | undefined, label = dimensionLabel) => [
   { value: '', label: all },
-  ...(values ?? []).map((v) => ({ value: v, label: dimensionLabel(v) })),
+  ...(values ?? []).map((v) => ({ value: v, label: label(v) })),
 ];
 
 export function FiltersBar({ filters, dimensions, period, onChange }: FiltersBarProps) {
+  const touchpointLabel = useTouchpointLabel();
   return (
     <Paper bg="white" p="md" mb="lg">
       <Group gap="sm" align="flex-end">
@@ -52,7 +54,7 @@ export function FiltersBar({ filters, dimensions, period, onChange }: FiltersBar
         />
         <NativeSelect
           label="Touchpoint"
-          data={options('All touchpoints', dimensions?.touchpoints)}
+          data={options('All touchpoints', dimensions?.touchpoints, touchpointLabel)}
           value={filters.touchpointId ?? ''}
           onChange={(e) => onChange({ touchpointId: e.currentTarget.value || undefined })}
         />

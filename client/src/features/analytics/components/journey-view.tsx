@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import type { BreakdownResponse } from '@pulse/shared/schemas/analytics';
 
-import { dimensionLabel } from '../lib/labels';
+import { useTouchpointLabel } from '../lib/touchpoint-names';
 import { ChangeBadge } from './change-badge';
 import { FigureValue } from './figure-value';
 
@@ -14,6 +14,7 @@ const at = (kind: string, value: number) => (kind === 'nps' ? (value + 100) / 2 
  * distribution provides journey positions.
  */
 export function JourneyView({ breakdown }: { breakdown: BreakdownResponse }) {
+  const touchpointLabel = useTouchpointLabel();
   const scored = breakdown.groups.filter((g) => g.figure.score !== null);
   const weakest = scored.length > 1 ? scored.reduce((a, b) => (b.figure.score! < a.figure.score! ? b : a)) : undefined;
   return (
@@ -36,7 +37,7 @@ export function JourneyView({ breakdown }: { breakdown: BreakdownResponse }) {
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <Stack gap={2}>
                   <Group gap="xs">
-                    <Text fw={600}>{dimensionLabel(group.key)}</Text>
+                    <Text fw={600}>{touchpointLabel(group.key)}</Text>
                     {isWeakest && (
                       <Badge color="red" variant="light">
                         Weakest

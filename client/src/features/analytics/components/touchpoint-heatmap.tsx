@@ -2,7 +2,7 @@ import { Box, Paper, Table, Text } from '@mantine/core';
 import type { Figure, HeatmapResponse } from '@pulse/shared/schemas/analytics';
 
 import { formatInterval, formatScore } from '../../../lib/format';
-import { dimensionLabel } from '../lib/labels';
+import { useTouchpointLabel } from '../lib/touchpoint-names';
 
 /** Five steps from weak to strong; text on each keeps 4.5:1 contrast. */
 const STEPS = [
@@ -41,6 +41,7 @@ function Cell({ kind, figure, label }: { kind: string; figure: Figure; label: st
 
 /** Touchpoint × month, as a table: where and when the experience dipped. Thin cells show a dash. */
 export function TouchpointHeatmap({ heatmap }: { heatmap: HeatmapResponse }) {
+  const touchpointLabel = useTouchpointLabel();
   return (
     <Paper bg="white" p="lg">
       <Text fw={600} mb="sm" id="heatmap-title">
@@ -61,13 +62,13 @@ export function TouchpointHeatmap({ heatmap }: { heatmap: HeatmapResponse }) {
           <Table.Tbody>
             {heatmap.rows.map((row) => (
               <Table.Tr key={row.touchpointId}>
-                <Table.Th scope="row">{dimensionLabel(row.touchpointId)}</Table.Th>
+                <Table.Th scope="row">{touchpointLabel(row.touchpointId)}</Table.Th>
                 {row.cells.map((c) => (
                   <Cell
                     key={c.month}
                     kind={heatmap.kind}
                     figure={c.figure}
-                    label={`${dimensionLabel(row.touchpointId)}, ${c.month}`}
+                    label={`${touchpointLabel(row.touchpointId)}, ${c.month}`}
                   />
                 ))}
               </Table.Tr>

@@ -8,6 +8,8 @@ interface TrendChartProps {
   trend: TrendResponse;
   granularity: Granularity;
   onGranularity: (g: Granularity) => void;
+  /** What the line is for when the filters narrow it (a touchpoint's name); all answers otherwise. */
+  subject?: string;
 }
 
 const W = 640;
@@ -19,7 +21,7 @@ const M = { top: 10, right: 12, bottom: 26, left: 44 };
  * a gap. Drawn as plain SVG on purpose: recharts alone is ~130 KB gzip, which would push the
  * dashboard's first load past its 250 KB budget.
  */
-export function TrendChart({ trend, granularity, onGranularity }: TrendChartProps) {
+export function TrendChart({ trend, granularity, onGranularity, subject }: TrendChartProps) {
   const [lo, hi] = trend.kind === 'nps' ? [-100, 100] : [0, 100];
   const ticks = trend.kind === 'nps' ? [-100, -50, 0, 50, 100] : [0, 25, 50, 75, 100];
   const n = trend.points.length;
@@ -37,7 +39,7 @@ export function TrendChart({ trend, granularity, onGranularity }: TrendChartProp
     <Paper bg="white" p="lg" h="100%">
       <Group justify="space-between" mb="sm">
         <Text fw={600} id="trend-title">
-          Trend with 95% interval
+          Trend with 95% interval{subject ? `: ${subject}` : ''}
         </Text>
         <SegmentedControl
           size="xs"

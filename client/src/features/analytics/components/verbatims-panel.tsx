@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ErrorState } from '../../../components/error-state';
 import { formatDate } from '../../../lib/format';
 import { useVerbatims, verbatimsExportUrl } from '../api/get-verbatims';
-import { dimensionLabel } from '../lib/labels';
+import { useTouchpointLabel } from '../lib/touchpoint-names';
 import { PanelSkeleton } from './panel-state';
 
 const BAND_COLOURS: Record<Band, string> = {
@@ -21,6 +21,7 @@ const BAND_COLOURS: Record<Band, string> = {
 
 /** What customers wrote, newest first, for the dashboard's filters plus a band and words; pages on demand. */
 export function VerbatimsPanel({ filter }: { filter: MetricsFilter }) {
+  const touchpointLabel = useTouchpointLabel();
   const [band, setBand] = useState<Band | ''>('');
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
@@ -75,7 +76,7 @@ export function VerbatimsPanel({ filter }: { filter: MetricsFilter }) {
                       {v.score} · {v.band}
                     </Badge>
                     <Text size="xs" c="dimmed">
-                      {dimensionLabel(v.touchpointKey ?? v.touchpointId ?? '-')} · {v.channel} ·{' '}
+                      {touchpointLabel(v.touchpointKey ?? v.touchpointId ?? '-', v.touchpointId)} · {v.channel} ·{' '}
                       {formatDate(v.answeredAt)}
                     </Text>
                   </Group>

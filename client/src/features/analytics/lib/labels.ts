@@ -6,5 +6,5 @@ export const METRIC_LABELS: Record<MetricKind, { short: string; long: string; sc
   ces: { short: 'CES', long: 'Customer effort', score: 'share agreeing it was easy' },
 };
 
-/** Touchpoints and channels are shown by their key until their names come from distribution. */
+/** Surveys and channels by their key; a touchpoint by its name (useTouchpointLabel), this only as its fallback. */
 export const dimensionLabel = (key: string): string => (key === '-' ? 'No touchpoint' : key);

@@ -17,6 +17,7 @@ import { TrendChart } from '../components/trend-chart';
 import { TouchpointHeatmap } from '../components/touchpoint-heatmap';
 import { VerbatimsPanel } from '../components/verbatims-panel';
 import { apiFilter, useDashboardFilters } from '../lib/filters';
+import { TouchpointNamesProvider } from '../lib/touchpoint-names';
 
 const LIVE: Record<LiveState, { color: string; label: string }> = {
   live: { color: 'teal', label: 'Live' },
@@ -35,9 +36,10 @@ export function AnalyticsRoute() {
   // The heatmap always spans the twelve months up to the end of the selected range.
   const heatmap = useHeatmap({ ...filter, from: undefined });
   const nothingYet = summary.data && summary.data.dimensions.touchpoints.length === 0;
+  const names = summary.data?.dimensions.touchpointNames ?? {};
 
   return (
-    <>
+    <TouchpointNamesProvider value={names}>
       <PageHeader
         title="Analytics"
         description="How customers rate each touchpoint and channel over time. Every score shows its number of responses and its 95% interval."
@@ -77,6 +79,7 @@ export function AnalyticsRoute() {
                     trend={data}
                     granularity={filters.granularity}
                     onGranularity={(granularity) => setFilters({ granularity })}
+                    subject={filters.touchpointId && (names[filters.touchpointId] ?? filters.touchpointId)}
                   />
                 )}
               </PanelState>
@@ -98,6 +101,6 @@ export function AnalyticsRoute() {
           <VerbatimsPanel filter={filter} />
         </Stack>
       )}
-    </>
+    </TouchpointNamesProvider>
   );
 }

@@ -10,9 +10,16 @@ import { DomainEventModel, type DomainEvent } from '../../../server/src/lib/even
 import { observationOfEvent, rollupResponseChange } from '../../../server/src/modules/analytics/analytics.events';
 import { createLiveHub } from '../../../server/src/modules/analytics/analytics.live';
 import { storedResponses } from '../../../server/src/modules/analytics/response-source';
+import { withLease } from '../../../server/src/lib/lease';
 import { RollupModel } from '../../../server/src/modules/analytics/rollup.model';
-import { seriesKey, type Observation } from '../../../server/src/modules/analytics/rollup-keys';
-import { applyScoreChange, ensureSeries } from '../../../server/src/modules/analytics/rollups.service';
+import type { Observation } from '../../../server/src/modules/analytics/rollup-keys';
+import {
+  applyScoreChange,
+  ensureSeries,
+  monthLease,
+  placeOf,
+  recordInLedger,
+} from '../../../server/src/modules/analytics/rollups.service';
 import { OrganisationModel } from '../../../server/src/modules/organisations/organisation.model';
 import { recordScore } from '../../../server/src/modules/responses/responses.service';
 import { signUpOwner } from '../../factories/accounts';
@@ -148,54 +155,92 @@ async function journeyOrg() {
   return { ctx, targets };
 }
 
+type Crash = 'none' | 'after-series' | 'after-ledger' | 'after-write';
+
+/**
+ * What a worker that died mid-update left behind: the event was never marked done, so it comes
+ * back. It held the month's lease while it worked, as every writer does.
+ */
+async function crashDuring(ctx: Ctx, event: DomainEvent, crash: Crash) {
+  if (crash === 'none') return;
+  const o = (await observationOfEvent(ctx, event.data))!;
+  const place = placeOf(ctx, o, ZONE);
+  if (crash === 'after-series') await ensureSeries(ctx, place.series, o, place.month);
+  else if (crash === 'after-ledger') await withLease(monthLease(place._id), () => recordInLedger(ctx, o, place));
+  else await applyScoreChange(ctx, o, ZONE);
+}
+
+const deliveryPlan = fc.array(
+  fc.record({
+    order: fc.nat(),
+    copies: fc.integer({ min: 0, max: 2 }),
+    // Copies delivered at once: a redelivery racing the first attempt (a stalled job, the sweeper).
+    racing: fc.boolean(),
+    crash: fc.constantFrom<Crash>('none', 'after-series', 'after-ledger', 'after-write'),
+  }),
+  { minLength: 12, maxLength: 12 },
+);
+const writePlan = fc.array(
+  fc.record({
+    response: fc.integer({ min: 0, max: 3 }),
+    score: fc.integer({ min: 0, max: 10 }),
+    confirm: fc.boolean(),
+  }),
+  { minLength: 1, maxLength: 8 },
+);
+
+/**
+ * Real recordScore writes, then their events delivered by plan, while the worker started above
+ * delivers them too (it dispatches every event it is queued): the rollups must equal a
+ * recomputation from the stored responses.
+ */
+type Planned<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+async function deliverByPlan(writes: Planned<typeof writePlan>, deliveries: Planned<typeof deliveryPlan>) {
+  const { ctx, targets } = await journeyOrg();
+  for (const w of writes) {
+    const { answeredAt, ...target } = targets[w.response]!;
+    await recordScore(ctx, target, { score: w.score, confirm: w.confirm, changeWindowMs: YEAR, answeredAt });
+  }
+  const events = await responseEvents(ctx);
+  const plan = events
+    .map((event, i) => ({ event, ...deliveries[i % deliveries.length]!, i }))
+    .sort((a, b) => a.order - b.order || a.i - b.i);
+  for (const step of plan) {
+    await crashDuring(ctx, step.event, step.crash);
+    const copies = Array.from(
+      { length: step.copies + 1 },
+      () => () => rollupResponseChange.handle(step.event, { log: h.log }),
+    );
+    if (step.racing) await Promise.all(copies.map((deliver) => deliver()));
+    else for (const deliver of copies) await deliver();
+  }
+  await h.eventsSettled();
+  expect(await storedRollups(ctx, ['2026-06', '2026-07'])).toEqual(recompute(await rawObservations(ctx), dayIn(ZONE)));
+}
+
 describe('rollups fed by response events equal a recomputation from the stored responses', () => {
-  fcIt.prop(
-    [
-      fc.array(
-        fc.record({
-          response: fc.integer({ min: 0, max: 3 }),
-          score: fc.integer({ min: 0, max: 10 }),
-          confirm: fc.boolean(),
-        }),
-        { minLength: 1, maxLength: 8 },
-      ),
-      // How each event is delivered: its place in the order, extra copies, and a crash before its redelivery.
-      fc.array(
-        fc.record({
-          order: fc.nat(),
-          copies: fc.integer({ min: 0, max: 2 }),
-          crash: fc.constantFrom('none', 'after-series', 'after-write'),
-        }),
-        { minLength: 12, maxLength: 12 },
-      ),
-    ],
-    { numRuns: 12 },
-  )(
-    'after score changes, confirmations, replays, any delivery order and a worker killed mid-update',
-    async (writes, deliveries) => {
-      const { ctx, targets } = await journeyOrg();
-      for (const w of writes) {
-        const { answeredAt, ...target } = targets[w.response]!;
-        await recordScore(ctx, target, { score: w.score, confirm: w.confirm, changeWindowMs: YEAR, answeredAt });
-      }
-      const events = await responseEvents(ctx);
-      const plan = events
-        .map((event, i) => ({ event, ...deliveries[i % deliveries.length]!, i }))
-        .sort((a, b) => a.order - b.order || a.i - b.i);
-      for (const step of plan) {
-        if (step.crash !== 'none') {
-          // The worker did part of the work and died: the event was never marked done, so it comes back.
-          const o = (await observationOfEvent(ctx, step.event.data))!;
-          if (step.crash === 'after-series')
-            await ensureSeries(ctx, seriesKey(o), o, localDay(o.answeredAt, ZONE).slice(0, 7));
-          else await applyScoreChange(ctx, o, ZONE);
-        }
-        for (let copy = 0; copy <= step.copies; copy++) await rollupResponseChange.handle(step.event, { log: h.log });
-      }
-      expect(await storedRollups(ctx, ['2026-06', '2026-07'])).toEqual(
-        recompute(await rawObservations(ctx), dayIn(ZONE)),
-      );
-    },
-    300_000,
+  it("when a confirmed score's update dies after its ledger write and an older event arrives before the redelivery, then it counts once", async () => {
+    // The shape of seed -1917625992's counterexample: provisional 2, then confirmed 2.
+    const { ctx, targets } = await journeyOrg();
+    const { answeredAt, ...target } = targets[0]!;
+    await recordScore(ctx, target, { score: 2, confirm: false, changeWindowMs: YEAR, answeredAt });
+    await recordScore(ctx, target, { score: 2, confirm: true, changeWindowMs: YEAR, answeredAt });
+    const [provisional, confirmed] = await responseEvents(ctx);
+    await crashDuring(ctx, confirmed!, 'after-ledger');
+    await rollupResponseChange.handle(provisional!, { log: h.log });
+    await Promise.all([1, 2].map(() => rollupResponseChange.handle(confirmed!, { log: h.log })));
+    await h.eventsSettled();
+    expect(Object.values(await storedRollups(ctx, ['2026-06']))).toEqual([{ 2: 1 }]);
+  });
+
+  const property =
+    'after score changes, confirmations, replays, racing copies, any order and a worker killed mid-update';
+  // The seed that found the lost score (a crash after the write, then out-of-order redelivery) stays as a regression run.
+  fcIt.prop([writePlan, deliveryPlan], { numRuns: 6, seed: -1917625992 })(
+    `${property} (seed -1917625992)`,
+    deliverByPlan,
+    120_000,
   );
+  fcIt.prop([writePlan, deliveryPlan], { numRuns: 8 })(property, deliverByPlan, 120_000);
 });
