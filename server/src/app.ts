@@ -21,6 +21,7 @@ import { bindSettings } from './lib/settings';
 import { createLiveHub } from './modules/analytics/analytics.live';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes';
 import { registerCaseRoutes } from './modules/cases/cases.routes';
+import { registerSlaRoutes } from './modules/sla/sla.routes';
 import { configureWebhooks } from './modules/webhooks/webhooks.config';
 import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes';
 import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerAnalyticsRoutes(api, { live: createLiveHub(redis) });
   registerAlertRoutes(api);
   registerCaseRoutes(api);
+  registerSlaRoutes(api);
   registerWebhookRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);

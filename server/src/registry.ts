@@ -11,6 +11,7 @@ import { insightJobs } from './modules/insights/insights.jobs';
 import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
 import { responseJobs } from './modules/responses/responses.jobs';
+import { slaJobs } from './modules/sla/escalate-case.job';
 import { webhookJobs } from './modules/webhooks/webhooks.jobs';
 import { webhookSubscribers } from './modules/webhooks/webhooks.events';
 
@@ -34,6 +35,7 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'analytics', jobs: analyticsJobs, subscribers: analyticsSubscribers },
   { name: 'alerts', subscribers: alertSubscribers },
   { name: 'webhooks', jobs: webhookJobs, subscribers: webhookSubscribers },
+  { name: 'sla', jobs: slaJobs },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */
