@@ -100,10 +100,12 @@ const policyFields = {
   escalations: z.array(EscalationStep).max(10).default([]),
 };
 
-export const CreateSlaPolicyBody = z.object(policyFields).refine((p) => p.firstResponseMinutes <= p.resolutionMinutes, {
-  message: 'must not be later than the resolution target',
-  path: ['firstResponseMinutes'],
-});
+export const CreateSlaPolicyBody = z
+  .object(policyFields) // A zero or missing resolution target has its own error: this one would only repeat it.
+  .refine((p) => !(p.resolutionMinutes > 0) || p.firstResponseMinutes <= p.resolutionMinutes, {
+    message: 'must not be later than the resolution target',
+    path: ['firstResponseMinutes'],
+  });
 export type CreateSlaPolicyBody = z.output<typeof CreateSlaPolicyBody>;
 /** A whole policy replaces the old one: its steps are one list, edited as one. */
 export const UpdateSlaPolicyBody = CreateSlaPolicyBody;
