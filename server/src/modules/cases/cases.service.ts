@@ -306,7 +306,8 @@ export interface Escalation {
 export async function escalateCase(ctx: Ctx, caseId: string, step: Escalation): Promise<CaseDoc> {
   const current = await getCase(ctx, caseId);
   if (current.timeline.some((e) => e.ref === step.ref)) return current;
-  const due = step.priority && step.priority !== current.priority ? await dueTimesAt(ctx, current, step.priority) : null;
+  const due =
+    step.priority && step.priority !== current.priority ? await dueTimesAt(ctx, current, step.priority) : null;
   const { before, after } = await change(ctx, caseId, (doc) => {
     if (doc.timeline.some((e) => e.ref === step.ref)) return { set: {}, entries: [] };
     const set: Record<string, unknown> = {};

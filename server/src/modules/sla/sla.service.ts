@@ -31,7 +31,8 @@ const calendarOf = (ctx: Pick<Ctx, 'organisationId'>) => ({
 /** The organisation's calendar; until someone edits it, Monday to Friday 09:00–17:00 in its zone. */
 export async function getCalendar(ctx: Pick<Ctx, 'organisationId'>): Promise<Calendar> {
   const stored = await SlaCalendarModel.findOne(calendarOf(ctx)).lean();
-  if (stored) return BusinessCalendar.parse({ timeZone: stored.timeZone, hours: stored.hours, holidays: stored.holidays });
+  if (stored)
+    return BusinessCalendar.parse({ timeZone: stored.timeZone, hours: stored.hours, holidays: stored.holidays });
   const org = await getOrganisation(ctx);
   return BusinessCalendar.parse({
     timeZone: org.timeZone,
@@ -52,7 +53,10 @@ export const listPolicies = (ctx: Ctx) =>
   SlaPolicyModel.find({ organisationId: ctx.organisationId }).sort({ _id: 1 }).lean<SlaPolicyDoc[]>();
 
 export async function getPolicy(ctx: Pick<Ctx, 'organisationId'>, policyId: string | Types.ObjectId) {
-  const policy = await SlaPolicyModel.findOne({ _id: policyId, organisationId: ctx.organisationId }).lean<SlaPolicyDoc>();
+  const policy = await SlaPolicyModel.findOne({
+    _id: policyId,
+    organisationId: ctx.organisationId,
+  }).lean<SlaPolicyDoc>();
   if (!policy) throw notFound('SLA policy');
   return policy;
 }
@@ -186,7 +190,11 @@ export async function escalationPoints(
     if (!dueAt) continue;
     const percents = new Set([...steps.filter((s) => s.target === target).map((s) => s.percent), 100]);
     const span = due.clock === 'business' ? null : dueAt.getTime() - openedAt.getTime();
-    const minutes = policy ? (target === 'firstResponse' ? policy.firstResponseMinutes : policy.resolutionMinutes) : null;
+    const minutes = policy
+      ? target === 'firstResponse'
+        ? policy.firstResponseMinutes
+        : policy.resolutionMinutes
+      : null;
     for (const percent of percents) {
       const fireAt =
         percent === 100
@@ -194,7 +202,13 @@ export async function escalationPoints(
           : span !== null
             ? new Date(openedAt.getTime() + (span * percent) / 100)
             : addClockTime('business', calendar!, openedAt, (minutes! * MINUTE * percent) / 100);
-      points.push({ target, percent, fireAt, dueAt, steps: steps.filter((s) => s.target === target && s.percent === percent) });
+      points.push({
+        target,
+        percent,
+        fireAt,
+        dueAt,
+        steps: steps.filter((s) => s.target === target && s.percent === percent),
+      });
     }
   }
   return points;
