@@ -62,7 +62,7 @@ const snapshotSchema = new Schema(
 const caseSchema = new Schema(
   {
     ...tenantOwned,
-    /** A short number people say on the phone ("case 42"); unique enough per organisation. */
+    /** A short number people say on the phone ("case 42"), unique per organisation (see claimNumber). */
     number: { type: Number, required: true },
     responseId: { type: Schema.Types.ObjectId, required: true },
     ruleId: { type: Schema.Types.ObjectId, default: null },

@@ -24,6 +24,7 @@ import { scheduleEscalations } from '../sla/sla.schedule';
 import { dueTimesFor, getCalendar, type CaseDueTimes } from '../sla/sla.service';
 import { replyMail } from './cases.emails';
 import { CaseModel, type CaseDoc } from './case.model';
+import { CaseNumberModel } from './case-number.model';
 
 const DONE: CaseStatus[] = ['resolved', 'closed'];
 
@@ -45,6 +46,31 @@ const entry = (ctx: Ctx, kind: string, fields: { text?: string | null; from?: st
 });
 
 export const caseIdOf = (responseId: string) => derivedId('case', responseId);
+
+/**
+ * The next free number, claimed by inserting it: concurrent openings collide on the derived _id
+ * and try the next one. A case that then loses its own insert race (the same response opened
+ * twice at once) leaves its claimed number unused, a gap rather than a duplicate.
+ */
+async function claimNumber(ctx: Ctx, caseId: mongoose.Types.ObjectId): Promise<number> {
+  const last = await CaseModel.findOne({ organisationId: ctx.organisationId })
+    .sort({ number: -1 })
+    .select('number')
+    .lean();
+  for (let number = (last?.number ?? 0) + 1; ; number++) {
+    try {
+      await CaseNumberModel.create({
+        _id: derivedId('case-number', ctx.organisationId, String(number)),
+        organisationId: ctx.organisationId,
+        number,
+        caseId,
+      });
+      return number;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+}
 
 export interface OpenCaseInput {
   responseId: string;
@@ -79,7 +105,7 @@ export async function openCase(ctx: Ctx, input: OpenCaseInput): Promise<CaseDoc>
         organisationId: ctx.organisationId,
         // Due times count from this instant: the timestamp must be the same one.
         createdAt: openedAt,
-        number: (await CaseModel.countDocuments({ organisationId: ctx.organisationId })) + 1,
+        number: await claimNumber(ctx, _id),
         responseId: response._id,
         ruleId: input.ruleId,
         openedBy: input.ruleId ? 'rule' : 'agent',
