@@ -5,6 +5,7 @@ import type { AnyJobDef } from './lib/jobs';
 import { analyticsJobs } from './modules/analytics/analytics.jobs';
 import { analyticsSubscribers } from './modules/analytics/analytics.events';
 import { alertSubscribers } from './modules/alerts/alerts.events';
+import { caseJobs } from './modules/cases/sweep-case-status.job';
 import { auditSubscribers } from './modules/audit/audit.events';
 import { insightSubscribers } from './modules/insights/insights.events';
 import { insightJobs } from './modules/insights/insights.jobs';
@@ -35,6 +36,7 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'analytics', jobs: analyticsJobs, subscribers: analyticsSubscribers },
   { name: 'alerts', subscribers: alertSubscribers },
   { name: 'webhooks', jobs: webhookJobs, subscribers: webhookSubscribers },
+  { name: 'cases', jobs: caseJobs },
   { name: 'sla', jobs: slaJobs },
 ];
 

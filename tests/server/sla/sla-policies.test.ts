@@ -49,7 +49,7 @@ describe('SLA settings', () => {
   });
 
   it('refuses an invalid zone, overlapping or reversed hours, naming the field', async () => {
-    const bad = async (body: unknown) => pathsOf(await owner.agent.put('/api/v1/sla/calendar').send(body).expect(400));
+    const bad = async (body: object) => pathsOf(await owner.agent.put('/api/v1/sla/calendar').send(body).expect(400));
     expect(await bad({ timeZone: 'Europe/Atlantis', hours: { mon: [{ start: '09:00', end: '17:00' }] } })).toEqual([
       'body.timeZone',
     ]);
@@ -85,7 +85,7 @@ describe('SLA settings', () => {
     });
     const id = created.body.policy.id;
 
-    const post = (body: unknown) => owner.agent.post('/api/v1/sla/policies').send(body);
+    const post = (body: object) => owner.agent.post('/api/v1/sla/policies').send(body);
     expect(pathsOf(await post(policy({ resolutionMinutes: 0 })).expect(400))).toEqual(['body.resolutionMinutes']);
     expect(pathsOf(await post(policy({ touchpointId: '0123456789abcdef01234567' })).expect(400))).toEqual([
       'body.touchpointId',

@@ -83,6 +83,11 @@ const caseSchema = new Schema(
     timeline: { type: [timelineEntrySchema], default: [] },
     /** The opening instant the due times count from: openCase sets it, so both are one reading. */
     createdAt: { type: Date, immutable: true },
+    /**
+     * Set by the write that moves the status, cleared once case.status_changed is stored: a
+     * crash in between leaves it set, and the sweeper announces the move (see sweep-case-status).
+     */
+    statusPendingAt: { type: Date, default: null },
     /** case.created is emitted after the insert; null until it was, so a redelivery finishes it. */
     announcedAt: { type: Date, default: null },
   },

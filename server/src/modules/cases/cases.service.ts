@@ -27,6 +27,7 @@ import { CaseModel, type CaseDoc } from './case.model';
 import { CaseNumberModel } from './case-number.model';
 
 const DONE: CaseStatus[] = ['resolved', 'closed'];
+const STATUS_KINDS = new Set(['status', 'closed']);
 
 const actorLabel = (ctx: Ctx) =>
   ctx.actor.kind === 'user'
@@ -189,9 +190,19 @@ async function change(
   for (let round = 0; round < 10; round++) {
     const before = await getCase(ctx, caseId);
     const { set, entries } = plan(before);
+    // A move of status marks itself pending in the same write, and its entry names the seq it
+    // happened at, so a lost announcement can be made later with the same event id.
+    const moves = 'status' in set && set.status !== before.status;
+    const logged = entries.map((e) =>
+      moves && STATUS_KINDS.has(e.kind) ? { ...e, ref: `status:${before.seq + 1}` } : e,
+    );
     const after = await CaseModel.findOneAndUpdate(
       { _id: before._id, organisationId: ctx.organisationId, seq: before.seq },
-      { $set: set, $inc: { seq: 1 }, $push: { timeline: { $each: entries } } },
+      {
+        $set: moves ? { ...set, statusPendingAt: clock().now() } : set,
+        $inc: { seq: 1 },
+        $push: { timeline: { $each: logged } },
+      },
       { returnDocument: 'after' },
     ).lean<CaseDoc>();
     if (after) return { before, after };
@@ -209,14 +220,26 @@ function assertTransition(from: CaseStatus, to: CaseStatus) {
   }
 }
 
-async function announceStatus(ctx: Ctx, before: CaseDoc, after: CaseDoc) {
-  await emit(ctx, 'case.status_changed', {
-    target: String(after._id),
-    caseId: String(after._id),
-    seq: after.seq,
-    from: before.status,
-    to: after.status,
-  });
+/**
+ * Emits the case's latest status move, once: the event id is derived from (case, seq of the move),
+ * so the request and a sweep after a crash store one event. The marker is cleared only while no
+ * newer change landed; a newer move announces itself.
+ */
+export async function announcePendingStatus(ctx: Ctx, doc: CaseDoc): Promise<void> {
+  const move = doc.timeline.findLast((e) => e.ref?.startsWith('status:'));
+  if (move) {
+    const seq = Number(move.ref!.slice('status:'.length));
+    await emit(
+      ctx,
+      'case.status_changed',
+      { target: String(doc._id), caseId: String(doc._id), seq, from: move.from ?? null, to: move.to ?? null },
+      { eventId: derivedId('case.status_changed', String(doc._id), String(seq)) },
+    );
+  }
+  await CaseModel.updateOne(
+    { _id: doc._id, organisationId: ctx.organisationId, seq: doc.seq },
+    { $set: { statusPendingAt: null } },
+  );
 }
 
 /** Moves a case along, from the status the agent saw: a change made meanwhile answers 409. */
@@ -230,7 +253,7 @@ export async function transitionCase(ctx: Ctx, caseId: string, input: { status: 
       entries: [entry(ctx, 'status', { from: doc.status, to: input.status })],
     };
   });
-  await announceStatus(ctx, before, after);
+  await announcePendingStatus(ctx, after);
   return after;
 }
 
@@ -248,7 +271,7 @@ export async function closeCase(ctx: Ctx, caseId: string, input: z.output<typeof
       ],
     };
   });
-  await announceStatus(ctx, before, after);
+  await announcePendingStatus(ctx, after);
   return after;
 }
 
@@ -404,6 +427,6 @@ export async function replyToCustomer(ctx: Ctx, caseId: string, input: z.output<
       touchpointKey: doc.snapshot.touchpointKey,
     });
   }
-  if (before.status !== after.status) await announceStatus(ctx, before, after);
+  if (before.status !== after.status) await announcePendingStatus(ctx, after);
   return after;
 }
