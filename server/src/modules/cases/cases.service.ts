@@ -244,7 +244,7 @@ export async function announcePendingStatus(ctx: Ctx, doc: CaseDoc): Promise<voi
 
 /** Moves a case along, from the status the agent saw: a change made meanwhile answers 409. */
 export async function transitionCase(ctx: Ctx, caseId: string, input: { status: CaseStatus; from: CaseStatus }) {
-  const { before, after } = await change(ctx, caseId, (doc) => {
+  const { after } = await change(ctx, caseId, (doc) => {
     if (doc.status !== input.from) throw new AppError('conflict', `The case is ${doc.status.replace(/_/g, ' ')} now`);
     assertTransition(doc.status, input.status);
     const reopening = DONE.includes(doc.status);
@@ -258,7 +258,7 @@ export async function transitionCase(ctx: Ctx, caseId: string, input: { status: 
 }
 
 export async function closeCase(ctx: Ctx, caseId: string, input: z.output<typeof CloseCaseBody>) {
-  const { before, after } = await change(ctx, caseId, (doc) => {
+  const { after } = await change(ctx, caseId, (doc) => {
     assertTransition(doc.status, 'closed');
     return {
       set: { status: 'closed', rootCause: input.rootCause, resolved: input.resolved, closedAt: new Date() },
