@@ -166,9 +166,10 @@ describe('SLA escalation', () => {
 
   it('a step delivered again, even after a crash before it finished, is on the timeline and in the mail once', async () => {
     const c = await openCase(allDay.id);
+    // Every firing finished (timeline entry, then mail, then done): the whole state, not its first part.
     await until(
-      () => getCase(c.id),
-      (x) => escalations(x).length === 3,
+      () => SlaFiringModel.find({ organisationId: owner.organisationId, caseId: c.id }).lean(),
+      (firings) => firings.length === 3 && firings.every((f) => f.doneAt),
     );
     const payload: EscalatePayload = {
       organisationId: owner.organisationId,

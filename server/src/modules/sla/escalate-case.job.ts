@@ -10,7 +10,10 @@ import { sendOrganisationEmail } from '../mail/mail.service';
 import { escalationMail } from './sla.emails';
 import { SlaFiringModel, type SlaFiringDoc } from './sla.model';
 import { ESCALATE_CASE, type EscalatePayload } from './sla.schedule';
-import { escalationPoints, recipientsOf, type CaseDueTimes } from './sla.service';
+import { escalationPoints, recipientsOf, type CaseDueTimes, type EscalationPoint } from './sla.service';
+
+const firingIdOf = (p: Pick<EscalatePayload, 'caseId' | 'target' | 'percent' | 'dueAt'>) =>
+  derivedId('sla-firing', p.caseId, p.target, String(p.percent), p.dueAt);
 
 type CaseDoc = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
@@ -49,6 +52,22 @@ const describe = (p: EscalatePayload, f: SlaFiringDoc) => {
 };
 
 /**
+ * Steps act in order: a breach step that notifies "the assignee" must see the reassignment of
+ * the 75 % step before it. When both are due at once (a worker back after an outage), the later
+ * one waits, by failing this attempt, until every earlier moment has fired or its target was met.
+ */
+async function assertEarlierSettled(ctx: Ctx, c: CaseDoc, p: EscalatePayload, points: EscalationPoint[]) {
+  for (const q of points) {
+    if (q.fireAt >= new Date(p.fireAt)) continue;
+    const payload = { ...p, target: q.target, percent: q.percent, dueAt: q.dueAt.toISOString() };
+    if (!pending(c, payload)) continue;
+    const _id = firingIdOf(payload);
+    const earlier = await SlaFiringModel.findOne({ _id, organisationId: ctx.organisationId }).lean<SlaFiringDoc>();
+    if (!earlier?.doneAt) throw new Error(`the ${q.percent}% ${q.target} step of this case has not fired yet`);
+  }
+}
+
+/**
  * One moment of a case's SLA. Does nothing when the case met the target or was given other due
  * times since it was scheduled (a change of priority supersedes the old jobs). The firing's
  * derived _id is the once-guard: a retry finds it and finishes the same plan, and the case's
@@ -60,14 +79,14 @@ export const EscalateCase = defineJob<EscalatePayload>({
     const ctx = systemContext({ organisationId: p.organisationId, log, name: 'SLA' });
     const c = await findCase(ctx, p.caseId);
     if (!c || dueOf(c, p) !== p.dueAt) return;
-    const _id = derivedId('sla-firing', p.caseId, p.target, String(p.percent), p.dueAt);
+    const _id = firingIdOf(p);
     let firing = await SlaFiringModel.findOne({ _id, organisationId: ctx.organisationId }).lean<SlaFiringDoc>();
     if (firing?.doneAt) return;
     if (!firing) {
       if (!pending(c, p)) return;
-      const point = (await escalationPoints(ctx, c.createdAt, c.sla as CaseDueTimes)).find(
-        (x) => x.target === p.target && x.percent === p.percent,
-      );
+      const points = await escalationPoints(ctx, c.createdAt, c.sla as CaseDueTimes);
+      await assertEarlierSettled(ctx, c, p, points);
+      const point = points.find((x) => x.target === p.target && x.percent === p.percent);
       const steps = point?.steps ?? [];
       firing = await SlaFiringModel.create({
         _id,
