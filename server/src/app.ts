@@ -22,6 +22,7 @@ import { createLiveHub } from './modules/analytics/analytics.live';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes';
 import { registerCaseRoutes } from './modules/cases/cases.routes';
 import { registerClosedLoopRoutes } from './modules/closed-loop/closed-loop.routes';
+import { registerSlaRoutes } from './modules/sla/sla.routes';
 import { configureWebhooks } from './modules/webhooks/webhooks.config';
 import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes';
 import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
@@ -168,6 +169,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerSharedResultRoutes(api, {
     limit: [rateLimit(redis, { name: 'shared-results', points: 60, windowSeconds: 60 })],
   });
+  registerSlaRoutes(api);
   registerWebhookRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);

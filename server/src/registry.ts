@@ -5,6 +5,7 @@ import type { AnyJobDef } from './lib/jobs';
 import { analyticsJobs } from './modules/analytics/analytics.jobs';
 import { analyticsSubscribers } from './modules/analytics/analytics.events';
 import { alertSubscribers } from './modules/alerts/alerts.events';
+import { caseJobs } from './modules/cases/sweep-case-status.job';
 import { auditSubscribers } from './modules/audit/audit.events';
 import { insightSubscribers } from './modules/insights/insights.events';
 import { insightJobs } from './modules/insights/insights.jobs';
@@ -12,6 +13,7 @@ import { invitationJobs } from './modules/invitations/invitations.jobs';
 import { mailJobs } from './modules/mail/mail.jobs';
 import { responseJobs } from './modules/responses/responses.jobs';
 import { trendAlertJobs } from './modules/trend-alerts/trend-alerts.jobs';
+import { slaJobs } from './modules/sla/escalate-case.job';
 import { webhookJobs } from './modules/webhooks/webhooks.jobs';
 import { webhookSubscribers } from './modules/webhooks/webhooks.events';
 
@@ -36,6 +38,8 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'alerts', subscribers: alertSubscribers },
   { name: 'webhooks', jobs: webhookJobs, subscribers: webhookSubscribers },
   { name: 'trend-alerts', jobs: trendAlertJobs },
+  { name: 'cases', jobs: caseJobs },
+  { name: 'sla', jobs: slaJobs },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */

@@ -1,6 +1,7 @@
 import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
 import { scheduleEventSweeper } from './lib/events/sweep-events.job';
+import { scheduleCaseStatusSweep } from './modules/cases/sweep-case-status.job';
 import { bindJobs, createJobs, startJobWorkers } from './lib/jobs';
 import { createMailer } from './lib/mailer';
 import { createRedis } from './lib/redis';
@@ -47,6 +48,7 @@ export async function startWorker(modules: WorkerModule[] = WORKER_MODULES): Pro
   await scheduleEventSweeper(sweep);
   await scheduleResponseEventSweep(sweep);
   await scheduleTrendChecks();
+  await scheduleCaseStatusSweep(sweep);
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.
     ['workers', () => workers.close()],

@@ -3,6 +3,7 @@ import type { SessionFeatures } from '@pulse/shared/schemas/auth';
 import {
   IconBell,
   IconChartLine,
+  IconClock,
   IconInbox,
   IconClipboardList,
   IconHistory,
@@ -39,6 +40,7 @@ const ContactsRoute = chunk(() => import('../features/distribution/routes/contac
 const ContactRoute = chunk(() => import('../features/distribution/routes/contact-route'), 'ContactRoute');
 const InvitationsRoute = chunk(() => import('../features/distribution/routes/invitations-route'), 'InvitationsRoute');
 const ImportRoute = chunk(() => import('../features/distribution/routes/import-route'), 'ImportRoute');
+const SlaRoute = chunk(() => import('../features/sla/routes/sla-route'), 'SlaRoute');
 const AlertRulesRoute = chunk(() => import('../features/alerts/routes/alert-rules-route'), 'AlertRulesRoute');
 const CasesRoute = chunk(() => import('../features/cases/routes/cases-route'), 'CasesRoute');
 const ClosedLoopRoute = chunk(() => import('../features/closed-loop/routes/closed-loop-route'), 'ClosedLoopRoute');
@@ -107,6 +109,7 @@ export const APP_PAGES: AppPage[] = [
   { path: '/import', element: <ImportRoute />, permission: 'distribution.write' },
   { path: '/cases', element: <CasesRoute />, permission: 'cases.work', nav: { label: 'Cases', icon: IconInbox } },
   { path: '/cases/:caseId', element: <CaseRoute />, permission: 'cases.work' },
+  { path: '/sla', element: <SlaRoute />, permission: 'cases.work', nav: { label: 'SLA policies', icon: IconClock } },
   {
     path: '/closed-loop',
     element: <ClosedLoopRoute />,

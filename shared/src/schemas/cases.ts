@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { CasePriority } from './alerts';
 import { Id, IsoDate, singleLine } from './common';
+import { CaseElapsed, CaseSla } from './sla';
 
 export const CaseStatus = z.enum(['new', 'open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
@@ -70,7 +71,7 @@ export const CasesQuery = z.object({
 });
 
 export const CaseTimelineEntry = z.object({
-  kind: z.enum(['created', 'status', 'assignee', 'priority', 'tags', 'note', 'reply', 'closed']),
+  kind: z.enum(['created', 'status', 'assignee', 'priority', 'tags', 'note', 'reply', 'closed', 'escalation']),
   at: IsoDate,
   actor: z.string(),
   text: z.string().nullable(),
@@ -87,6 +88,9 @@ export const CaseSummary = z.object({
   tags: z.array(z.string()),
   dueAt: IsoDate,
   overdue: z.boolean(),
+  sla: CaseSla,
+  /** Open time so far (or until resolved) on the calendar and on the business clock. */
+  elapsed: CaseElapsed,
   openedBy: z.enum(['rule', 'agent']),
   ruleId: Id.nullable(),
   responseId: Id,

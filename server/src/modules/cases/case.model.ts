@@ -2,7 +2,9 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 import { CasePriority } from '@pulse/shared/schemas/alerts';
 import { CaseStatus, RootCause } from '@pulse/shared/schemas/cases';
+import { SlaClock } from '@pulse/shared/schemas/sla';
 
+import { clock } from '../../lib/clock';
 import { tenantOwned, tenantScoped } from '../../lib/tenant';
 
 const timelineEntrySchema = new Schema(
@@ -13,6 +15,24 @@ const timelineEntrySchema = new Schema(
     text: { type: String, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
+    /** What wrote the entry when it must be written once (an escalation's firing id). */
+    ref: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+/**
+ * The case's SLA, as other modules read it: due times on the policy's clock, counted from the
+ * opening, and when the customer first heard back and when a target was first missed.
+ */
+const slaSchema = new Schema(
+  {
+    policyId: { type: Schema.Types.ObjectId, default: null },
+    clock: { type: String, enum: SlaClock.options, required: true },
+    firstResponseDueAt: { type: Date, default: null },
+    resolutionDueAt: { type: Date, default: null },
+    firstRespondedAt: { type: Date, default: null },
+    breachedAt: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -42,7 +62,7 @@ const snapshotSchema = new Schema(
 const caseSchema = new Schema(
   {
     ...tenantOwned,
-    /** A short number people say on the phone ("case 42"); unique enough per organisation. */
+    /** A short number people say on the phone ("case 42"), unique per organisation (see claimNumber). */
     number: { type: Number, required: true },
     responseId: { type: Schema.Types.ObjectId, required: true },
     ruleId: { type: Schema.Types.ObjectId, default: null },
@@ -51,7 +71,9 @@ const caseSchema = new Schema(
     priority: { type: String, enum: CasePriority.options, required: true },
     assigneeId: { type: Schema.Types.ObjectId, default: null },
     tags: { type: [String], default: [] },
+    /** The resolution due time, kept for sorting the inbox. */
     dueAt: { type: Date, required: true },
+    sla: { type: slaSchema, required: true },
     snapshot: { type: snapshotSchema, required: true },
     rootCause: { type: String, enum: [...RootCause.options, null], default: null },
     resolved: { type: Boolean, default: null },
@@ -59,10 +81,18 @@ const caseSchema = new Schema(
     closedAt: { type: Date, default: null },
     seq: { type: Number, required: true, default: 1 },
     timeline: { type: [timelineEntrySchema], default: [] },
+    /** The opening instant the due times count from: openCase sets it, so both are one reading. */
+    createdAt: { type: Date, immutable: true },
+    /**
+     * Set by the write that moves the status, cleared once case.status_changed is stored: a
+     * crash in between leaves it set, and the sweeper announces the move (see sweep-case-status).
+     */
+    statusPendingAt: { type: Date, default: null },
     /** case.created is emitted after the insert; null until it was, so a redelivery finishes it. */
     announcedAt: { type: Date, default: null },
   },
-  { timestamps: true },
+  // SLA arithmetic counts from createdAt, on the same clock as the due times (tests speed it up).
+  { timestamps: { currentTime: () => clock().now() } },
 );
 caseSchema.plugin(tenantScoped);
 

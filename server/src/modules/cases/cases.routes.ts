@@ -15,6 +15,7 @@ import type { Api } from '../auth/access';
 import { presentCase, presentCaseSummary } from './cases.presenter';
 import {
   addNote,
+  caseClock,
   closeCase,
   getCase,
   listCases,
@@ -36,8 +37,8 @@ export function registerCaseRoutes(api: Api): void {
     query: CasesQuery,
     responses: { 200: { description: 'Cases, most urgent due date first', schema: CasesResponse } },
     handler: async ({ ctx, query }, _req, res) => {
-      const now = new Date();
-      res.json({ cases: (await listCases(ctx, query.view)).map((c) => presentCaseSummary(c, now)) });
+      const clock = await caseClock(ctx);
+      res.json({ cases: (await listCases(ctx, query.view)).map((c) => presentCaseSummary(c, clock)) });
     },
   });
   api.route({
@@ -49,7 +50,7 @@ export function registerCaseRoutes(api: Api): void {
     body: OpenCaseBody,
     responses: { 201: { description: 'The case', schema: CaseResponse } },
     handler: async ({ ctx, body }, _req, res) => {
-      res.status(201).json({ case: presentCase(await openCase(ctx, { ...body, ruleId: null })) });
+      res.status(201).json({ case: presentCase(await openCase(ctx, { ...body, ruleId: null }), await caseClock(ctx)) });
     },
   });
   api.route({
@@ -61,7 +62,7 @@ export function registerCaseRoutes(api: Api): void {
     params: CaseParams,
     responses: one,
     handler: async ({ ctx, params }, _req, res) => {
-      res.json({ case: presentCase(await getCase(ctx, params.caseId)) });
+      res.json({ case: presentCase(await getCase(ctx, params.caseId), await caseClock(ctx)) });
     },
   });
   api.route({
@@ -74,7 +75,7 @@ export function registerCaseRoutes(api: Api): void {
     body: UpdateCaseBody,
     responses: one,
     handler: async ({ ctx, params, body }, _req, res) => {
-      res.json({ case: presentCase(await updateCase(ctx, params.caseId, body)) });
+      res.json({ case: presentCase(await updateCase(ctx, params.caseId, body), await caseClock(ctx)) });
     },
   });
   api.route({
@@ -87,7 +88,7 @@ export function registerCaseRoutes(api: Api): void {
     body: CaseTransitionBody,
     responses: one,
     handler: async ({ ctx, params, body }, _req, res) => {
-      res.json({ case: presentCase(await transitionCase(ctx, params.caseId, body)) });
+      res.json({ case: presentCase(await transitionCase(ctx, params.caseId, body), await caseClock(ctx)) });
     },
   });
   api.route({
@@ -100,7 +101,7 @@ export function registerCaseRoutes(api: Api): void {
     body: CloseCaseBody,
     responses: one,
     handler: async ({ ctx, params, body }, _req, res) => {
-      res.json({ case: presentCase(await closeCase(ctx, params.caseId, body)) });
+      res.json({ case: presentCase(await closeCase(ctx, params.caseId, body), await caseClock(ctx)) });
     },
   });
   api.route({
@@ -113,7 +114,7 @@ export function registerCaseRoutes(api: Api): void {
     body: CaseNoteBody,
     responses: one,
     handler: async ({ ctx, params, body }, _req, res) => {
-      res.json({ case: presentCase(await addNote(ctx, params.caseId, body.text)) });
+      res.json({ case: presentCase(await addNote(ctx, params.caseId, body.text), await caseClock(ctx)) });
     },
   });
   api.route({
@@ -126,7 +127,7 @@ export function registerCaseRoutes(api: Api): void {
     body: CaseReplyBody,
     responses: one,
     handler: async ({ ctx, params, body }, _req, res) => {
-      res.json({ case: presentCase(await replyToCustomer(ctx, params.caseId, body)) });
+      res.json({ case: presentCase(await replyToCustomer(ctx, params.caseId, body), await caseClock(ctx)) });
     },
   });
 }

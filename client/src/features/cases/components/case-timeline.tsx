@@ -24,6 +24,8 @@ function what(e: CaseDetail['timeline'][number]): string {
       return 'Note';
     case 'reply':
       return `Reply sent to ${e.to}`;
+    case 'escalation':
+      return e.text ?? 'SLA escalation';
   }
 }
 

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useCase } from '../api/get-case';
 import { CaseActions } from '../components/case-actions';
 import { STATUS_COLORS, STATUS_LABELS } from '../components/case-labels';
+import { CaseSla } from '../components/case-sla';
 import { CaseTimeline } from '../components/case-timeline';
 import { ReplyForm } from '../components/reply-form';
 
@@ -57,6 +58,7 @@ export function CaseRoute() {
                   </Text>
                 )}
               </Paper>
+              <CaseSla c={c} />
               <ReplyForm c={c} />
               <CaseActions c={c} />
             </Stack>
