@@ -89,7 +89,12 @@ export async function queueMessage(
       const existing = await WebhookDeliveryModel.findOne({ _id, organisationId: ctx.organisationId }).lean();
       if (existing?.state !== 'pending' || existing.attempts > 0) continue;
     }
-    await enqueueDelivery({ deliveryId: String(_id), organisationId: ctx.organisationId, attempt: 1 }, 0);
+    await enqueueDelivery({
+      deliveryId: String(_id),
+      organisationId: ctx.organisationId,
+      endpointId: String(endpoint._id),
+      attempt: 1,
+    });
   }
 }
 
@@ -125,6 +130,6 @@ export async function resendDelivery(ctx: Ctx, endpointId: string, deliveryId: s
     if (!exists) throw notFound('Webhook delivery');
     return exists as WebhookDeliveryDoc;
   }
-  await enqueueDelivery({ deliveryId, organisationId: ctx.organisationId, attempt: 1 }, doc.round);
+  await enqueueDelivery({ deliveryId, organisationId: ctx.organisationId, endpointId, attempt: 1, round: doc.round });
   return doc;
 }
