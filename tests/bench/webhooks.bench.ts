@@ -57,7 +57,7 @@ async function untilArrived(arrivedAt: Map<string, number>, count: number) {
 
 /**
  * 10. Webhooks: response submission over HTTP with no endpoint, then with three subscribed
- * endpoints (fast, 500, hanging: real local HTTP servers), one worker at the configured
+ * endpoints for response.created (fast, 500, hanging: real local HTTP servers), one worker at the configured
  * concurrency and the production delivery timeout; the fast endpoint's delivery delay after each
  * response was accepted; then deliveries per second through one worker to a fast receiver.
  */
@@ -92,7 +92,7 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
       await WebhookEndpointModel.create({
         organisationId: String(busy._id),
         url: r.url,
-        events: ['response.completed'],
+        events: ['response.created'],
         secret: newWebhookSecret(),
       });
     const withHooks = await submitResponses(baseUrl, config, String(busy._id));

@@ -2,10 +2,12 @@ import mongoose, { Types } from 'mongoose';
 import { z } from 'zod';
 
 import { boundJobs, defineJob, type JobRef } from '../../lib/jobs';
+import type { Logger } from '../../lib/logger';
 import { UnsafeAddressError } from './webhooks.address';
 import { postWebhook, type PostOutcome } from './webhooks.http';
 import { releaseLane, takeLane } from './webhooks.lanes';
-import { signedHeaders } from './webhooks.sign';
+import { recordDelivered, recordFailed } from './webhooks.health';
+import { signedHeaders, signingSecrets } from './webhooks.sign';
 import { WebhookDeliveryModel } from './webhook-delivery.model';
 import { WebhookEndpointModel } from './webhook-endpoint.model';
 
@@ -93,12 +95,13 @@ const log = (o: PostOutcome) => ({
  * endpoint never holds the whole queue. The attempt is claimed by a conditional update on
  * `attempts`, so a duplicate job never posts twice; a claim older than two timeouts belongs to a
  * dead worker and is taken over. 2xx delivers; 410 Gone disables the endpoint (the receiver said
- * so); anything else is retried on the schedule, honouring Retry-After.
+ * so); anything else is retried on the schedule, honouring Retry-After, and days of nothing but
+ * failures disable the endpoint (webhooks.health.ts).
  */
 export const deliverWebhookJob = defineJob({
   ...DELIVER_WEBHOOK,
   payload: Payload,
-  async run(payload) {
+  async run(payload, { log }) {
     const { deliveryId, endpointId, attempt, waits } = payload;
     const holder = `${deliveryId}:${attempt}`;
     if (!(await takeLane(endpointId, holder, 3 * tuning.timeoutMs))) {
@@ -106,14 +109,14 @@ export const deliverWebhookJob = defineJob({
       return;
     }
     try {
-      await attemptDelivery(payload);
+      await attemptDelivery(payload, log);
     } finally {
       await releaseLane(endpointId, holder);
     }
   },
 });
 
-async function attemptDelivery(payload: Payload) {
+async function attemptDelivery(payload: Payload, logger: Logger) {
   const { deliveryId, organisationId, endpointId, attempt } = payload;
   const stale = new Date(Date.now() - 2 * tuning.timeoutMs);
   const delivery = await WebhookDeliveryModel.findOneAndUpdate(
@@ -139,7 +142,7 @@ async function attemptDelivery(payload: Payload) {
   try {
     outcome = await postWebhook(
       endpoint.url,
-      signedHeaders(endpoint.secret, delivery.messageId, delivery.body),
+      signedHeaders(signingSecrets(endpoint), delivery.messageId, delivery.body),
       delivery.body,
       tuning.timeoutMs,
     );
@@ -155,6 +158,7 @@ async function attemptDelivery(payload: Payload) {
     await WebhookDeliveryModel.updateOne(where, {
       $set: { ...log(outcome), state: 'delivered', deliveredAt: new Date() },
     });
+    await recordDelivered(endpoint);
     return;
   }
   if (outcome.status === 410) {
@@ -165,6 +169,7 @@ async function attemptDelivery(payload: Payload) {
     );
     return;
   }
+  await recordFailed(endpoint, logger);
   if (attempt >= MAX_ATTEMPTS) {
     await WebhookDeliveryModel.updateOne(where, { $set: { ...log(outcome), state: 'failed' } });
     return;
