@@ -19,9 +19,10 @@ import { buildSurvey } from '../factories/surveys';
 import { startReceiver } from '../server/webhooks/receiver';
 import { printNote, printRow, runBounded, summarise } from './stats';
 
-const COUNT = 200;
+// BENCH_WEBHOOK_COUNT / BENCH_WEBHOOK_DELIVERIES shorten the run on a loaded machine.
+const COUNT = Number(process.env.BENCH_WEBHOOK_COUNT ?? 200);
 const IN_FLIGHT = 4;
-const THROUGHPUT_DELIVERIES = 1_000;
+const THROUGHPUT_DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 1_000);
 
 /** Submits COUNT responses over HTTP; returns the HTTP figures and when each response was accepted. */
 async function submitResponses(baseUrl: string, config: Config, organisationId: string) {

@@ -9,6 +9,7 @@ import { buildInvitation } from '../../factories/responses';
 import { startHarness, type Harness } from '../../setup/harness';
 import { waitForMail } from '../../setup/mail';
 import { until } from '../../setup/until';
+import { IN_FLIGHT_PER_ENDPOINT } from '../../../server/src/modules/webhooks/webhooks.lanes';
 import { startReceiver, verifyStandardWebhook } from './receiver';
 
 let h: Harness;
@@ -35,6 +36,32 @@ const endpointOf = (id: string) =>
     .expect(200)
     .then((r) => r.body.endpoint);
 const stored = (id: string) => WebhookEndpointModel.findOne({ _id: id, organisationId: owner.organisationId }).lean();
+
+describe('a hanging receiver', () => {
+  it('when a receiver hangs on many messages, then it holds at most its lanes and another endpoint still gets its message', async () => {
+    const hanging = await startReceiver(() => 'hang');
+    const fast = await startReceiver();
+    try {
+      const slow = await addEndpoint(hanging.url, ['response.created']);
+      const quick = await addEndpoint(fast.url, ['response.created']);
+      for (let i = 0; i < 3 * IN_FLIGHT_PER_ENDPOINT; i++)
+        await owner.agent.post(`/api/v1/webhooks/${slow.endpoint.id}/test`).expect(202);
+      await until(
+        async () => hanging.received.length,
+        (n) => n === IN_FLIGHT_PER_ENDPOINT,
+      );
+      await owner.agent.post(`/api/v1/webhooks/${quick.endpoint.id}/test`).expect(202);
+      await until(
+        async () => fast.received.length,
+        (n) => n === 1,
+      );
+      const open = hanging.hanging.filter((res) => !res.socket?.destroyed).length;
+      expect(open).toBeLessThanOrEqual(IN_FLIGHT_PER_ENDPOINT);
+    } finally {
+      await Promise.all([hanging.close(), fast.close()]);
+    }
+  });
+});
 
 describe('secret rotation', () => {
   it('when the secret is rotated, then for the grace period each message verifies with either secret, and after it only with the new one', async () => {
