@@ -23,6 +23,8 @@ import { benchMail } from './mail.bench';
 import { benchPriority } from './priority.bench';
 import { benchQueue } from './queue.bench';
 import { startBenchServices } from './services';
+import { benchAlertRules } from './alerts.bench';
+import { benchWebhooks } from './webhooks.bench';
 import { printHeader, printSection } from './stats';
 
 /**
@@ -143,6 +145,17 @@ async function main() {
     if (wanted('priority')) {
       printSection('8. Password-reset mail while 5,000 bulk jobs are queued (two queues, c=5 each)');
       await benchPriority({ baseUrl, jobs, redisUrl: config.REDIS_URL, log, catcher: services.catcher });
+    }
+
+    if (wanted('webhooks')) {
+      printSection(
+        '10. Webhooks: submissions with a fast, a 500 and a hanging endpoint subscribed; deliveries per worker',
+      );
+      await benchWebhooks(baseUrl, config, log);
+    }
+    if (wanted('alerts')) {
+      printSection('11. Alert rules: 100 rules against 10,000 responses (the matching code the subscriber runs)');
+      benchAlertRules();
     }
 
     console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load ${loadAverage()}`);

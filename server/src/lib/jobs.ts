@@ -7,12 +7,17 @@ import type { Mailer } from './mailer';
 import { jobsProcessed } from './metrics';
 
 /**
- * Two queues, so bulk work never delays what a person is waiting for: a password-reset mail
- * must leave within seconds while 50,000 survey invitations wait their turn. Each has its own
- * workers in the worker process.
+ * Separate queues, so bulk work never delays what a person is waiting for: a password-reset mail
+ * must leave within seconds while 50,000 survey invitations wait their turn. Webhook deliveries
+ * have their own too: they mostly wait on other people's servers, so they run many at a time,
+ * and a campaign never delays a receiver's events (nor a slow receiver the campaign). Each has
+ * its own workers in the worker process.
  */
-export const QUEUES = { transactional: 'pulse-transactional', bulk: 'pulse-bulk' } as const;
+export const QUEUES = { transactional: 'pulse-transactional', bulk: 'pulse-bulk', webhooks: 'pulse-webhooks' } as const;
 export type QueueKind = keyof typeof QUEUES;
+
+/** Jobs that wait on the network more than they compute run this many times the concurrency. */
+const CONCURRENCY_FACTOR: Record<QueueKind, number> = { transactional: 1, bulk: 1, webhooks: 4 };
 
 /** Retry, backoff and retention for every job, in one place; a job definition may refine them. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -73,6 +78,7 @@ export function createJobs(connection: Redis, opts: { log?: Logger; overrides?: 
   const queues = {
     transactional: new Queue(QUEUES.transactional, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
     bulk: new Queue(QUEUES.bulk, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    webhooks: new Queue(QUEUES.webhooks, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
   };
   for (const [kind, queue] of Object.entries(queues)) {
     queue.on('error', (err) => opts.log?.error({ err, queue: kind }, 'queue error'));
@@ -169,7 +175,7 @@ export function startJobWorkers(deps: JobWorkersDeps) {
   const workers = (Object.keys(QUEUES) as QueueKind[]).map((kind) => {
     const worker = new Worker(QUEUES[kind], processor, {
       connection: deps.connection,
-      concurrency: deps.concurrency,
+      concurrency: deps.concurrency * CONCURRENCY_FACTOR[kind],
     });
     worker.on('completed', (job) => jobsProcessed.inc({ name: job.name, outcome: 'completed' }));
     worker.on('failed', (job, err) => {

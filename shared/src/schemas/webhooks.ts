@@ -48,14 +48,21 @@ export const WebhookEndpoint = z.object({
   events: z.array(WebhookEventType),
   enabled: z.boolean(),
   disabledReason: z.string().nullable(),
+  /** The first failed attempt of a streak with nothing delivered; days of it disable the endpoint. */
+  failingSince: IsoDate.nullable(),
+  /** Until then, deliveries are signed with the rotated-out secret too. */
+  previousSecretExpiresAt: IsoDate.nullable(),
   createdAt: IsoDate,
 });
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
 
 export const WebhookEndpointResponse = z.object({ endpoint: WebhookEndpoint });
-/** The only answer that ever holds the signing secret. */
+/** The only answers that ever hold a signing secret: creation and rotation. */
 export const CreatedWebhookEndpointResponse = z.object({ endpoint: WebhookEndpoint, secret: z.string() });
 export const WebhookEndpointsResponse = z.object({ endpoints: z.array(WebhookEndpoint) });
+
+export const RecoverWebhookBody = z.object({ since: IsoDate });
+export const RecoverWebhookResponse = z.object({ resent: z.number().int() });
 
 export const WebhookDeliveryState = z.enum(['pending', 'delivered', 'failed']);
 

@@ -8,7 +8,7 @@ import { findResponse } from '../responses/responses.service';
 import { AlertFiringModel } from './alert-firing.model';
 import { groupsOf } from './alert-rule.model';
 import { alertMail } from './alerts.emails';
-import { ruleMatches } from './alerts.match';
+import { matcherFor } from './alerts.match';
 import { activeRules, getRule } from './alerts.service';
 
 const ctxOf = (organisationId: string, log: Ctx['log']) => systemContext({ organisationId, log, name: 'Alerts' });
@@ -36,7 +36,8 @@ export const evaluateAlertRules = defineSubscriber({
       comment: response.comment ?? null,
       contactAttributes: (response.contactAttributes ?? {}) as Record<string, unknown>,
     };
-    const matching = (await activeRules(ctx)).filter((r) => ruleMatches(groupsOf(r), facts));
+    const matches = matcherFor(facts);
+    const matching = (await activeRules(ctx)).filter((r) => matches(groupsOf(r)));
     let caseId: string | null = null;
     for (const rule of matching) {
       const _id = derivedId('alert', String(rule._id), String(response._id));

@@ -33,9 +33,13 @@ function holds(c: AlertCondition, r: ResponseFacts, words: () => Set<string>): b
   }
 }
 
-/** Any group (OR) whose conditions all hold (AND). */
-export function ruleMatches(groups: AlertCondition[][], r: ResponseFacts): boolean {
+/**
+ * Whether a rule's groups match one response: any group (OR) whose conditions all hold (AND).
+ * Made once per response and asked for every rule, so the comment is split into words once,
+ * not once per rule (that was three quarters of the time with 100 rules).
+ */
+export function matcherFor(r: ResponseFacts): (groups: AlertCondition[][]) => boolean {
   let cached: Set<string> | undefined;
   const words = () => (cached ??= wordsOf(r.comment ?? ''));
-  return groups.some((g) => g.length > 0 && g.every((c) => holds(c, r, words)));
+  return (groups) => groups.some((g) => g.length > 0 && g.every((c) => holds(c, r, words)));
 }

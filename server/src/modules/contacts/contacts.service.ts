@@ -3,6 +3,8 @@ import mongoose, { Types } from 'mongoose';
 import type { ContactInput } from '@pulse/shared/schemas/contacts';
 
 import type { Ctx } from '../../lib/context';
+import { derivedId } from '../../lib/derived-id';
+import { emit } from '../../lib/events/events';
 import { AppError, notFound } from '../../lib/errors';
 import { audit } from '../audit/audit.service';
 import { attributeTypes, checkAttributeTypes, coerceAttribute } from './contact-attributes';
@@ -107,22 +109,34 @@ export async function getContact(ctx: Ctx, contactId: string): Promise<ContactDo
   return contact;
 }
 
-/** Unsubscribed, bounced or complained: later sends are skipped as `suppressed`. */
+/**
+ * Unsubscribed, bounced or complained: later sends are skipped as `suppressed`. An unsubscribe is
+ * announced (`contact.unsubscribed`, e.g. to webhooks) with an id derived from the contact and
+ * the moment, so announcing it again is the same event.
+ */
 export async function suppressContact(
   ctx: Ctx,
   contactId: string,
   reason: 'unsubscribed' | 'bounced' | 'complained',
   detail: string | null,
 ): Promise<boolean> {
+  const at = new Date();
   const result = await ContactModel.updateOne(
     { _id: contactId, organisationId: ctx.organisationId, suppression: null },
-    { $set: { suppression: { reason, at: new Date(), detail } } },
+    { $set: { suppression: { reason, at, detail } } },
   );
   if (result.modifiedCount) {
     await recordTimeline(ctx, contactId, {
       kind: 'contact',
       summary: `Suppressed: ${reason}${detail ? ` (${detail})` : ''}`,
     });
+    if (reason === 'unsubscribed')
+      await emit(
+        ctx,
+        'contact.unsubscribed',
+        { target: contactId, contactId, at: at.toISOString(), via: detail },
+        { eventId: derivedId('contact.unsubscribed', contactId, at.toISOString()) },
+      );
   }
   return result.modifiedCount === 1;
 }

@@ -2,17 +2,26 @@ import mongoose, { Types } from 'mongoose';
 import { z } from 'zod';
 
 import { boundJobs, defineJob, type JobRef } from '../../lib/jobs';
+import type { Logger } from '../../lib/logger';
 import { UnsafeAddressError } from './webhooks.address';
 import { postWebhook, type PostOutcome } from './webhooks.http';
-import { signedHeaders } from './webhooks.sign';
+import { releaseLane, takeLane } from './webhooks.lanes';
+import { recordDelivered, recordFailed } from './webhooks.health';
+import { signedHeaders, signingSecrets } from './webhooks.sign';
 import { WebhookDeliveryModel } from './webhook-delivery.model';
 import { WebhookEndpointModel } from './webhook-endpoint.model';
 
+const Id = z.string().refine((id) => Types.ObjectId.isValid(id), 'not an id');
 const Payload = z.object({
-  deliveryId: z.string().refine((id) => Types.ObjectId.isValid(id), 'not an id'),
+  deliveryId: Id,
   organisationId: z.string(),
+  endpointId: Id,
   /** The attempt this job makes (1-based): a job for an attempt already made does nothing. */
   attempt: z.number().int().min(1),
+  /** How many times a person resent it: each round of attempts queues jobs of its own. */
+  round: z.number().int().min(0).default(0),
+  /** How often this attempt already waited for a free slot of its endpoint. */
+  waits: z.number().int().min(0).default(0),
 });
 type Payload = z.infer<typeof Payload>;
 
@@ -38,21 +47,28 @@ export function retryDelayMs(next: number, retryAfterMs: number | null, random =
 
 export const MAX_ATTEMPTS = SCHEDULE.length + 1;
 
-export const DELIVER_WEBHOOK: JobRef<Payload> = {
+export const DELIVER_WEBHOOK: JobRef<z.input<typeof Payload>> = {
   name: 'webhooks.deliver',
-  // Bulk: a burst of deliveries never delays a password-reset mail.
-  queue: 'bulk',
+  // Their own queue: a burst of deliveries never delays a password-reset mail or a campaign.
+  queue: 'webhooks',
   payload: Payload,
   // Our own retry schedule lives on the delivery; BullMQ's attempts cover a database hiccup.
   options: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
 };
 
-/** `round` counts resends: each round's attempts have job ids of their own. */
-export const enqueueDelivery = (p: Payload, round: number, delayMs?: number) =>
-  boundJobs().enqueue(DELIVER_WEBHOOK, p, { jobId: `webhook-${p.deliveryId}-r${round}-a${p.attempt}`, delayMs });
+/** `round` counts resends and `waits` the waits for a slot: each has job ids of its own. */
+export const enqueueDelivery = (p: z.input<typeof Payload>, delayMs?: number) =>
+  boundJobs().enqueue(DELIVER_WEBHOOK, p, {
+    jobId: `webhook-${p.deliveryId}-r${p.round ?? 0}-a${p.attempt}${p.waits ? `-w${p.waits}` : ''}`,
+    delayMs,
+  });
+
+/** The wait for a busy endpoint's slot: short at first (a burst), then up to a timeout (a hang). */
+const laneWaitMs = (waits: number, random = Math.random) =>
+  Math.round(Math.min(tuning.timeoutMs, 100 * 2 ** waits) * (0.5 + random()));
 
 /** A retry recorded but not queued (Redis failed right then, the job is run again): queue it now. */
-async function scheduleMissedRetry(deliveryId: string, organisationId: string, attempt: number) {
+async function scheduleMissedRetry({ deliveryId, organisationId, endpointId, attempt }: Payload) {
   const d = await WebhookDeliveryModel.findOne({
     _id: deliveryId,
     organisationId,
@@ -61,8 +77,7 @@ async function scheduleMissedRetry(deliveryId: string, organisationId: string, a
   }).lean();
   if (!d?.nextAttemptAt) return;
   await enqueueDelivery(
-    { deliveryId, organisationId, attempt: attempt + 1 },
-    d.round,
+    { deliveryId, organisationId, endpointId, attempt: attempt + 1, round: d.round },
     Math.max(0, d.nextAttemptAt.getTime() - Date.now()),
   );
 }
@@ -75,72 +90,96 @@ const log = (o: PostOutcome) => ({
 });
 
 /**
- * One attempt at one delivery. The attempt is claimed by a conditional update on `attempts`, so
- * a duplicate job never posts twice; a claim older than two timeouts belongs to a dead worker
- * and is taken over. 2xx delivers; 410 Gone disables the endpoint (the receiver said so);
- * anything else is retried on the schedule, honouring Retry-After.
+ * One attempt at one delivery, in one of its endpoint's few slots: when all are taken (the
+ * receiver is slow or hangs) the job gives its worker slot back and comes back later, so one
+ * endpoint never holds the whole queue. The attempt is claimed by a conditional update on
+ * `attempts`, so a duplicate job never posts twice; a claim older than two timeouts belongs to a
+ * dead worker and is taken over. 2xx delivers; 410 Gone disables the endpoint (the receiver said
+ * so); anything else is retried on the schedule, honouring Retry-After, and days of nothing but
+ * failures disable the endpoint (webhooks.health.ts).
  */
 export const deliverWebhookJob = defineJob({
   ...DELIVER_WEBHOOK,
-  async run({ deliveryId, organisationId, attempt }) {
-    const stale = new Date(Date.now() - 2 * tuning.timeoutMs);
-    const delivery = await WebhookDeliveryModel.findOneAndUpdate(
-      {
-        _id: deliveryId,
-        organisationId,
-        state: 'pending',
-        $or: [{ attempts: attempt - 1 }, { attempts: attempt, claimedAt: mongoose.trusted({ $lt: stale }) }],
-      },
-      { $set: { attempts: attempt, claimedAt: new Date(), nextAttemptAt: null } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!delivery) return scheduleMissedRetry(deliveryId, organisationId, attempt);
-    const where = { _id: delivery._id, organisationId, attempts: attempt };
-    const endpoint = await WebhookEndpointModel.findOne({ _id: delivery.endpointId, organisationId }).lean();
-    if (!endpoint?.enabled) {
-      await WebhookDeliveryModel.updateOne(where, {
-        $set: { state: 'failed', lastError: endpoint ? 'the endpoint is disabled' : 'the endpoint was deleted' },
-      });
+  payload: Payload,
+  async run(payload, { log }) {
+    const { deliveryId, endpointId, attempt, waits } = payload;
+    const holder = `${deliveryId}:${attempt}`;
+    if (!(await takeLane(endpointId, holder, 3 * tuning.timeoutMs))) {
+      await enqueueDelivery({ ...payload, waits: waits + 1 }, laneWaitMs(waits));
       return;
     }
-    let outcome: PostOutcome;
     try {
-      outcome = await postWebhook(
-        endpoint.url,
-        signedHeaders(endpoint.secret, delivery.messageId, delivery.body),
-        delivery.body,
-        tuning.timeoutMs,
-      );
-    } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
-      if (err instanceof UnsafeAddressError) {
-        await WebhookDeliveryModel.updateOne(where, { $set: { state: 'failed', lastError: error } });
-        return;
-      }
-      outcome = { status: null, latencyMs: 0, body: null, retryAfterMs: null, error };
+      await attemptDelivery(payload, log);
+    } finally {
+      await releaseLane(endpointId, holder);
     }
-    if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
-      await WebhookDeliveryModel.updateOne(where, {
-        $set: { ...log(outcome), state: 'delivered', deliveredAt: new Date() },
-      });
-      return;
-    }
-    if (outcome.status === 410) {
-      await WebhookDeliveryModel.updateOne(where, { $set: { ...log(outcome), state: 'failed' } });
-      await WebhookEndpointModel.updateOne(
-        { _id: endpoint._id, organisationId },
-        { $set: { enabled: false, disabledReason: 'The receiver answered 410 Gone' } },
-      );
-      return;
-    }
-    if (attempt >= MAX_ATTEMPTS) {
-      await WebhookDeliveryModel.updateOne(where, { $set: { ...log(outcome), state: 'failed' } });
-      return;
-    }
-    const delayMs = retryDelayMs(attempt + 1, outcome.retryAfterMs);
-    await WebhookDeliveryModel.updateOne(where, {
-      $set: { ...log(outcome), nextAttemptAt: new Date(Date.now() + delayMs) },
-    });
-    await enqueueDelivery({ deliveryId, organisationId, attempt: attempt + 1 }, delivery.round, delayMs);
   },
 });
+
+async function attemptDelivery(payload: Payload, logger: Logger) {
+  const { deliveryId, organisationId, endpointId, attempt } = payload;
+  const stale = new Date(Date.now() - 2 * tuning.timeoutMs);
+  const delivery = await WebhookDeliveryModel.findOneAndUpdate(
+    {
+      _id: deliveryId,
+      organisationId,
+      state: 'pending',
+      $or: [{ attempts: attempt - 1 }, { attempts: attempt, claimedAt: mongoose.trusted({ $lt: stale }) }],
+    },
+    { $set: { attempts: attempt, claimedAt: new Date(), nextAttemptAt: null } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!delivery) return scheduleMissedRetry(payload);
+  const where = { _id: delivery._id, organisationId, attempts: attempt };
+  const endpoint = await WebhookEndpointModel.findOne({ _id: delivery.endpointId, organisationId }).lean();
+  if (!endpoint?.enabled) {
+    await WebhookDeliveryModel.updateOne(where, {
+      $set: { state: 'failed', lastError: endpoint ? 'the endpoint is disabled' : 'the endpoint was deleted' },
+    });
+    return;
+  }
+  let outcome: PostOutcome;
+  try {
+    outcome = await postWebhook(
+      endpoint.url,
+      signedHeaders(signingSecrets(endpoint), delivery.messageId, delivery.body),
+      delivery.body,
+      tuning.timeoutMs,
+    );
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    if (err instanceof UnsafeAddressError) {
+      await WebhookDeliveryModel.updateOne(where, { $set: { state: 'failed', lastError: error } });
+      return;
+    }
+    outcome = { status: null, latencyMs: 0, body: null, retryAfterMs: null, error };
+  }
+  if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
+    await WebhookDeliveryModel.updateOne(where, {
+      $set: { ...log(outcome), state: 'delivered', deliveredAt: new Date() },
+    });
+    await recordDelivered(endpoint);
+    return;
+  }
+  if (outcome.status === 410) {
+    await WebhookDeliveryModel.updateOne(where, { $set: { ...log(outcome), state: 'failed' } });
+    await WebhookEndpointModel.updateOne(
+      { _id: endpoint._id, organisationId },
+      { $set: { enabled: false, disabledReason: 'The receiver answered 410 Gone' } },
+    );
+    return;
+  }
+  await recordFailed(endpoint, logger);
+  if (attempt >= MAX_ATTEMPTS) {
+    await WebhookDeliveryModel.updateOne(where, { $set: { ...log(outcome), state: 'failed' } });
+    return;
+  }
+  const delayMs = retryDelayMs(attempt + 1, outcome.retryAfterMs);
+  await WebhookDeliveryModel.updateOne(where, {
+    $set: { ...log(outcome), nextAttemptAt: new Date(Date.now() + delayMs) },
+  });
+  await enqueueDelivery(
+    { deliveryId, organisationId, endpointId, attempt: attempt + 1, round: delivery.round },
+    delayMs,
+  );
+}

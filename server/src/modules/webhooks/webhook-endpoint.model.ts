@@ -13,8 +13,13 @@ const webhookEndpointSchema = new Schema(
     events: { type: [String], enum: WebhookEventType.options, required: true },
     /** `whsec_` + base64 key (Standard Webhooks); never presented after creation. */
     secret: { type: String, required: true },
+    /** After a rotation, the old secret still signs (beside the new one) until `previousSecretUntil`. */
+    previousSecret: { type: String, default: null },
+    previousSecretUntil: { type: Date, default: null },
     enabled: { type: Boolean, required: true, default: true },
     disabledReason: { type: String, default: null },
+    /** The first failed attempt since the last delivered one: days of it disable the endpoint. */
+    failingSince: { type: Date, default: null },
   },
   { timestamps: true },
 );

@@ -27,6 +27,8 @@ function messageIdOf(event: DomainEvent, d: EventData): string {
         return [event.type, String(d.caseId), String(d.seq)];
       case 'alert.triggered':
         return [event.type, String(d.firingId)];
+      case 'contact.unsubscribed':
+        return [event.type, String(d.contactId), String(d.at)];
       default:
         return [String(event._id)];
     }

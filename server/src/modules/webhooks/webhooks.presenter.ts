@@ -11,6 +11,9 @@ export const presentEndpoint = (e: WebhookEndpointDoc): WebhookEndpoint => ({
   events: [...e.events] as WebhookEventType[],
   enabled: e.enabled,
   disabledReason: e.disabledReason ?? null,
+  failingSince: e.failingSince ? e.failingSince.toISOString() : null,
+  previousSecretExpiresAt:
+    e.previousSecretUntil && e.previousSecretUntil > new Date() ? e.previousSecretUntil.toISOString() : null,
   createdAt: e.createdAt.toISOString(),
 });
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   CreatedWebhookEndpointResponse,
   CreateWebhookEndpointBody,
+  RecoverWebhookBody,
+  RecoverWebhookResponse,
   UpdateWebhookEndpointBody,
   WebhookDeliveriesResponse,
   WebhookDelivery,
@@ -20,7 +22,9 @@ import {
   getEndpoint,
   listDeliveries,
   listEndpoints,
+  recoverSince,
   resendDelivery,
+  rotateSecret,
   sendTestMessage,
   updateEndpoint,
 } from './webhooks.service';
@@ -100,6 +104,32 @@ export function registerWebhookRoutes(api: Api): void {
     responses: { 202: { description: 'Queued', schema: z.object({ messageId: z.string() }) } },
     handler: async ({ ctx, params }, _req, res) => {
       res.status(202).json({ messageId: await sendTestMessage(ctx, params.endpointId) });
+    },
+  });
+  api.route({
+    method: 'post',
+    path: '/api/v1/webhooks/:endpointId/rotate-secret',
+    summary: 'A new signing secret, shown this once; the old one also signs for 24 hours',
+    tags,
+    access,
+    params: WebhookEndpointParams,
+    responses: { 200: { description: 'Rotated, with the new secret', schema: CreatedWebhookEndpointResponse } },
+    handler: async ({ ctx, params }, _req, res) => {
+      const { endpoint, secret } = await rotateSecret(ctx, params.endpointId);
+      res.json({ endpoint: presentEndpoint(endpoint), secret });
+    },
+  });
+  api.route({
+    method: 'post',
+    path: '/api/v1/webhooks/:endpointId/recover',
+    summary: 'Send again every failed delivery made since a date',
+    tags,
+    access,
+    params: WebhookEndpointParams,
+    body: RecoverWebhookBody,
+    responses: { 202: { description: 'Queued', schema: RecoverWebhookResponse } },
+    handler: async ({ ctx, params, body }, _req, res) => {
+      res.status(202).json({ resent: await recoverSince(ctx, params.endpointId, new Date(body.since)) });
     },
   });
   api.route({

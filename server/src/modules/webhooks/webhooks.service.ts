@@ -14,7 +14,7 @@ import { derivedId, isDuplicateKey } from '../../lib/derived-id';
 import { notFound } from '../../lib/errors';
 import { enqueueDelivery } from './deliver-webhook.job';
 import { assertSafeUrl } from './webhooks.address';
-import { newWebhookSecret } from './webhooks.sign';
+import { newWebhookSecret, ROTATION_GRACE_MS, signingSecrets } from './webhooks.sign';
 import { WebhookDeliveryModel, type WebhookDeliveryDoc } from './webhook-delivery.model';
 import { WebhookEndpointModel, type WebhookEndpointDoc } from './webhook-endpoint.model';
 
@@ -42,11 +42,33 @@ export async function updateEndpoint(ctx: Ctx, endpointId: string, input: z.outp
   if (input.url) await assertSafeUrl(input.url);
   const doc = await WebhookEndpointModel.findOneAndUpdate(
     { _id: endpointId, organisationId: ctx.organisationId },
-    { $set: { ...input, ...(input.enabled && { disabledReason: null }) } },
+    { $set: { ...input, ...(input.enabled && { disabledReason: null, failingSince: null }) } },
     { returnDocument: 'after' },
   ).lean<WebhookEndpointDoc>();
   if (!doc) throw notFound('Webhook endpoint');
   return doc;
+}
+
+/**
+ * A new secret, shown this once. The old one keeps signing beside it for the grace period (a
+ * second rotation within it drops the oldest), so receivers move over without a failed message.
+ */
+export async function rotateSecret(ctx: Ctx, endpointId: string, now = new Date()) {
+  const current = await getEndpoint(ctx, endpointId);
+  const secret = newWebhookSecret();
+  const doc = await WebhookEndpointModel.findOneAndUpdate(
+    { _id: endpointId, organisationId: ctx.organisationId },
+    {
+      $set: {
+        secret,
+        previousSecret: signingSecrets(current, now)[0],
+        previousSecretUntil: new Date(now.getTime() + ROTATION_GRACE_MS),
+      },
+    },
+    { returnDocument: 'after' },
+  ).lean<WebhookEndpointDoc>();
+  if (!doc) throw notFound('Webhook endpoint');
+  return { endpoint: doc, secret };
 }
 
 export async function deleteEndpoint(ctx: Ctx, endpointId: string) {
@@ -89,7 +111,12 @@ export async function queueMessage(
       const existing = await WebhookDeliveryModel.findOne({ _id, organisationId: ctx.organisationId }).lean();
       if (existing?.state !== 'pending' || existing.attempts > 0) continue;
     }
-    await enqueueDelivery({ deliveryId: String(_id), organisationId: ctx.organisationId, attempt: 1 }, 0);
+    await enqueueDelivery({
+      deliveryId: String(_id),
+      organisationId: ctx.organisationId,
+      endpointId: String(endpoint._id),
+      attempt: 1,
+    });
   }
 }
 
@@ -109,6 +136,27 @@ export async function listDeliveries(ctx: Ctx, endpointId: string) {
     .lean<WebhookDeliveryDoc[]>();
 }
 
+/**
+ * "Recover since…": every failed delivery of the endpoint made since `since`, sent again, oldest
+ * first (receivers that apply events in order see them in order).
+ */
+export async function recoverSince(ctx: Ctx, endpointId: string, since: Date) {
+  await getEndpoint(ctx, endpointId);
+  const failed = await WebhookDeliveryModel.find(
+    {
+      organisationId: ctx.organisationId,
+      endpointId,
+      state: 'failed',
+      createdAt: mongoose.trusted({ $gte: since }),
+    },
+    { _id: 1 },
+  )
+    .sort({ _id: 1 })
+    .lean();
+  for (const d of failed) await resendDelivery(ctx, endpointId, String(d._id));
+  return failed.length;
+}
+
 /** Sends a failed delivery again, as a fresh round of attempts with the same message id and body. */
 export async function resendDelivery(ctx: Ctx, endpointId: string, deliveryId: string) {
   const doc = await WebhookDeliveryModel.findOneAndUpdate(
@@ -125,6 +173,6 @@ export async function resendDelivery(ctx: Ctx, endpointId: string, deliveryId: s
     if (!exists) throw notFound('Webhook delivery');
     return exists as WebhookDeliveryDoc;
   }
-  await enqueueDelivery({ deliveryId, organisationId: ctx.organisationId, attempt: 1 }, doc.round);
+  await enqueueDelivery({ deliveryId, organisationId: ctx.organisationId, endpointId, attempt: 1, round: doc.round });
   return doc;
 }

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Space, Table, Text, Title } from '@mantine/core';
 import type { WebhookEndpoint } from '@pulse/shared/schemas/webhooks';
 
 import { DataTable } from '../../../components/data-table';
 import { formatDateTime } from '../../../lib/format';
 import { useDeliveries } from '../api/get-deliveries';
 import { useSendTestWebhook } from '../api/send-test-webhook';
+import { EndpointActions } from './endpoint-actions';
 
 const COLOR = { pending: 'yellow', delivered: 'teal', failed: 'red' } as const;
 
@@ -22,8 +23,13 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
             {endpoint.events.join(', ')}
           </Text>
           {!endpoint.enabled && (
+            <Badge color="red" variant="light" mt={4}>
+              Disabled
+            </Badge>
+          )}
+          {!endpoint.enabled && endpoint.disabledReason && (
             <Text size="sm" c="red.8">
-              Disabled: {endpoint.disabledReason}
+              {endpoint.disabledReason}
             </Text>
           )}
         </div>
@@ -37,6 +43,8 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
           Send test event
         </Button>
       </Group>
+      <EndpointActions endpoint={endpoint} />
+      <Space h="sm" />
       {deliveries.data && deliveries.data.deliveries.length === 0 && <Text c="dimmed">Nothing sent yet.</Text>}
       {deliveries.data && deliveries.data.deliveries.length > 0 && (
         <DataTable

@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+
+import { WebhookEndpointModel } from '../../server/src/modules/webhooks/webhook-endpoint.model';
+import { signUpOwner, type Teammate } from '../factories/accounts';
+import { buildWebhookEndpoint } from '../factories/webhooks';
+import { launchBrowser, screenshot } from './support/browser';
+import { startRunningApp, type RunningApp } from './support/server';
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startRunningApp();
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function logIn(owner: Teammate, width: number): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
+  return page;
+}
+
+test('a disabled endpoint shows why and can be enabled again; rotating its secret shows the new one once', async () => {
+  const owner = await signUpOwner(app.harness.app);
+  const { endpointId } = await buildWebhookEndpoint({ org: owner });
+  await WebhookEndpointModel.updateOne(
+    { _id: endpointId, organisationId: owner.organisationId },
+    { $set: { enabled: false, disabledReason: 'Every delivery failed since 2026-11-28 (3+ days)' } },
+  );
+  const page = await logIn(owner, 1280);
+  await page.goto(`${app.url}/webhooks`);
+  await page.getByText('Every delivery failed since 2026-11-28 (3+ days)').waitFor();
+  await page.getByText('Disabled', { exact: true }).waitFor();
+  await screenshot(page, 'webhook-01-disabled');
+
+  const phone = await logIn(owner, 390);
+  await phone.goto(`${app.url}/webhooks`);
+  await phone.getByRole('button', { name: 'Rotate secret' }).waitFor();
+  await screenshot(phone, 'webhook-03-disabled-390');
+
+  await page.getByRole('button', { name: 'Rotate secret' }).click();
+  const secret = await page.getByLabel('The new secret').textContent();
+  expect(secret).toMatch(/^whsec_/);
+  await screenshot(page, 'webhook-02-rotated');
+  await page.getByRole('button', { name: 'I’ve saved the secret' }).click();
+  await page.getByText(/Signed with the new and the previous secret until/).waitFor();
+
+  await page.getByRole('button', { name: 'Enable again' }).click();
+  await page.getByRole('button', { name: 'Enable again' }).waitFor({ state: 'detached' });
+  const stored = await WebhookEndpointModel.findOne({ _id: endpointId, organisationId: owner.organisationId }).lean();
+  expect(stored).toMatchObject({
+    enabled: true,
+    disabledReason: null,
+    previousSecret: expect.stringMatching(/^whsec_/),
+  });
+  expect(stored!.secret).toBe(secret);
+  await screenshot(page, 'webhook-04-enabled');
+}, 240_000);
