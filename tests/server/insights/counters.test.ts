@@ -112,6 +112,16 @@ describe('term counters kept at write time', () => {
     expect(await counters(ctx)).toEqual(expected);
   });
 
+  test('a rebuild with no counters stored writes them all again', async () => {
+    const ctx = freshCtx();
+    await processComment(ctx, comment(ctx));
+    await processComment(ctx, comment(ctx, { band: 'promoter', comment: 'Delivery was quick, lovely driver.' }));
+    const expected = await counters(ctx);
+    await InsightCounterModel.deleteMany({ organisationId: ctx.organisationId });
+    expect(await rebuildCounters(ctx)).toEqual({ counters: Object.keys(expected).length, comments: 2 });
+    expect(await counters(ctx)).toEqual(expected);
+  });
+
   test('another organisation never sees these counters', async () => {
     const a = freshCtx();
     const b = freshCtx();

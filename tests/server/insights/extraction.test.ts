@@ -25,6 +25,15 @@ describe('sentences that break naive lexicons', () => {
     ['Das Personal war nicht freundlich.', 'de', 'negative'],
     ['Error 500 every time I click pay. Brilliant.', 'en', 'negative'],
     ['Would be nice to have evening delivery options.', 'en', 'neutral'],
+    // what was owed did not happen, with no opinion word in sight
+    ["My parcel still hasn't arrived.", 'en', 'negative'],
+    ['nobody replied to my email', 'en', 'negative'],
+    ['the app wont load', 'en', 'negative'],
+    // "without" is a thing not needed, not a thing that failed
+    ['Set it up without any help, intuitive.', 'en', 'positive'],
+    ["I'd love an option to pay by invoice.", 'en', 'neutral'],
+    ['Love how I have to log in again every single day.', 'en', 'negative'],
+    ['Delivered on time ✅', 'en', 'positive'],
   ])('%j (%s) reads as %s', (text, locale, expected) => {
     expect(sentiment(text, locale)).toBe(expected);
   });

@@ -21,7 +21,7 @@ const counterSchema = new Schema(
     mentions: { type: Number, required: true, default: 0 },
     bands: { type: Schema.Types.Mixed, default: {} },
     sentimentSum: { type: Number, required: true, default: 0 },
-    /** Which rebuild wrote it: a rebuild deletes what it did not write. */
+    /** Which rebuild last wrote it (one that found it unchanged leaves it as it was). */
     rebuild: { type: String, default: null },
   },
   { minimize: false, versionKey: false },

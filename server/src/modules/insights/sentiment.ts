@@ -46,9 +46,43 @@ const EMOJI: Record<string, number> = {
   '✨': 1,
   '👌': 1.5,
   '🎉': 2,
+  // more of the faces and hands customers type on a phone
+  '🙁': -1.5,
+  '☹': -1.5,
+  '😕': -1,
+  '😔': -1.5,
+  '😣': -1.5,
+  '😖': -2,
+  '😑': -1,
+  '🤦': -2,
+  '😬': -1,
+  '🤢': -2.5,
+  '😱': -1.5,
+  '🐌': -1.5,
+  '❌': -1,
+  '😁': 2,
+  '😎': 1.5,
+  '🤩': 2.5,
+  '🥳': 2,
+  '😉': 1,
+  '💪': 1.5,
+  '🙏': 1.5,
+  '✅': 1,
+  '💚': 2,
+  '💙': 2,
+  '💜': 2,
+  '🧡': 2,
+  '💛': 2,
+  '🤗': 2,
+  '😇': 1.5,
+  '🏆': 2,
+  '🥇': 2,
 };
 
 const NEGATION_WINDOW = 3;
+const EXPECTATION_UNMET = -1.8;
+// "Without help" or "without calling" is a thing not needed, not a thing that failed to happen.
+const ABSENCE: ReadonlySet<string> = new Set(['without', 'sans', 'ohne', 'sin']);
 const THRESHOLD = 0.6;
 // Phrase placeholders are letters only, so the tokeniser keeps them whole: xpax, xpbx, …
 const PHRASE_RE = /^xp([a-z]+)x$/u;
@@ -69,6 +103,7 @@ interface Sentence {
 function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: number[]): Sentence {
   const clauses: { value: number; weight: number }[] = [{ value: 0, weight: 1 }];
   let negation = 0;
+  let absence = false;
   let scale = 1;
   let words = 0;
   let positiveOnly = true;
@@ -105,6 +140,7 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
     else if (isEmoji(token)) value = EMOJI[token];
     else if (lang.negators.has(token)) {
       negation = NEGATION_WINDOW + 1;
+      absence = ABSENCE.has(token);
     } else if (lang.intensifiers.has(token)) {
       // "super" and "top" intensify the next word, or stand as praise when nothing follows.
       scale = 1.6;
@@ -112,6 +148,14 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
       continue;
     } else if (lang.diminishers.has(token)) {
       scale = 0.5;
+      continue;
+    } else if (negation > 0 && !absence && lang.expectations.has(lang.stem(token))) {
+      // "hasn't arrived", "never replied": what was owed did not happen. Already a complaint, so
+      // it is not flipped again below.
+      add(EXPECTATION_UNMET * scale);
+      pending = 0;
+      scale = 1;
+      negation = 0;
       continue;
     } else value = lang.valence(token);
     if (value !== undefined && value !== 0) {

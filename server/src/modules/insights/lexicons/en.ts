@@ -1,3 +1,4 @@
+import { cxExpectations, cxPhrases, cxSuggestions, cxWords } from './en-cx';
 import type { LanguageRules } from './types';
 
 /** English: written for customer-experience comments (delivery, support, checkout, billing, apps). */
@@ -5,17 +6,28 @@ export const en: LanguageRules = {
   // prettier-ignore
   negators: [
     'not', 'no', 'zero', 'never', 'neither', 'nor', 'without', 'nobody', 'none', 'nothing', 'cannot', 'hardly',
+    // contractions typed without their apostrophe, as on a phone keyboard
+    'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'havent',
+    'hasnt', 'hadnt', 'shouldnt', 'aint',
   ],
+  expectations: cxExpectations,
   // prettier-ignore
   intensifiers: [
     'very', 'really', 'so', 'super', 'extremely', 'absolutely', 'totally', 'truly', 'incredibly', 'utterly',
-    'completely', 'highly', 'too', 'such', 'seriously', 'genuinely', 'way',
+    'completely', 'highly', 'too', 'such', 'seriously', 'genuinely', 'way', 'ridiculously', 'insanely', 'painfully',
+    'remarkably', 'exceptionally', 'especially', 'particularly', 'massively', 'hugely', 'unbelievably', 'terribly',
+    'awfully', 'horribly', 'amazingly', 'exceedingly', 'overly',
   ],
-  diminishers: ['bit', 'slightly', 'somewhat', 'little', 'kinda', 'partly', 'mostly'],
+  // prettier-ignore
+  diminishers: [
+    'bit', 'slightly', 'somewhat', 'little', 'kinda', 'partly', 'mostly', 'fairly', 'relatively', 'marginally',
+    'occasionally', 'sometimes', 'sorta', 'mildly',
+  ],
   contrast: ['but', 'however', 'yet', 'though', 'otherwise', 'shame', 'except'],
   concessive: ['although', 'even', 'despite', 'while', 'whilst'],
   // prettier-ignore
   words: {
+    ...cxWords,
     // praise
     great: 2, good: 1.5, excellent: 3, brilliant: 2.5, amazing: 2.5, awesome: 2.5, fantastic: 2.5, perfect: 2.5,
     wonderful: 2.5, lovely: 2, nice: 1.5, superb: 3, outstanding: 3, flawless: 3, impeccable: 3, top: 1.5, love: 2.5,
@@ -69,6 +81,7 @@ export const en: LanguageRules = {
     ok: 0, okay: 0, fine: 0.3, decent: 0.8, alright: 0, average: 0, normal: 0, acceptable: 0.3, correct: 0.3,
   },
   phrases: [
+    ...cxPhrases,
     // sarcasm: praise followed by the complaint it mocks
     [
       /\b(?:great|wonderful|brilliant|perfect|lovely|fantastic|awesome|oh great|oh wonderful),? (?:another|yet another|more|on hold)\b/gu,
@@ -167,7 +180,7 @@ export const en: LanguageRules = {
   suggestions: [
     /\bwould (?:be nice|be good|be great|be helpful|like|prefer|rather|switch)\b/u,
     /\bcould be (?:clearer|quicker|lower|better|faster|cheaper)\b/u, /\bi'?d (?:prefer|like|rather)\b/u,
-    /\bplease add\b/u, /\bwish (?:there|you|it)\b/u, /\bneeds? (?:better|more|clearer)\b/u,
+    /\bplease add\b/u, /\bwish (?:there|you|it)\b/u, /\bneeds? (?:better|more|clearer)\b/u, ...cxSuggestions,
   ],
   // prettier-ignore
   notThemes: [

