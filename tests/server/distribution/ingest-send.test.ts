@@ -62,7 +62,7 @@ describe('an interaction becomes one survey email', () => {
     const stored = await until(
       () =>
         SurveyInvitationModel.findOne({ _id: decision!.invitationId, organisationId: d.owner.organisationId }).lean(),
-      (invitation) => invitation?.state !== 'sending',
+      (invitation) => invitation?.state === 'sent',
     );
     expect(stored).toMatchObject({ state: 'sent', attempts: 1, to: email });
     expect(stored!.history.map((x) => x.state)).toEqual(['queued', 'sending', 'sent']);
