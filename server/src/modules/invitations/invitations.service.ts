@@ -65,21 +65,31 @@ export async function recordSent(
   sent: { claimedAt: Date; sentAt: Date; messageId: string; attempts: number; nextReminderAt: Date | null },
 ): Promise<void> {
   const { claimedAt, sentAt } = sent;
-  await SurveyInvitationModel.updateOne(
-    { _id: invitation._id },
-    {
-      $set: { state: 'sent', lastError: null, claimedBy: null, ...sent },
-      $push: { history: { $each: [{ state: 'sending', at: claimedAt }, { state: 'sent', at: sentAt }] } },
-    },
-  ).setOptions({ crossTenant: true });
-  await recordTimeline(ctx, String(invitation.contactId), {
-    kind: 'invitation',
-    summary: LABELS.sent!,
-    at: sentAt,
-    touchpointKey: invitation.touchpointKey,
-    channel: invitation.channel,
-    refId: String(invitation._id),
-  });
+  // Two independent writes, side by side: the timeline insert does not wait for the update.
+  await Promise.all([
+    SurveyInvitationModel.updateOne(
+      { _id: invitation._id },
+      {
+        $set: { state: 'sent', lastError: null, claimedBy: null, ...sent },
+        $push: {
+          history: {
+            $each: [
+              { state: 'sending', at: claimedAt },
+              { state: 'sent', at: sentAt },
+            ],
+          },
+        },
+      },
+    ).setOptions({ crossTenant: true }),
+    recordTimeline(ctx, String(invitation.contactId), {
+      kind: 'invitation',
+      summary: LABELS.sent!,
+      at: sentAt,
+      touchpointKey: invitation.touchpointKey,
+      channel: invitation.channel,
+      refId: String(invitation._id),
+    }),
+  ]);
 }
 
 /** A send that failed and will be retried: the invitation stays queued, with the error and the attempt count. */

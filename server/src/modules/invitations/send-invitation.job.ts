@@ -9,7 +9,7 @@ import { findOwnedById } from '../../lib/tenant';
 import { suppressContact } from '../contacts/contacts.service';
 import { SurveyInvitationModel, type SurveyInvitationDoc } from './invitation.model';
 import { recordSendError, recordSent, transition } from './invitations.service';
-import { releaseSendLease, takeSendLease } from './send-lease';
+import { noteAccepted, releaseSendLease, takeSendLease } from './send-lease';
 import { outsideQuietHours } from './send-time';
 import { recipientOf, senderOf, surveyFor } from './send-context';
 import { composeSurveyEmail, fromOf } from './survey-email.compose';
@@ -84,14 +84,15 @@ async function rateLimitWait(organisationId: string): Promise<number> {
 /**
  * "Look at invitation X": takes the send lease (send-lease.ts), reads the invitation and its
  * contact by `_id`, renders and sends the survey email, then records `sent` in one update by
- * `_id`. A crash between the SMTP server's acceptance and that update is the only window for a
- * duplicate: the lease keeps every other job for X out while this one runs, and the state says
- * `sent` before the lease goes.
+ * `_id`. The lease keeps every other job for X out while this one runs, and the state says `sent`
+ * before the lease goes; the acceptance is noted in Redis first, so a lost database write is
+ * recorded by the retry instead of mailed again. A crash between the SMTP server's answer and that
+ * note is the only window for a duplicate.
  */
 async function send({ organisationId, invitationId }: Payload, { log, job, services }: JobContext) {
   const ctx = systemContext({ organisationId, log, name: 'Survey sender' });
   const holder = String(job.id);
-  const attempts = await takeSendLease(sendRedis(), invitationId, holder);
+  const { attempt: attempts, accepted } = await takeSendLease(sendRedis(), invitationId, holder);
   if (!attempts) return log.debug({ invitationId }, 'another job holds this send: nothing to do');
   let release = true;
   try {
@@ -107,6 +108,16 @@ async function send({ organisationId, invitationId }: Payload, { log, job, servi
       (!invitation.sendAt || invitation.sendAt.getTime() <= claimedAt.getTime() + DUE_SLACK_MS);
     if (!invitation || !due) return log.debug({ invitationId }, 'invitation not due or already sent: nothing to do');
 
+    if (accepted) {
+      // An earlier attempt's mail was accepted, and only its database write was lost.
+      await recordSent(ctx, invitation, {
+        claimedAt,
+        ...accepted,
+        attempts,
+        nextReminderAt: nextReminderAt(invitation, accepted.sentAt),
+      });
+      return;
+    }
     const contact = await recipientOf(ctx, String(invitation.contactId));
     const survey = invitation.surveyId ? await surveyFor(ctx, String(invitation.surveyId)) : null;
     const skip = contact.suppression?.reason
@@ -131,29 +142,32 @@ async function send({ organisationId, invitationId }: Payload, { log, job, servi
     }
     const org = await senderOf(ctx);
     const mail = await composeSurveyEmail({ survey, org, contact, invitationId, language: invitation.language });
+    let messageId: string;
     try {
-      const { messageId } = await services.mailer.send({
+      ({ messageId } = await services.mailer.send({
         from: fromOf(org, survey),
         to: contact.email,
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
         headers: mail.headers,
-      });
-      const sentAt = new Date();
-      await recordSent(ctx, invitation, {
-        claimedAt,
-        sentAt,
-        messageId,
-        attempts,
-        nextReminderAt: nextReminderAt(invitation, sentAt),
-      });
+      }));
     } catch (err) {
       if (await failed(ctx, invitation, err, attempts)) throw err;
+      return;
     }
+    const sentAt = new Date();
+    await noteAccepted(sendRedis(), invitationId, { messageId, sentAt });
+    await recordSent(ctx, invitation, {
+      claimedAt,
+      sentAt,
+      messageId,
+      attempts,
+      nextReminderAt: nextReminderAt(invitation, sentAt),
+    });
   } catch (err) {
-    // A failure before `sent` was recorded (the database, a rendering bug) leaves the lease to
-    // run out rather than risk a second copy of a mail that may have been accepted.
+    // A failed attempt keeps the lease for its own retry (BullMQ re-runs the same job id), which
+    // finds the acceptance note if SMTP took the mail and only the database write failed.
     release = false;
     throw err;
   } finally {
