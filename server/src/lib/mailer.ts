@@ -25,6 +25,9 @@ export function createMailer(smtpUrl: string): Mailer {
     url: smtpUrl,
     pool: true,
     maxConnections: 5,
+    // nodemailer's pool reconnects after 100 messages per connection by default; a campaign of
+    // thousands keeps its connections instead.
+    maxMessages: Infinity,
   };
   const transport = nodemailer.createTransport(options);
 

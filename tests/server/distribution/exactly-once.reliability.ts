@@ -68,6 +68,9 @@ function mailsPerInvitation(ids: Set<string>): Map<string, number> {
 }
 
 async function campaign(label: string) {
+  // A case that failed leaves its unsent campaign queued, ahead of this one's: the next workers
+  // would spend minutes on those mails first, which this case does not count.
+  await h.jobs.queues.bulk.drain(true);
   const d = await buildDistribution(h);
   const started = Date.now();
   const res = await request(h.app)

@@ -62,7 +62,7 @@ describe('an interaction becomes one survey email', () => {
     const stored = await until(
       () =>
         SurveyInvitationModel.findOne({ _id: decision!.invitationId, organisationId: d.owner.organisationId }).lean(),
-      (invitation) => invitation?.state !== 'sending',
+      (invitation) => invitation?.state === 'sent',
     );
     expect(stored).toMatchObject({ state: 'sent', attempts: 1, to: email });
     expect(stored!.history.map((x) => x.state)).toEqual(['queued', 'sending', 'sent']);
@@ -91,6 +91,11 @@ describe('an interaction becomes one survey email', () => {
       .send({ touchpoint: d.touchpoint.key, contact: { email } })
       .expect(200);
     const [mail] = await waitForMail(email);
+    // SMTP accepts the mail a moment before the worker records it sent; a reader opens it later.
+    await until(
+      () => SurveyInvitationModel.findOne({ organisationId: d.owner.organisationId }).lean(),
+      (invitation) => invitation?.state === 'sent',
+    );
     const pixel = new URL(/src="([^"]+\.gif)"/.exec(mail!.html!)![1]!);
     await request(h.app).get(pixel.pathname).expect(200).expect('Content-Type', /gif/);
     await request(h.app).get(pixel.pathname).expect(200);

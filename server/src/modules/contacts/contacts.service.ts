@@ -6,6 +6,7 @@ import type { Ctx } from '../../lib/context';
 import { derivedId } from '../../lib/derived-id';
 import { emit } from '../../lib/events/events';
 import { AppError, notFound } from '../../lib/errors';
+import { findOwnedById } from '../../lib/tenant';
 import { audit } from '../audit/audit.service';
 import { attributeTypes, checkAttributeTypes, coerceAttribute } from './contact-attributes';
 import { ContactModel, placeholderKey, type ContactDoc } from './contact.model';
@@ -104,7 +105,8 @@ export async function claimInvitationSlot(ctx: Ctx, contactId: Types.ObjectId, n
 }
 
 export async function getContact(ctx: Ctx, contactId: string): Promise<ContactDoc> {
-  const contact = await ContactModel.findOne({ _id: contactId, organisationId: ctx.organisationId }).lean<ContactDoc>();
+  // By _id alone (a point read on the dev database), checked against the organisation.
+  const contact = await findOwnedById<ContactDoc>(ContactModel as never, ctx.organisationId, contactId);
   if (!contact) throw notFound('Contact');
   return contact;
 }

@@ -54,6 +54,53 @@ export async function transition(
 }
 
 /**
+ * Records a send whose lease the caller holds (send-lease.ts): the one writer of a queued
+ * invitation, so the update needs no condition and goes by `_id` alone, a point write on the dev
+ * database (a filter with more fields scans the collection). The history keeps both when the send
+ * was claimed and when the SMTP server accepted it.
+ */
+export async function recordSent(
+  ctx: Ctx,
+  invitation: SurveyInvitationDoc,
+  sent: { claimedAt: Date; sentAt: Date; messageId: string; attempts: number; nextReminderAt: Date | null },
+): Promise<void> {
+  const { claimedAt, sentAt } = sent;
+  // Two independent writes, side by side: the timeline insert does not wait for the update.
+  await Promise.all([
+    SurveyInvitationModel.updateOne(
+      { _id: invitation._id },
+      {
+        $set: { state: 'sent', lastError: null, claimedBy: null, ...sent },
+        $push: {
+          history: {
+            $each: [
+              { state: 'sending', at: claimedAt },
+              { state: 'sent', at: sentAt },
+            ],
+          },
+        },
+      },
+    ).setOptions({ crossTenant: true }),
+    recordTimeline(ctx, String(invitation.contactId), {
+      kind: 'invitation',
+      summary: LABELS.sent!,
+      at: sentAt,
+      touchpointKey: invitation.touchpointKey,
+      channel: invitation.channel,
+      refId: String(invitation._id),
+    }),
+  ]);
+}
+
+/** A send that failed and will be retried: the invitation stays queued, with the error and the attempt count. */
+export async function recordSendError(invitation: SurveyInvitationDoc, lastError: string, attempts: number) {
+  // By _id alone under the caller's lease, as recordSent.
+  await SurveyInvitationModel.updateOne({ _id: invitation._id }, { $set: { lastError, attempts } }).setOptions({
+    crossTenant: true,
+  });
+}
+
+/**
  * The invitation a personal link names, in whichever organisation it belongs to: the one
  * deliberate cross-tenant read (the token carries the id; its secret is checked against the
  * stored HMAC). Null for a malformed, forged or unknown token.

@@ -1,20 +1,18 @@
 import type { Redis } from 'ioredis';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 
 import { systemContext, type Ctx } from '../../lib/context';
 import { boundJobs, defineJob, type JobContext } from '../../lib/jobs';
+import { findOwnedById } from '../../lib/tenant';
 import { suppressContact } from '../contacts/contacts.service';
 import { SurveyInvitationModel, type SurveyInvitationDoc } from './invitation.model';
-import { transition } from './invitations.service';
+import { recordSendError, recordSent, transition } from './invitations.service';
+import { noteAccepted, releaseSendLease, takeSendLease } from './send-lease';
 import { outsideQuietHours } from './send-time';
 import { recipientOf, senderOf, surveyFor } from './send-context';
 import { composeSurveyEmail, fromOf } from './survey-email.compose';
-
-/** A claim older than this belongs to a worker that died mid-send; the sweep re-queues it. */
-export const CLAIM_TIMEOUT_MS = 5 * 60_000;
-const trusted = mongoose.trusted;
 
 /** SMTP 5xx is permanent (no such mailbox, refused): a hard bounce. 4xx and network errors are worth a retry. */
 export const isHardBounce = (err: unknown) => {
@@ -29,11 +27,14 @@ type Payload = z.infer<typeof Payload>;
 export const sendJobId = (invitationId: string) => `invitation.send-${invitationId}`;
 
 let limiter: RateLimiterRedis | undefined;
+let leases: Redis | undefined;
 /**
  * Survey mails per organisation per minute (SURVEY_MAILS_PER_MINUTE), counted in Redis so every
- * worker process shares an organisation's budget. Set by each process that runs the send job.
+ * worker process shares an organisation's budget; the send leases live on the same connection.
+ * Set by each process that runs the send job.
  */
 export function configureSurveySending(opts: { redis: Redis; mailsPerMinute: number }) {
+  leases = opts.redis;
   limiter = new RateLimiterRedis({
     storeClient: opts.redis,
     keyPrefix: 'rate:survey-mail',
@@ -41,6 +42,11 @@ export function configureSurveySending(opts: { redis: Redis; mailsPerMinute: num
     duration: 60,
   });
 }
+
+const sendRedis = () => {
+  if (!leases) throw new Error('configureSurveySending() was not called in this process');
+  return leases;
+};
 
 const rateLimiter = () => {
   if (!limiter) throw new Error('configureSurveySending() was not called in this process');
@@ -60,14 +66,11 @@ export function nextReminderAt(
   return outsideQuietHours(due, inv.timeZone ?? 'UTC', quiet);
 }
 
-/**
- * "Look at invitation X": claims it (queued → sending) by a conditional update, renders and sends
- * the survey email, then records sent. A crash between the SMTP server's acceptance and that
- * update is the only window for a duplicate; the claim makes every other retry harmless.
- */
-async function send({ organisationId, invitationId }: Payload, { log, job, services }: JobContext) {
-  const ctx = systemContext({ organisationId, log, name: 'Survey sender' });
-  const waitMs = await rateLimiter()
+const DUE_SLACK_MS = 1_000;
+
+/** An over-rate send waits its turn as the same "look at X" again, once the window allows; 0 = go now. */
+async function rateLimitWait(organisationId: string): Promise<number> {
+  return rateLimiter()
     .consume(organisationId)
     .then(
       () => 0,
@@ -76,89 +79,112 @@ async function send({ organisationId, invitationId }: Payload, { log, job, servi
         throw res;
       },
     );
-  if (waitMs > 0) {
-    // Over the organisation's rate: the same "look at X" again once the window allows.
-    await boundJobs().enqueue(
-      SendInvitation,
-      { organisationId, invitationId },
-      {
-        jobId: `${sendJobId(invitationId)}-rl-${Date.now()}`,
-        delayMs: waitMs,
-      },
-    );
-    return;
-  }
-  const now = new Date();
-  const claimant = String(job.id);
-  const invitation = await SurveyInvitationModel.findOneAndUpdate(
-    {
-      _id: invitationId,
-      organisationId,
-      $or: [
-        { state: 'queued', sendAt: trusted({ $lte: new Date(now.getTime() + 1_000) }) },
-        // This very job ran before and its worker died (BullMQ re-runs a stalled job under its id).
-        { state: 'sending', claimedBy: claimant },
-        { state: 'sending', claimedAt: trusted({ $lt: new Date(now.getTime() - CLAIM_TIMEOUT_MS) }) },
-      ],
-    },
-    {
-      $set: { state: 'sending', claimedAt: now, claimedBy: claimant },
-      $inc: { attempts: 1 },
-      $push: { history: { state: 'sending', at: now } },
-    },
-    { returnDocument: 'after' },
-  ).lean<SurveyInvitationDoc>();
-  if (!invitation) return log.debug({ invitationId }, 'invitation not due, sent or being sent: nothing to do');
+}
 
-  const contact = await recipientOf(ctx, String(invitation.contactId));
-  const survey = invitation.surveyId ? await surveyFor(ctx, String(invitation.surveyId)) : null;
-  const skip = contact.suppression?.reason
-    ? 'suppressed'
-    : !contact.email
-      ? 'no_email'
-      : survey?.status !== 'active'
-        ? 'survey_paused'
-        : null;
-  if (skip || !survey || !contact.email) {
-    await transition(ctx, invitation._id, ['sending'], 'skipped', { reason: skip ?? 'survey_paused' });
-    return;
-  }
-  const org = await senderOf(ctx);
-  const mail = await composeSurveyEmail({ survey, org, contact, invitationId, language: invitation.language });
+/**
+ * "Look at invitation X": takes the send lease (send-lease.ts), reads the invitation and its
+ * contact by `_id`, renders and sends the survey email, then records `sent` in one update by
+ * `_id`. The lease keeps every other job for X out while this one runs, and the state says `sent`
+ * before the lease goes; the acceptance is noted in Redis first, so a lost database write is
+ * recorded by the retry instead of mailed again. A crash between the SMTP server's answer and that
+ * note is the only window for a duplicate.
+ */
+async function send({ organisationId, invitationId }: Payload, { log, job, services }: JobContext) {
+  const ctx = systemContext({ organisationId, log, name: 'Survey sender' });
+  const holder = String(job.id);
+  const { attempt: attempts, accepted } = await takeSendLease(sendRedis(), invitationId, holder);
+  if (!attempts) return log.debug({ invitationId }, 'another job holds this send: nothing to do');
+  let release = true;
   try {
-    const { messageId } = await services.mailer.send({
-      from: fromOf(org, survey),
-      to: contact.email,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      headers: mail.headers,
-    });
+    const claimedAt = new Date();
+    const invitation = await findOwnedById<SurveyInvitationDoc>(
+      SurveyInvitationModel as never,
+      organisationId,
+      invitationId,
+    );
+    // `sending` is what an invitation claimed before the lease existed says.
+    const due =
+      (invitation?.state === 'queued' || invitation?.state === 'sending') &&
+      (!invitation.sendAt || invitation.sendAt.getTime() <= claimedAt.getTime() + DUE_SLACK_MS);
+    if (!invitation || !due) return log.debug({ invitationId }, 'invitation not due or already sent: nothing to do');
+
+    if (accepted) {
+      // An earlier attempt's mail was accepted, and only its database write was lost.
+      await recordSent(ctx, invitation, {
+        claimedAt,
+        ...accepted,
+        attempts,
+        nextReminderAt: nextReminderAt(invitation, accepted.sentAt),
+      });
+      return;
+    }
+    const contact = await recipientOf(ctx, String(invitation.contactId));
+    const survey = invitation.surveyId ? await surveyFor(ctx, String(invitation.surveyId)) : null;
+    const skip = contact.suppression?.reason
+      ? 'suppressed'
+      : !contact.email
+        ? 'no_email'
+        : survey?.status !== 'active'
+          ? 'survey_paused'
+          : null;
+    if (skip || !survey || !contact.email) {
+      await transition(ctx, invitation._id, ['queued', 'sending'], 'skipped', { reason: skip ?? 'survey_paused' });
+      return;
+    }
+    const waitMs = await rateLimitWait(organisationId);
+    if (waitMs > 0) {
+      await boundJobs().enqueue(
+        SendInvitation,
+        { organisationId, invitationId },
+        { jobId: `${sendJobId(invitationId)}-rl-${Date.now()}`, delayMs: waitMs },
+      );
+      return;
+    }
+    const org = await senderOf(ctx);
+    const mail = await composeSurveyEmail({ survey, org, contact, invitationId, language: invitation.language });
+    let messageId: string;
+    try {
+      ({ messageId } = await services.mailer.send({
+        from: fromOf(org, survey),
+        to: contact.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+      }));
+    } catch (err) {
+      if (await failed(ctx, invitation, err, attempts)) throw err;
+      return;
+    }
     const sentAt = new Date();
-    await transition(ctx, invitation._id, ['sending'], 'sent', {
+    await noteAccepted(sendRedis(), invitationId, { messageId, sentAt });
+    await recordSent(ctx, invitation, {
+      claimedAt,
       sentAt,
       messageId,
-      lastError: null,
+      attempts,
       nextReminderAt: nextReminderAt(invitation, sentAt),
     });
   } catch (err) {
-    if (await failed(ctx, invitation, err)) throw err;
+    // A failed attempt keeps the lease for its own retry (BullMQ re-runs the same job id), which
+    // finds the acceptance note if SMTP took the mail and only the database write failed.
+    release = false;
+    throw err;
+  } finally {
+    if (release) await releaseSendLease(sendRedis(), invitationId, holder);
   }
 }
 
 /** Records a failed send; true when BullMQ should retry it. */
-async function failed(ctx: Ctx, invitation: SurveyInvitationDoc, err: unknown): Promise<boolean> {
+async function failed(ctx: Ctx, invitation: SurveyInvitationDoc, err: unknown, attempts: number): Promise<boolean> {
   const lastError = String((err as Error)?.message ?? err).slice(0, 500);
   if (isHardBounce(err)) {
-    await transition(ctx, invitation._id, ['sending'], 'bounced', { lastError });
+    await transition(ctx, invitation._id, ['queued', 'sending'], 'bounced', { lastError, attempts });
     await suppressContact(ctx, String(invitation.contactId), 'bounced', lastError);
     return false;
   }
-  // Back to queued so BullMQ's retry (with backoff) can claim it; giveUp ends it after the last.
-  await SurveyInvitationModel.updateOne(
-    { _id: invitation._id, organisationId: ctx.organisationId, state: 'sending' },
-    { $set: { state: 'queued', lastError, claimedBy: null } },
-  );
+  // Still queued: BullMQ's retry (with backoff) takes the lease again; giveUp ends it after the last.
+  await recordSendError(invitation, lastError, attempts);
   return true;
 }
 

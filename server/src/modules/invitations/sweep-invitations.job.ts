@@ -8,7 +8,8 @@ import { boundJobs, defineJob } from '../../lib/jobs';
 import { SurveyInvitationModel, type SurveyInvitationDoc } from './invitation.model';
 import { transition } from './invitations.service';
 import { SendReminder } from './remind-invitation.job';
-import { CLAIM_TIMEOUT_MS, SendInvitation, sendJobId } from './send-invitation.job';
+import { SendInvitation, sendJobId } from './send-invitation.job';
+import { LEASE_MS, sendLeaseHeld } from './send-lease';
 
 const trusted = mongoose.trusted;
 const BATCH = 1_000;
@@ -23,30 +24,51 @@ const acrossTenants = (filter: Record<string, unknown>, fields: Record<string, 1
     .setOptions({ crossTenant: true })
     .lean<SurveyInvitationDoc[]>();
 
+/** A send whose own job still waits or runs is not stuck, however long the campaign's queue. */
+const PENDING = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+
+async function lostTheirJob(invitations: SurveyInvitationDoc[]) {
+  const jobs = boundJobs();
+  const lost = await Promise.all(
+    invitations.map(async (inv) => {
+      const id = String(inv._id);
+      const state = await jobs.queues.bulk.getJobState(sendJobId(id));
+      return !PENDING.has(state) && !(await sendLeaseHeld(jobs.redis, id));
+    }),
+  );
+  return invitations.filter((_, i) => lost[i]);
+}
+
 /**
  * The reconciler, as one BullMQ job scheduler: re-queues sends stuck in queued or sending,
  * expires links past their date, queues due reminders. The invitation documents are the truth;
  * this makes the queue agree with them. Safe to run twice: every step is a conditional update
- * or a job the send claims conditionally.
+ * or a job that takes the send lease. A send is stuck when its job is gone (Redis lost it, or it
+ * failed for good while the invitation stayed queued) and no job holds its lease: re-queuing the
+ * rest would add a second job per invitation to a long campaign's queue every minute.
  */
 export async function sweepInvitations(log: Logger, now = new Date()) {
-  const stuck = await acrossTenants(
+  const late = await acrossTenants(
     {
       $or: [
         { state: 'queued', sendAt: trusted({ $lte: new Date(now.getTime() - QUEUED_GRACE_MS) }) },
-        { state: 'sending', claimedAt: trusted({ $lt: new Date(now.getTime() - CLAIM_TIMEOUT_MS) }) },
+        // Claimed by a conditional update before the send lease existed.
+        { state: 'sending', claimedAt: trusted({ $lt: new Date(now.getTime() - LEASE_MS) }) },
       ],
     },
     {},
   );
-  const stamp = now.getTime();
+  const stuck = await lostTheirJob(late);
   await boundJobs().enqueueMany(
     SendInvitation,
     stuck.map((inv) => ({
       payload: { organisationId: String(inv.organisationId), invitationId: String(inv._id) },
-      jobId: `${sendJobId(String(inv._id))}-sweep-${stamp}`,
+      // One sweep job per invitation at a time; removed when done, so a later sweep may add it again.
+      jobId: `${sendJobId(String(inv._id))}-swept`,
     })),
+    { removeOnComplete: true, removeOnFail: true },
   );
+  const stamp = now.getTime();
 
   const expiring = await acrossTenants(
     { state: trusted({ $in: ['sent', 'opened', 'clicked'] }), expiresAt: trusted({ $lte: now }) },
