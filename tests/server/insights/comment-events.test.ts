@@ -92,7 +92,9 @@ describe('counters fed from response events', () => {
   test('when the score changes, then the comment moves to its new band', async () => {
     const { ctx, target, responseId } = await answer(4);
     await comment(ctx, responseId, 'The packaging was lovely.');
-    await settle(ctx, (c) => isDeepStrictEqual(c, { packaging: { detractor: 1 }, 'packaging+lovely': { detractor: 1 } }));
+    await settle(ctx, (c) =>
+      isDeepStrictEqual(c, { packaging: { detractor: 1 }, 'packaging+lovely': { detractor: 1 } }),
+    );
     await recordScore(ctx, target, { score: 10, confirm: true, changeWindowMs: WINDOW });
     const expected = { packaging: { promoter: 1 }, 'packaging+lovely': { promoter: 1 } };
     expect(await settleTo(ctx, expected)).toEqual(expected);
