@@ -8,10 +8,12 @@ interface DangerActionProps {
   label: string;
   icon: Icon;
   onClick: () => void;
+  /** While the action's request is in flight. */
+  loading?: boolean;
 }
 
 /** A table row's destructive action (revoke, remove): a word and an icon, never an icon alone. */
-export function DangerAction({ text, label, icon: Glyph, onClick }: DangerActionProps) {
+export function DangerAction({ text, label, icon: Glyph, onClick, loading }: DangerActionProps) {
   return (
     <Tooltip label={label} withArrow>
       <Button
@@ -21,6 +23,7 @@ export function DangerAction({ text, label, icon: Glyph, onClick }: DangerAction
         c="red.9"
         size="compact-sm"
         aria-label={label}
+        loading={loading}
         leftSection={<Glyph size={16} aria-hidden />}
         onClick={onClick}
       >

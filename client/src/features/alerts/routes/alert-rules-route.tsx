@@ -1,8 +1,8 @@
 import { Badge, Button, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBell, IconPlus, IconTrash } from '@tabler/icons-react';
-import { ActionIcon } from '@mantine/core';
 
+import { DangerAction } from '../../../components/danger-action';
 import { ActionsHeader, DataTable } from '../../../components/data-table';
 import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
@@ -69,15 +69,13 @@ export function AlertRulesRoute() {
                       .join('; ') || 'nothing yet'}
                   </Table.Td>
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Delete rule ${r.name}`}
+                    <DangerAction
+                      text="Delete"
+                      label={`Delete rule ${r.name}`}
+                      icon={IconTrash}
                       loading={remove.isPending && remove.variables === r.id}
                       onClick={() => remove.mutate(r.id)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { SlaPolicy } from '@pulse/shared/schemas/sla';
 import { IconClock, IconPlus, IconTrash } from '@tabler/icons-react';
 
+import { DangerAction } from '../../../components/danger-action';
 import { ActionsHeader, DataTable } from '../../../components/data-table';
 import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
@@ -95,15 +96,13 @@ export function SlaRoute() {
                     <Table.Td>{describeSteps(p)}</Table.Td>
                     {canManage && (
                       <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Delete policy ${p.name}`}
+                        <DangerAction
+                          text="Delete"
+                          label={`Delete policy ${p.name}`}
+                          icon={IconTrash}
                           loading={remove.isPending && remove.variables === p.id}
                           onClick={() => remove.mutate(p.id)}
-                        >
-                          <IconTrash size={18} aria-hidden />
-                        </ActionIcon>
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>
