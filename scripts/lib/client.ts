@@ -4,9 +4,37 @@ import path from 'node:path';
 
 import { ROOT } from './services';
 
-/** npm start and the browser journeys serve the built client: build it when its sources are newer. */
+const LOCK_STALE_MS = 5 * 60_000;
+
+/**
+ * npm start and the browser journeys serve the built client: build it when its sources are newer.
+ * Two jest workers may start journeys at once on a fresh clone; a lock directory (mkdir is atomic)
+ * makes the second wait for the first's build instead of emptying `dist` under it.
+ */
 export function buildClientIfStale(): string {
   const dist = path.join(ROOT, 'client/dist');
+  const lock = path.join(ROOT, 'client/dist.lock');
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run would otherwise hold every later one.
+      if (Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > LOCK_STALE_MS) {
+        fs.rmSync(lock, { recursive: true, force: true });
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    if (!isFresh(dist)) build();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+  return dist;
+}
+
+function isFresh(dist: string): boolean {
   const built = path.join(dist, 'index.html');
   const newest = (dir: string): number =>
     Math.max(
@@ -17,7 +45,10 @@ export function buildClientIfStale(): string {
       }),
     );
   const sources = Math.max(newest(path.join(ROOT, 'client/src')), newest(path.join(ROOT, 'shared/src')));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return dist;
+  return fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources;
+}
+
+function build(): void {
   // Always the production build: jest sets NODE_ENV=test, which would give React's development one.
   const result = spawnSync('npm', ['run', 'build', '-w', 'client'], {
     cwd: ROOT,
@@ -25,5 +56,4 @@ export function buildClientIfStale(): string {
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('Building the client failed');
-  return dist;
 }

@@ -38,7 +38,7 @@ const setSla = (caseId: string, resolutionDueAt: Date) =>
       $set: {
         sla: {
           policyId: null,
-          clock: '24x7',
+          clock: '24/7',
           firstResponseDueAt: null,
           resolutionDueAt,
           firstRespondedAt: null,
@@ -67,8 +67,10 @@ describe('the closed-loop report', () => {
      * Difference: 66.67 − 25 = 41.67 points; pooled p = 3/7, z = 0.4167/√(3/7·4/7·(1/3 + 1/4))
      *   = 0.4167/0.3780 = 1.102, p = 0.270 (not significant).
      * Detractors: 9 first answers + the 4 detractor follow-ups (C3's 4, N2's 3, N3's 0, N4's 2) = 13,
-     *   5 with a case (C1–C4, O1). Within SLA: C1 due tomorrow and closed (within), C2 due in 2000
-     *   (late), O1 open and not due (undecided) → 1 of 2. Reopened: 1 (C4) of the 4 closed.
+     *   5 with a case (C1–C4, O1). Within SLA: every case gets a resolution due time when it opens
+     *   (no policy here: the case's own hours on the 24/7 clock); C1 due tomorrow and closed
+     *   (within), C2 moved to due in 2000 (late), C3 and C4 closed at once (within), O1 open and
+     *   not due (undecided) → 3 of 4. Reopened: 1 (C4) of the 4 closed.
      */
     const closedLoop: [number, number | null][] = [
       [3, 9],
@@ -119,7 +121,7 @@ describe('the closed-loop report', () => {
 
     expect(overall.detractors).toBe(13);
     expect(overall.withCase).toMatchObject({ n: 13, count: 5 });
-    expect(overall.withinSla).toMatchObject({ n: 2, count: 1, share: 0.5 });
+    expect(overall.withinSla).toMatchObject({ n: 4, count: 3, share: 0.75 });
     expect(overall.reopened).toMatchObject({ n: 4, count: 1, share: 0.25 });
     expect(overall.close.n).toBe(4);
     expect(overall.firstResponse).toMatchObject({ n: 0, medianHours: null, p90Hours: null });

@@ -24,6 +24,14 @@ const BODIES: Record<string, () => object> = {
   'POST /api/v1/cases/{caseId}/notes': () => ({ text: 'A note' }),
   'POST /api/v1/cases/{caseId}/reply': () => ({ subject: 'Hello', message: 'Sorry' }),
   'PATCH /api/v1/webhooks/{endpointId}': () => ({ description: 'Renamed' }),
+  'POST /api/v1/webhooks/{endpointId}/recover': () => ({ since: '2026-01-01T00:00:00.000Z' }),
+  'PUT /api/v1/sla/policies/{policyId}': () => ({
+    name: 'Renamed',
+    clock: '24/7',
+    firstResponseMinutes: 60,
+    resolutionMinutes: 240,
+    escalations: [],
+  }),
 };
 
 /** The example body of `op`, or undefined when the table has none. */

@@ -30,6 +30,7 @@ interface Org {
   endpointId: string;
   deliveryId: string;
   linkId: string;
+  policyId: string;
 }
 
 async function buildOrg(): Promise<Org> {
@@ -52,8 +53,13 @@ async function buildOrg(): Promise<Org> {
     .post('/api/v1/shared-links')
     .send({ name: 'Board', selection: { lastDays: 30 }, expiresIn: 'never' })
     .expect(201);
+  const policy = await owner.agent
+    .post('/api/v1/sla/policies')
+    .send({ name: 'Default', clock: '24/7', firstResponseMinutes: 60, resolutionMinutes: 240, escalations: [] })
+    .expect(201);
   return {
     linkId: link.body.link.id,
+    policyId: policy.body.policy.id,
     ruleId: rule.body.rule.id,
     caseId: String(opened._id),
     ...hooks,
@@ -90,6 +96,7 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   endpointId: [org.endpointId],
   deliveryId: [org.deliveryId],
   linkId: [org.linkId],
+  policyId: [org.policyId],
 });
 
 const FIXED = FIXED_PARAMS;
