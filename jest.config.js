@@ -17,5 +17,8 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
   // Tests wait on real I/O, not the CPU: two workers keep both cores busy alongside FerretDB.
   maxWorkers: 2,
+  // A worker's heap grows file after file (each loads the app and its drivers afresh); one ran out
+  // of memory 57 files into a full run. Past this after a file, jest replaces the worker.
+  workerIdleMemoryLimit: '1GB',
   testTimeout: 30_000,
 };
