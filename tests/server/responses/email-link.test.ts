@@ -88,6 +88,13 @@ describe('a score link from the survey email', () => {
     expect(await responseOf(inv.id)).toBeNull();
   });
 
+  it('when the mail is clicked before its send recorded it (the invitation still queued), then the score is kept', async () => {
+    const inv = await invite();
+    await SurveyInvitationModel.updateOne({ organisationId: org, _id: inv.id }, { $set: { state: 'queued' } });
+    await request(h.app).get(`/r/${inv.token}?score=8`).expect(200);
+    expect(await responseOf(inv.id)).toMatchObject({ state: 'provisional', score: 8 });
+  });
+
   it('when the invitation has expired, then the survey-language page says it closed and nothing is stored', async () => {
     const inv = await invite({ expiresAt: new Date(Date.now() - 1000) });
     const res = await request(h.app).get(`/r/${inv.token}?score=9`).expect(410);

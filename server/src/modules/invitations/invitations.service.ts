@@ -130,11 +130,13 @@ export const markResponded = (ctx: Ctx, invitationId: string) =>
   transition(ctx, invitationId, FUNNEL, 'responded', { respondedAt: new Date(), nextReminderAt: null });
 
 /**
- * Whether a link may still be answered (not expired, not failed or bounced). `sending` counts: the
- * SMTP server may have accepted the mail, and its reader clicked, before the send job recorded it.
+ * Whether a link may still be answered (not expired, not failed or bounced). `queued` and `sending`
+ * count: the SMTP server may have accepted the mail, and its reader clicked, before the send job
+ * recorded `sent` (it goes from `queued` to `sent` in one write). Nobody holds a link before then:
+ * the token exists only in the mail.
  */
 export const isAnswerable = (invitation: Pick<SurveyInvitationDoc, 'state' | 'expiresAt'>, now = new Date()) =>
-  ['sending', 'sent', 'opened', 'clicked', 'responded'].includes(invitation.state) &&
+  ['queued', 'sending', 'sent', 'opened', 'clicked', 'responded'].includes(invitation.state) &&
   (!invitation.expiresAt || invitation.expiresAt > now);
 
 /** Erasure: the recipient address goes; the invitation stays as an anonymous count. */
