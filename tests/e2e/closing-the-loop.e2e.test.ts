@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { systemContext } from '../../server/src/lib/context';
 import { signUpOwner, type Teammate } from '../factories/accounts';
@@ -6,6 +6,7 @@ import { answerAsContact } from '../factories/feedback';
 import { buildWebhookEndpoint } from '../factories/webhooks';
 import { waitForMail } from '../setup/mail';
 import { launchBrowser, screenshot } from './support/browser';
+import { logInAs } from './support/log-in';
 import { startRunningApp, type RunningApp } from './support/server';
 
 let app: RunningApp;
@@ -19,15 +20,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function logIn(owner: Teammate, width: number): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
-  return page;
-}
+const logIn = (owner: Teammate, width: number) => logInAs(browser, app.url, owner, width);
 
 test('a rule is created, a detractor answers, the case appears in the inbox, the agent replies and resolves, and the customer gets the mail', async () => {
   const owner = await signUpOwner(app.harness.app);

@@ -1,10 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { systemContext } from '../../server/src/lib/context';
 import { signUpOwner, type Teammate } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { answerAsContact } from '../factories/feedback';
 import { launchBrowser, screenshot } from './support/browser';
+import { logInAs } from './support/log-in';
 import { startRunningApp, type RunningApp } from './support/server';
 
 let app: RunningApp;
@@ -18,15 +19,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function logIn(owner: Teammate): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
-  return page;
-}
+const logIn = (owner: Teammate) => logInAs(browser, app.url, owner);
 
 test('an admin sets business hours and a policy; a case on it shows its due times and both clocks', async () => {
   const owner = await signUpOwner(app.harness.app);

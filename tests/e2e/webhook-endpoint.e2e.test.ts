@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { WebhookEndpointModel } from '../../server/src/modules/webhooks/webhook-endpoint.model';
 import { signUpOwner, type Teammate } from '../factories/accounts';
 import { buildWebhookEndpoint } from '../factories/webhooks';
 import { launchBrowser, screenshot } from './support/browser';
+import { logInAs } from './support/log-in';
 import { startRunningApp, type RunningApp } from './support/server';
 
 let app: RunningApp;
@@ -17,15 +18,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function logIn(owner: Teammate, width: number): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
-  return page;
-}
+const logIn = (owner: Teammate, width: number) => logInAs(browser, app.url, owner, width);
 
 test('a disabled endpoint shows why and can be enabled again; rotating its secret shows the new one once', async () => {
   const owner = await signUpOwner(app.harness.app);
