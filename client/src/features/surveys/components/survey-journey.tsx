@@ -71,7 +71,7 @@ export function SurveyJourney({ role }: { role: Role }) {
         </Stack>
       </Paper>
       {writer && !any && templates.data && (
-        <TemplateCards templates={templates.data.templates} kinds={['nps', 'csat', 'ces']} />
+        <TemplateCards templates={templates.data.templates} kinds={['nps', 'csat', 'ces']} cols={{ base: 1, sm: 2 }} />
       )}
       {(any || !writer) && (
         <Text size="sm">

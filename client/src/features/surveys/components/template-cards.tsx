@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title, type SimpleGridProps } from '@mantine/core';
 import type { MetricKind } from '@pulse/shared/metrics/scales';
 import type { SurveyTemplateDto } from '@pulse/shared/schemas/survey-templates';
 import { useNavigate } from 'react-router';
@@ -36,7 +36,16 @@ function QuestionGlimpse({ template }: { template: SurveyTemplateDto }) {
 }
 
 /** Template cards; choosing one creates the draft and opens it in the builder. */
-export function TemplateCards({ templates, kinds }: { templates: SurveyTemplateDto[]; kinds?: MetricKind[] }) {
+export function TemplateCards({
+  templates,
+  kinds,
+  cols = { base: 1, sm: 2, lg: 3 },
+}: {
+  templates: SurveyTemplateDto[];
+  kinds?: MetricKind[];
+  /** Cards per row: a page-wide list fits three; the home page's narrower column two. */
+  cols?: SimpleGridProps['cols'];
+}) {
   const create = useCreateSurvey();
   const navigate = useNavigate();
   const shown = kinds ? kinds.map((k) => templates.find((t) => t.kind === k)!).filter(Boolean) : templates;
@@ -52,7 +61,7 @@ export function TemplateCards({ templates, kinds }: { templates: SurveyTemplateD
   return (
     <Stack gap="sm">
       {create.isError && <FormAlert message={errorMessage(create.error)} />}
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+      <SimpleGrid cols={cols}>
         {shown.map((t) => (
           <Card key={t.id} withBorder padding="md" radius="md" component="article" aria-labelledby={`template-${t.id}`}>
             <Stack gap="sm" h="100%" justify="space-between">
