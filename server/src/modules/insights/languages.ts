@@ -85,8 +85,11 @@ export function compile(code: InsightLanguage, rules: LanguageRules, lib: Librar
     const v = lib.lexicon[stemmed];
     return v === undefined ? undefined : v * (lib.lexiconWeight ?? 1);
   };
+  const unrated = new Set(rules.unrated ?? []);
   const general = new Map(
-    Object.entries(lib.general ?? {}).map(([w, v]) => [w, v * (lib.generalWeight ?? 1)] as const),
+    Object.entries(lib.general ?? {})
+      .filter(([w]) => !unrated.has(w))
+      .map(([w, v]) => [w, v * (lib.generalWeight ?? 1)] as const),
   );
   const byStem = new Map(Object.entries(rules.words).map(([w, v]) => [stem(w), v] as const));
   // German glues nouns together ("Abrechnungsfehler"): an unknown word takes the valence of the

@@ -40,9 +40,26 @@ export const cxWords: Readonly<Record<string, number>> = {
   use: 0, used: 0, uses: 0, using: 0, reason: 0, reasons: 0, consider: 0, considered: 0,
   considering: 0, wonder: 0, wondering: 0, wondered: 0, inform: 0, informed: 0, excel: 0,
   refresh: 0, refreshed: 0, help: 0, promise: -0.5, promised: -0.5,
+  // more service words AFINN lacks
+  thankfully: 1.5, luckily: 1, frustratingly: -2, disappointingly: -2, annoyingly: -1.5, overdue: -1.5,
+  endless: -1.5, undelivered: -2, misdelivered: -2, unreachable: -2, curt: -2, abrupt: -1.5, cluttered: -1.5,
+  lengthy: -1, freezes: -2, freezing: -2, glitching: -1.5, overbilled: -2.5, mislabelled: -1.5, mislabeled: -1.5,
+  canceled: -1, timeout: -1.5,
   // apologies are the service recovering, not a complaint (AFINN rates "sorry" negative)
   sorry: 0, apologised: 0.5, apologized: 0.5, apology: 0.3, apologies: 0,
 };
+
+/**
+ * Words AFINN rates as everyday prose that in service comments name a thing, a wish or a figure
+ * of speech ("customer support", "gift card", "loyalty points", "your call is important to us",
+ * "clearly been left in the rain"): no valence, and nouns among them stay themes.
+ */
+// prettier-ignore
+export const cxUnrated: readonly string[] = [
+  'support', 'gift', 'gifts', 'loyalty', 'reward', 'rewards', 'authority', 'important', 'welcome', 'pay', 'please',
+  'want', 'interest', 'yes', 'guarantee', 'share', 'shared', 'join', 'matter', 'matters', 'true', 'god', 'dear',
+  'pretty', 'save', 'savings', 'clearly', 'obviously',
+];
 
 /**
  * What a customer waits for. These carry no valence by themselves, but negated they are the most
@@ -86,6 +103,8 @@ export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:went|goes) (?:the extra mile|out of (?:her|his|their) way)\b/gu, 3],
   [/\b(?:sorted|fixed|solved|resolved) (?:it |everything |my \w+ )?(?:in|within) (?:minutes|seconds|no time)\b/gu, 2.5],
   [/\bno (?:wait|waiting|delay|delays|queue)\b/gu, 1.5],
+  [/\b(?:done|sorted|fixed|solved|resolved|answered|arrived|delivered|set up) (?:in|within) (?:seconds|minutes|no time|an hour|the hour|a day|hours)\b/gu, 2],
+  [/\b(?:five stars|full marks)\b/gu, 2],
   [/\bworks? (?:like a charm|perfectly|a treat)\b/gu, 2.5],
   // sarcasm cues: praise aimed at the failure
   [/\b(?:oh|just) (?:great|brilliant|perfect|fantastic|wonderful|lovely)\b/gu, -2],

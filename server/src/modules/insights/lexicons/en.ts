@@ -1,4 +1,4 @@
-import { cxExpectations, cxPhrases, cxSuggestions, cxWords } from './en-cx';
+import { cxExpectations, cxPhrases, cxSuggestions, cxUnrated, cxWords } from './en-cx';
 import type { LanguageRules } from './types';
 
 /** English: written for customer-experience comments (delivery, support, checkout, billing, apps). */
@@ -11,19 +11,20 @@ export const en: LanguageRules = {
     'hasnt', 'hadnt', 'shouldnt', 'aint',
   ],
   expectations: cxExpectations,
+  unrated: cxUnrated,
   // prettier-ignore
   intensifiers: [
     'very', 'really', 'so', 'super', 'extremely', 'absolutely', 'totally', 'truly', 'incredibly', 'utterly',
     'completely', 'highly', 'too', 'such', 'seriously', 'genuinely', 'way', 'ridiculously', 'insanely', 'painfully',
     'remarkably', 'exceptionally', 'especially', 'particularly', 'massively', 'hugely', 'unbelievably', 'terribly',
-    'awfully', 'horribly', 'amazingly', 'exceedingly', 'overly',
+    'awfully', 'horribly', 'amazingly', 'exceedingly', 'overly', 'clearly', 'obviously',
   ],
   // prettier-ignore
   diminishers: [
     'bit', 'slightly', 'somewhat', 'little', 'kinda', 'partly', 'mostly', 'fairly', 'relatively', 'marginally',
     'occasionally', 'sometimes', 'sorta', 'mildly',
   ],
-  contrast: ['but', 'however', 'yet', 'though', 'otherwise', 'shame', 'except'],
+  contrast: ['but', 'however', 'yet', 'though', 'otherwise', 'shame', 'except', 'until'],
   concessive: ['although', 'even', 'despite', 'while', 'whilst'],
   // prettier-ignore
   words: {
@@ -101,7 +102,7 @@ export const en: LanguageRules = {
     [/\bseriously\?/gu, -2],
     // idioms and negated complaints
     [/\bnot bad(?: at all)?\b/gu, 2],
-    [/\bno (?:complaints?|issues?|problems?|fuss|hassle|questions asked)\b/gu, 2],
+    [/\b(?:no|zero|without (?:any|a)?) ?(?:complaints?|issues?|problems?|fuss|hassle|quibbles?|drama|questions asked)\b/gu, 2],
     [/\bnothing to (?:fix|complain about|report|fault)\b/gu, 1.5],
     [/\bcan'?t (?:fault|complain)\b/gu, 2],
     [/\bcouldn'?t (?:have asked for better|be happier|be easier|be better|be smoother)\b/gu, 3],

@@ -19,6 +19,11 @@ export interface LanguageRules {
    * complaint when negated ("hasn't arrived", "never replied").
    */
   expectations?: readonly string[];
+  /**
+   * Words the general library rates that carry no opinion in service comments ("support",
+   * "gift"): left out of the library's list, so they neither score nor stop being themes.
+   */
+  unrated?: readonly string[];
   /** Domain and everyday opinion words with a valence, about -3 … +3. */
   words: Readonly<Record<string, number>>;
   /** Fixed expressions scored as a whole before the words (sarcasm, idioms, implicit complaints). */
