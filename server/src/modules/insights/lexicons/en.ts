@@ -145,7 +145,7 @@ export const en: LanguageRules = {
     [/\bwhere is my\b/gu, -2],
     [/\bgot nowhere\b/gu, -2],
     [/\bfeels like a scam\b/gu, -3],
-    [/\btook (?:ages|forever|way too long)\b/gu, -2],
+    [/\btook (?:me |us |them )?(?:ages|forever|way too long)\b/gu, -2],
     [/\bway too (?:long|many|much)\b/gu, -1.5],
     [/\btoo (?:many|much|long|big|small|wide)\b/gu, -1],
     [/\bhard to (?:find|read|understand|use)\b/gu, -1],
