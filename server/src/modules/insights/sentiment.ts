@@ -83,6 +83,9 @@ const NEGATION_WINDOW = 3;
 const EXPECTATION_UNMET = -1.8;
 // "Without help" or "without calling" is a thing not needed, not a thing that failed to happen.
 const ABSENCE: ReadonlySet<string> = new Set(['without', 'sans', 'ohne', 'sin']);
+// "… when I was struggling. Danke." is gratitude: a lone thanks is not read as sarcasm (a bare
+// English "thanks" at the end is a phrase of its own).
+const GRATITUDE: ReadonlySet<string> = new Set(['merci', 'danke', 'gracias']);
 const K = (n: string, d: number) => (process.env[n] === undefined ? d : Number(process.env[n]));
 const POS_T = K('POS_T', 0.6);
 const NEG_T = K('NEG_T', 0.6);
@@ -146,6 +149,7 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
     words += 1;
     const phrase = PHRASE_RE.exec(token);
     let value: number | undefined;
+    if (GRATITUDE.has(token)) positiveOnly = false;
     if (phrase) {
       value = phraseValues[phraseIndex(phrase[1]!)];
       // A fixed expression says what it means ("Thank you." after a complaint is sincere); the

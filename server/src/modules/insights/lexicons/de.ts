@@ -7,6 +7,14 @@ export const de: LanguageRules = {
     'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'ohne', 'weder',
     'niemand', 'keineswegs', 'kaum', 'garnicht',
   ],
+  // Worauf der Kunde wartet: allein ohne Wertung, verneint eine Beschwerde („nicht angekommen“).
+  // prettier-ignore
+  expectations: [
+    'angekommen', 'geliefert', 'zugestellt', 'erhalten', 'bekommen', 'geantwortet',
+    'zurückgerufen', 'erstattet', 'zurückerstattet', 'gelöst', 'behoben', 'repariert', 'funktioniert', 'geladen',
+    'geöffnet', 'gemeldet', 'kontaktiert', 'bearbeitet', 'verschickt', 'versendet', 'gekommen', 'geholfen', 'zugehört',
+    'erklärt', 'akzeptiert', 'erkannt', 'synchronisiert', 'aktualisiert', 'reagiert',
+  ],
   // prettier-ignore
   intensifiers: [
     'sehr', 'echt', 'wirklich', 'total', 'super', 'so', 'absolut', 'extrem', 'richtig', 'völlig', 'komplett',

@@ -111,7 +111,10 @@ export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
   [/\bleft (?:me |us )?(?:hanging|waiting|in the dark)\b/gu, -2],
   [/\b(?:never|not) heard (?:back|anything)\b/gu, -2],
   [/\bheard nothing\b/gu, -2],
-  [/\bno (?:follow[- ]up|updates?|tracking|contact|call ?back|explanation|help|response|acknowledg(?:e)?ment)\b/gu, -1.5],
+  [
+    /\bno (?:follow[- ]up|updates?|tracking|contact|call ?back|explanation|help|response|acknowledg(?:e)?ment)\b/gu,
+    -1.5,
+  ],
   [/\bwhat'?s the point\b/gu, -2],
   [/\bhow hard (?:can it be|is it)\b/gu, -2],
   [/\b(?:steer clear|stay away|avoid (?:at all costs|this|them|like))\b/gu, -2.5],
@@ -126,7 +129,10 @@ export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
   // praise that has no praise word in it
   [/\bcan(?:'?t|not|n't) (?:thank|praise) (?:you|them|him|her|the \w+)? ?enough\b/gu, 3],
   [/\bcan(?:'?t|not|n't) recommend (?:it |them |this \w+ )?(?:highly )?enough\b/gu, 3],
-  [/\b(?:will|would|'ll) (?:definitely |certainly |happily |gladly )?(?:use|order|shop|buy|book|fly) (?:\w+ )?again\b/gu, 2],
+  [
+    /\b(?:will|would|'ll) (?:definitely |certainly |happily |gladly )?(?:use|order|shop|buy|book|fly) (?:\w+ )?again\b/gu,
+    2,
+  ],
   [/\b(?:will|'ll) (?:definitely |certainly )?(?:be back|come back|return|recommend)\b/gu, 2],
   [/\b(?:in one piece|safe and sound)\b/gu, 1.5],
   [/\bexactly what i (?:ordered|asked for|was looking for)\b/gu, 1.5],
@@ -144,7 +150,10 @@ export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:went|goes) (?:the extra mile|out of (?:her|his|their) way)\b/gu, 3],
   [/\b(?:sorted|fixed|solved|resolved) (?:it |everything |my \w+ )?(?:in|within) (?:minutes|seconds|no time)\b/gu, 2.5],
   [/\bno (?:wait|waiting|delay|delays|queue)\b/gu, 1.5],
-  [/\b(?:done|sorted|fixed|solved|resolved|answered|arrived|delivered|set up) (?:in|within) (?:seconds|minutes|no time|an hour|the hour|a day|hours)\b/gu, 2],
+  [
+    /\b(?:done|sorted|fixed|solved|resolved|answered|arrived|delivered|set up) (?:in|within) (?:seconds|minutes|no time|an hour|the hour|a day|hours)\b/gu,
+    2,
+  ],
   [/\b(?:five stars|full marks)\b/gu, 2],
   [/\bworks? (?:like a charm|perfectly|a treat)\b/gu, 2.5],
   // sarcasm cues: praise aimed at the failure

@@ -102,7 +102,10 @@ export const en: LanguageRules = {
     [/\bseriously\?/gu, -2],
     // idioms and negated complaints
     [/\bnot bad(?: at all)?\b/gu, 2],
-    [/\b(?:no|zero|without (?:any|a)?) ?(?:complaints?|issues?|problems?|fuss|hassle|quibbles?|drama|questions asked)\b/gu, 2],
+    [
+      /\b(?:no|zero|without (?:any|a)?) ?(?:complaints?|issues?|problems?|fuss|hassle|quibbles?|drama|questions asked)\b/gu,
+      2,
+    ],
     [/\bnothing to (?:fix|complain about|report|fault)\b/gu, 1.5],
     [/\bcan'?t (?:fault|complain)\b/gu, 2],
     [/\bcouldn'?t (?:have asked for better|be happier|be easier|be better|be smoother)\b/gu, 3],

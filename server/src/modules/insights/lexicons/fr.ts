@@ -3,6 +3,15 @@ import type { LanguageRules } from './types';
 /** French: on top of nlp.js's stemmed lexicon, whose service vocabulary is thin and sometimes inverted. */
 export const fr: LanguageRules = {
   negators: ['ne', 'pas', 'jamais', 'aucun', 'aucune', 'rien', 'sans', 'ni', 'guère'],
+  // Ce que le client attend : sans valeur seul, une plainte sous la négation (« n'est pas arrivé »).
+  // prettier-ignore
+  expectations: [
+    'arrivé', 'arrivée', 'arrive', 'livré', 'livrée', 'reçu', 'reçue', 'répondu',
+    'répond', 'rappelé', 'rappelle', 'remboursé', 'réglé', 'résolu',
+    'réparé', 'fonctionne', 'fonctionné', 'marche', 'marché', 'charge', 'chargé', 'ouvert', 'ouvre', 'contacté',
+    'traité', 'expédié', 'envoyé', 'venu', 'venue', 'aidé', 'écouté', 'expliqué', 'prévenu', 'accepté',
+    'accepte', 'reconnu', 'reconnaît', 'synchronise', 'synchronisé',
+  ],
   // prettier-ignore
   intensifiers: [
     'très', 'vraiment', 'trop', 'super', 'tellement', 'hyper', 'ultra', 'absolument', 'totalement', 'complètement',
