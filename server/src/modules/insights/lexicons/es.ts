@@ -64,6 +64,18 @@ export const es: LanguageRules = {
     regular: -0.7, correcto: 0.2, correcta: 0.2, normal: 0, vale: 0,
   },
   phrases: [
+    // giros habituales de servicio, sin palabra de opinión
+    [/\bno (?:es|era|está|llegó) (?:como|tal y como) (?:se )?(?:describe|describía|anunciaba|prometieron)\b/gu, -2],
+    [/\b(?:dejó|ha dejado) de funcionar\b|\bya no funciona\b/gu, -2.5],
+    [/\bni una (?:llamada|respuesta|disculpa|explicación)\b/gu, -1.5],
+    [/\besperaba (?:más|mejor|algo mejor)\b/gu, -1.5],
+    [/\bhuid\b|\bevitadlos?\b/gu, -2.5],
+    [/\bquiero mi dinero\b/gu, -2],
+    [/\bvolveré a (?:comprar|pedir|confiar)\b|\bvolveremos\b|\bsin duda repetiré\b/gu, 2],
+    [/\b(?:tal y )?como se describe\b/gu, 1.2],
+    [/\ben (?:cuestión de|pocos|dos|tres) minutos\b|\ben un momento\b|\bal momento\b/gu, 1.5],
+    [/\bme (?:mantuvieron|mantenían) informad[oa]\b/gu, 2],
+    [/\ben (?:perfecto|buen|perfectas|buenas) (?:estado|condiciones)\b|\bbien embalad[oa]\b/gu, 1.5],
     [/\b(?:genial|estupendo|perfecto|qué maravilla|ay qué maravilla|fantástico),? (?:otra|otro|más)\b/gu, -3],
     [/\bjusto lo que (?:necesitaba|quería)(?=\s*[.!]|$)/gu, -2.5],
     [/\bgracias por nada\b/gu, -3],
@@ -91,7 +103,7 @@ export const es: LanguageRules = {
     [/\bnunca (?:llegó|me llegó|funciona|conecta|apareció|encuentra|carga|se actualiz\w+)\b/gu, -2.5],
     [/\bno (?:funciona|sirve|se sincroniza|acepta|puedo|pude|encaja|aparece|se puede usar)\b/gu, -1.5],
     [/\btodo el rato\b|\bcada vez que\b/gu, -1],
-    [/\bsigo sin\b|\bsiguen cobrando\b|\bsigue pendiente\b/gu, -2],
+    [/\bsig(?:o|ue|uen) sin\b|\bsiguen cobrando\b|\bsigue pendiente\b/gu, -2],
     [/\b(?:sin|ninguna|ningún) (?:respuesta|reembolso|disculpas|aviso|opción)\b/gu, -1.5],
     [/\bnada de nada\b|\by nada\b/gu, -2],
     [/\bme rendí\b|\blo dejé\b/gu, -2],
@@ -130,6 +142,7 @@ export const es: LanguageRules = {
   suggestions: [
     /\bestaría bien\b/u, /\bme gustaría\b/u, /\bpreferiría\b/u, /\bpodría ser\b/u, /\bnecesita mejores\b/u,
     /\bme cambiaría\b/u, /\bno quiero que\b/u,
+    /\bpodr(?:íais|ían|ías|ía) (?:añadir|poner|incluir|hacer|permitir|ofrecer)\b/u, /\b(?:hay|habrá) (?:alguna )?(?:forma|manera)\b/u,
   ],
   // prettier-ignore
   notThemes: [

@@ -64,6 +64,18 @@ export const fr: LanguageRules = {
     mal: -1.5, correct: 0.2, correcte: 0.2, correctes: 0.2, normal: 0, normale: 0, moyenne: -0.3,
   },
   phrases: [
+    // tournures de service courantes, sans mot d'opinion
+    [/\bpas (?:comme|tel que) (?:décrit|annoncé|prévu|promis|sur la photo)\b/gu, -2],
+    [/\b(?:ne )?(?:marche|fonctionne) plus\b/gu, -2.5],
+    [/\b(?:aucune|plus de|pas de|sans) nouvelles?\b|\bjamais eu de (?:retour|réponse|nouvelles)\b/gu, -2],
+    [/\bje m'attendais à (?:mieux|plus)\b/gu, -1.5],
+    [/\bà fuir\b|\bfuyez\b/gu, -3],
+    [/\brendez-moi mon argent\b|\bmon argent\b/gu, -1.5],
+    [/\ben (?:bon|parfait) état\b|\bbien emballée?s?\b/gu, 1.5],
+    [/\ben (?:quelques|deux|trois) (?:minutes|clics|secondes)\b|\ben un rien de temps\b/gu, 1.5],
+    [/\btenue? (?:au courant|informée?)\b/gu, 2],
+    [/\bpris le temps de\b/gu, 2],
+    [/\bje (?:recommanderai|commanderai|reviendrai|rachèterai)\b|\bà refaire\b/gu, 2],
     [/\b(?:super|génial|parfait|oh génial|bravo|merci),? encore\b/gu, -3],
     [/\bmerci (?:bien|beaucoup)?\s*pour rien\b/gu, -3],
     [/\bmerci bien\.?$/gu, -1],
@@ -133,6 +145,7 @@ export const fr: LanguageRules = {
   suggestions: [
     /\bce serait bien\b/u, /\bj'aimerais\b/u, /\bje préférerais\b/u, /\bpourrait être\b/u, /\bmérite(?:rait)? de\b/u,
     /\bje passerais\b/u,
+    /\bpourri(?:ez|ons)-(?:vous|nous)\b/u, /\bserait-il possible\b/u, /\by a-t-il (?:un moyen|moyen)\b/u,
   ],
   // prettier-ignore
   notThemes: [
