@@ -1,0 +1,78 @@
+import { MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+
+import { useTouchpointOptions } from '../api/get-digests';
+
+export type TimingValues = {
+  frequency: 'daily' | 'weekly' | 'monthly';
+  /** A Select's value: the hour as text, "0" to "23". */
+  hour: string;
+  timeZone: string;
+  touchpointIds: string[];
+};
+
+export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const ZONES: string[] = (() => {
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  return supported.includes('UTC') ? supported : ['UTC', ...supported];
+})();
+const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
+
+export const toSettings = (v: TimingValues) => ({
+  frequency: v.frequency,
+  hour: Number(v.hour),
+  timeZone: v.timeZone,
+  touchpointIds: v.touchpointIds,
+});
+
+/** Frequency, local hour, time zone and touchpoints: the same fields for my digest and a recipient's. */
+export function TimingFields<V extends TimingValues>({ form }: { form: UseFormReturnType<V> }) {
+  const touchpoints = useTouchpointOptions();
+  const f = form as unknown as UseFormReturnType<TimingValues>;
+  return (
+    <Stack gap="sm">
+      <div>
+        <Text size="sm" fw={500} mb={4} id="digest-frequency">
+          How often
+        </Text>
+        <SegmentedControl
+          aria-labelledby="digest-frequency"
+          data={[
+            { value: 'daily', label: 'Daily' },
+            { value: 'weekly', label: 'Weekly (Mondays)' },
+            { value: 'monthly', label: 'Monthly (the 1st)' },
+          ]}
+          {...f.getInputProps('frequency')}
+        />
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="At"
+          description="Local time in the zone beside"
+          data={HOURS}
+          allowDeselect={false}
+          {...f.getInputProps('hour')}
+        />
+        <Select
+          label="Time zone"
+          description="Daylight-saving changes are followed"
+          data={ZONES}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage="No such time zone"
+          {...f.getInputProps('timeZone')}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label="Touchpoints"
+        description="Leave empty for all of them"
+        placeholder={f.getValues().touchpointIds.length ? undefined : 'All touchpoints'}
+        data={touchpoints.data ?? []}
+        searchable
+        clearable
+        {...f.getInputProps('touchpointIds')}
+      />
+    </Stack>
+  );
+}
