@@ -1,5 +1,6 @@
-import { MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Autocomplete, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useId } from 'react';
 
 import { useTouchpointOptions } from '../api/get-digests';
 
@@ -30,14 +31,16 @@ export const toSettings = (v: TimingValues) => ({
 export function TimingFields<V extends TimingValues>({ form }: { form: UseFormReturnType<V> }) {
   const touchpoints = useTouchpointOptions();
   const f = form as unknown as UseFormReturnType<TimingValues>;
+  // Two of these forms share the page: each labels its own control.
+  const frequencyLabel = useId();
   return (
     <Stack gap="sm">
       <div>
-        <Text size="sm" fw={500} mb={4} id="digest-frequency">
+        <Text size="sm" fw={500} mb={4} id={frequencyLabel}>
           How often
         </Text>
         <SegmentedControl
-          aria-labelledby="digest-frequency"
+          aria-labelledby={frequencyLabel}
           data={[
             { value: 'daily', label: 'Daily' },
             { value: 'weekly', label: 'Weekly (Mondays)' },
@@ -49,18 +52,18 @@ export function TimingFields<V extends TimingValues>({ form }: { form: UseFormRe
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label="At"
-          description="Local time in the zone beside"
+          description="Local time in the chosen time zone"
           data={HOURS}
           allowDeselect={false}
           {...f.getInputProps('hour')}
         />
-        <Select
+        {/* Free text with suggestions: browsers list some zones under old names (Asia/Calcutta), and the
+            server accepts every IANA name it knows, answering on this field when it does not. */}
+        <Autocomplete
           label="Time zone"
-          description="Daylight-saving changes are followed"
+          description="An IANA name such as Europe/Paris; daylight-saving changes are followed"
           data={ZONES}
-          searchable
-          allowDeselect={false}
-          nothingFoundMessage="No such time zone"
+          limit={20}
           {...f.getInputProps('timeZone')}
         />
       </SimpleGrid>
