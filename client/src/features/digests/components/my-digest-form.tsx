@@ -5,10 +5,9 @@ import { IconMailForward } from '@tabler/icons-react';
 
 import { FormAlert } from '../../../components/form-alert';
 import { errorMessage } from '../../../lib/api-client';
-import { formatFullDateTime } from '../../../lib/format';
 import { useFormSubmit } from '../../../lib/forms';
 import { usePreviewMyDigest, useSaveMyDigest, useStopMyDigest } from '../api/change-digests';
-import { browserZone, TimingFields, toSettings, type TimingValues } from './timing-fields';
+import { browserZone, formatInZone, TimingFields, toSettings, type TimingValues } from './timing-fields';
 
 /** The signed-in teammate's own digest: off until saved, then sent to their account's address. */
 export function MyDigestForm({ subscription }: { subscription: DigestSubscription | null }) {
@@ -31,8 +30,10 @@ export function MyDigestForm({ subscription }: { subscription: DigestSubscriptio
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {subscription
-          ? `Sent to ${subscription.email}. Next one ${formatFullDateTime(subscription.nextDueAt)}${
-              subscription.lastSentAt ? `; last sent ${formatFullDateTime(subscription.lastSentAt)}` : ''
+          ? `Sent to ${subscription.email}. Next one ${formatInZone(subscription.nextDueAt, subscription.timeZone)}${
+              subscription.lastSentAt
+                ? `; last sent ${formatInZone(subscription.lastSentAt, subscription.timeZone)}`
+                : ''
             }. Skipped when no answer arrived since the one before.`
           : 'Scores and their changes, volume, new detractors, cases and SLA, a few comments and emerging themes, in your inbox. Off for now.'}
       </Text>

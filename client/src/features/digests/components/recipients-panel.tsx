@@ -6,10 +6,9 @@ import { IconTrash } from '@tabler/icons-react';
 import { DangerAction } from '../../../components/danger-action';
 import { ActionsHeader, DataTable } from '../../../components/data-table';
 import { FormAlert } from '../../../components/form-alert';
-import { formatFullDateTime } from '../../../lib/format';
 import { useFormSubmit } from '../../../lib/forms';
 import { useAddRecipient, useRemoveRecipient } from '../api/change-digests';
-import { browserZone, TimingFields, toSettings, type TimingValues } from './timing-fields';
+import { browserZone, formatInZone, TimingFields, toSettings, type TimingValues } from './timing-fields';
 
 const FREQUENCY = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' } as const;
 
@@ -57,7 +56,7 @@ export function RecipientsPanel({ recipients }: { recipients: DigestSubscription
                 <Table.Td>
                   {FREQUENCY[r.frequency]} at {String(r.hour).padStart(2, '0')}:00, {r.timeZone}
                 </Table.Td>
-                <Table.Td>{r.active ? formatFullDateTime(r.nextDueAt) : '—'}</Table.Td>
+                <Table.Td>{r.active ? formatInZone(r.nextDueAt, r.timeZone) : '—'}</Table.Td>
                 <Table.Td>
                   <DangerAction
                     text="Remove"

@@ -20,6 +20,11 @@ const ZONES: string[] = (() => {
 })();
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
 
+/** A due time as the recipient will see it: in the digest's own zone, not the browser's. */
+export const formatInZone = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso)) +
+  ` (${timeZone})`;
+
 export const toSettings = (v: TimingValues) => ({
   frequency: v.frequency,
   hour: Number(v.hour),
