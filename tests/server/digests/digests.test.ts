@@ -13,7 +13,7 @@ import {
 } from '../../../server/src/modules/digests/enqueue-digests.job';
 import { SendDigest } from '../../../server/src/modules/digests/send-digest.job';
 import { EmailModel } from '../../../server/src/modules/mail/mail.model';
-import { signUpOwner, uniqueEmail, type Teammate } from '../../factories/accounts';
+import { addTeammate, signUpOwner, uniqueEmail, type Teammate } from '../../factories/accounts';
 import { buildTouchpoint } from '../../factories/distribution';
 import { answerAsContact } from '../../factories/feedback';
 import { startHarness, type Harness } from '../../setup/harness';
@@ -132,6 +132,18 @@ describe('a due daily digest in Asia/Kolkata', () => {
     expect(res.body.emailId).toMatch(/^[a-f0-9]{24}$/);
     const mails = await waitForMail(owner.email, 3);
     expect(mails.map((m) => m.subject)).toContainEqual(expect.stringMatching(/^Preview: Daily digest/));
+  });
+});
+
+describe('a teammate who left', () => {
+  it('receives no more digests of the organisation', async () => {
+    const editor = await addTeammate(h.app, owner.organisationId, 'editor');
+    const saved = await editor.agent.put('/api/v1/digests/me').send(settings()).expect(200);
+    // Removed by the owner, as the team page does.
+    await owner.agent.delete(`/api/v1/members/${editor.membershipId}`).expect(204);
+    const period = tomorrow();
+    await tick(new Date(period.dueAt.getTime() + 60_000), saved.body.subscription.id, period.key);
+    expect(await EmailModel.countDocuments({ organisationId: owner.organisationId, to: editor.email })).toBe(0);
   });
 });
 

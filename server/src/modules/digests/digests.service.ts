@@ -9,6 +9,7 @@ import { notFound } from '../../lib/errors';
 import { settings } from '../../lib/settings';
 import { findOwnedById } from '../../lib/tenant';
 import { sendOrganisationEmail } from '../mail/mail.service';
+import { findMembership } from '../members/memberships.service';
 import { appUrl, buildDigest } from './digest.content';
 import { DigestRunModel, type DigestRunDoc } from './digest-run.model';
 import { coverageOf, latestDuePeriod, periodContaining, type Period } from './digest-schedule';
@@ -186,6 +187,9 @@ export async function deliverDigest(ctx: Ctx, subscriptionId: string, day: strin
     subscriptionId,
   );
   if (!sub?.active) return 'inactive';
+  // A teammate who left the organisation no longer reads its figures, by mail either.
+  if (sub.userId && !(await findMembership({ organisationId: ctx.organisationId, userId: sub.userId })))
+    return 'inactive';
   const period = periodContaining(sub, day);
   const coverage = coverageOf(sub, period);
   const _id = runIdOf(subscriptionId, period.key);
