@@ -49,6 +49,8 @@ import { respondingRouter } from './modules/responding/responding.routes';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { registerRespondentRoutes } from './modules/respondent/respondent.routes';
 import { registerSharedResultRoutes } from './modules/shared-results/shared-results.routes';
+import { digestPages } from './modules/digests/digest-pages';
+import { registerDigestRoutes } from './modules/digests/digests.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
@@ -97,6 +99,7 @@ export function createApp(deps: AppDeps): express.Express {
   const bulkJson = express.json({ limit: '1mb', verify: refuseInvalidUtf8 });
   app.use((req, res, next) => (req.path === INGEST_PATH ? bulkJson : json)(req, res, next));
   app.use(invitationPages(deps.log));
+  app.use(digestPages());
 
   app.use('/api', sessionMiddleware(config, redis), crossSiteProtection(config.PUBLIC_URL));
 
@@ -171,6 +174,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   registerSlaRoutes(api);
   registerWebhookRoutes(api);
+  registerDigestRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
   app.use(

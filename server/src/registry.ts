@@ -16,6 +16,7 @@ import { trendAlertJobs } from './modules/trend-alerts/trend-alerts.jobs';
 import { slaJobs } from './modules/sla/escalate-case.job';
 import { webhookJobs } from './modules/webhooks/webhooks.jobs';
 import { webhookSubscribers } from './modules/webhooks/webhooks.events';
+import { digestJobs } from './modules/digests/digests.jobs';
 
 /**
  * What each module runs in the worker, collected in one list the bundler can follow (no
@@ -40,6 +41,7 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'trend-alerts', jobs: trendAlertJobs },
   { name: 'cases', jobs: caseJobs },
   { name: 'sla', jobs: slaJobs },
+  { name: 'digests', jobs: digestJobs },
 ];
 
 /** Every job the worker runs: the modules' own, and the event dispatch for their subscribers. */

@@ -15,6 +15,7 @@ import { scheduleTrendChecks } from './modules/trend-alerts/check-trends.job';
 import { scheduleResponseEventSweep } from './modules/responses/sweep-response-events.job';
 import { configureWebhooks } from './modules/webhooks/webhooks.config';
 import { WORKER_MODULES, workerJobs, type WorkerModule } from './registry';
+import { scheduleDigests } from './modules/digests/enqueue-digests.job';
 
 /**
  * The worker process: config → connections → workers → graceful shutdown. `modules` is the
@@ -49,6 +50,7 @@ export async function startWorker(modules: WorkerModule[] = WORKER_MODULES): Pro
   await scheduleResponseEventSweep(sweep);
   await scheduleTrendChecks();
   await scheduleCaseStatusSweep(sweep);
+  await scheduleDigests();
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.
     ['workers', () => workers.close()],

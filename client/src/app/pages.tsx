@@ -12,6 +12,7 @@ import {
   IconMail,
   IconMessages,
   IconMailForward,
+  IconNews,
   IconAddressBook,
   IconRoute,
   IconSettings,
@@ -51,6 +52,7 @@ const SharedLinksRoute = chunk(
 const CaseRoute = chunk(() => import('../features/cases/routes/case-route'), 'CaseRoute');
 const WebhooksRoute = chunk(() => import('../features/webhooks/routes/webhooks-route'), 'WebhooksRoute');
 const OutboxRoute = chunk(() => import('../features/outbox/routes/outbox-route'), 'OutboxRoute');
+const DigestsRoute = chunk(() => import('../features/digests/routes/digests-route'), 'DigestsRoute');
 
 /** A page of the signed-in app. The router and the navigation are both built from this table. */
 export interface AppPage {
@@ -146,6 +148,12 @@ export const APP_PAGES: AppPage[] = [
     element: <SettingsRoute />,
     permission: 'org.read',
     nav: { label: 'Settings', icon: IconSettings },
+  },
+  {
+    path: '/digests',
+    element: <DigestsRoute />,
+    permission: 'responses.read',
+    nav: { label: 'Digests', icon: IconNews },
   },
   {
     path: '/audit-log',

@@ -6,7 +6,7 @@ import { settings } from '../../lib/settings';
 import { getOrganisation } from '../organisations/organisation.service';
 import { EmailModel } from './mail.model';
 import type { MailContent } from './mail.layout';
-import { SendEmail } from './send-email.job';
+import { SendBulkEmail, SendEmail } from './send-email.job';
 
 export interface MailMeta {
   kind: string;
@@ -17,6 +17,8 @@ export interface MailMeta {
   id?: Types.ObjectId;
   relatedId?: string | null;
   headers?: Record<string, string>;
+  /** Scheduled mail nobody is waiting for (digests) goes on the bulk queue, behind account mail. */
+  queue?: 'bulk';
 }
 
 /** Display names end up in a header: no line breaks, no quotes that would end the phrase. */
@@ -54,7 +56,7 @@ export async function sendOrganisationEmail(
 async function store(
   mail: MailContent & MailMeta & { organisationId: string | null; from: string; readableBy?: 'owner' | 'admin' },
 ) {
-  const { id, ...fields } = mail;
+  const { id, queue, ...fields } = mail;
   let emailId: string;
   try {
     emailId = String((await EmailModel.create({ ...fields, ...(id && { _id: id }), state: 'queued' }))._id);
@@ -63,7 +65,11 @@ async function store(
     emailId = String(id);
   }
   try {
-    await boundJobs().enqueue(SendEmail, { emailId }, { jobId: `mail.send-${emailId}` });
+    await boundJobs().enqueue(
+      queue === 'bulk' ? SendBulkEmail : SendEmail,
+      { emailId },
+      { jobId: `mail.send-${emailId}` },
+    );
   } catch (err) {
     await EmailModel.updateOne(
       { _id: emailId, state: 'queued' },
