@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { MetricKind } from '@pulse/shared/metrics/scales';
 import { ResponseEventType } from '@pulse/shared/schemas/responses';
 
 import { systemContext, type Ctx } from '../../lib/context';
@@ -9,6 +10,7 @@ import { findResponse } from '../responses/responses.service';
 import { livePublisher, recordObservation } from './analytics.live';
 import { RebuildRollups } from './rebuild-rollups.job';
 import { scaleOf } from './response-source';
+import { forgetZone, ZONE_TTL_MS } from './rollups.service';
 import type { Observation } from './rollup-keys';
 
 /** What a response event says (responses.service publish()); the rest is reloaded by id. */
@@ -16,6 +18,9 @@ const ResponseChange = z.object({
   responseId: z.string(),
   seq: z.number().int().positive(),
   surveyId: z.string(),
+  /** Fixed at the first answer; events stored before they were carried reload the response. */
+  surveyVersion: z.number().int().positive().optional(),
+  kind: MetricKind.optional(),
   touchpointId: z.string().nullable(),
   channel: z.string(),
   answeredAt: z.iso.datetime().transform((at) => new Date(at)),
@@ -26,12 +31,16 @@ const ResponseChange = z.object({
 /**
  * The observation one response event stands for: the event's seq is its revision and its score
  * and confirmation are those of that change; kind and survey version (fixed at the first answer)
- * are reloaded by id. Null when the response was erased: the next rebuild drops what it counted.
+ * come with the event, and are reloaded by id only for an event stored before they did (null
+ * when that response is gone: the next rebuild drops what it counted).
  */
 export async function observationOfEvent(ctx: Ctx, data: unknown): Promise<Observation | null> {
   const change = ResponseChange.parse(data);
-  const response = await findResponse(ctx, change.responseId);
-  if (!response) return null;
+  const fixed =
+    change.kind && change.surveyVersion
+      ? { kind: change.kind, surveyVersion: change.surveyVersion }
+      : await findResponse(ctx, change.responseId);
+  if (!fixed) return null;
   return {
     responseId: change.responseId,
     revision: change.seq,
@@ -39,8 +48,8 @@ export async function observationOfEvent(ctx: Ctx, data: unknown): Promise<Obser
     touchpointId: change.touchpointId,
     channel: change.channel,
     answeredAt: change.answeredAt,
-    kind: response.kind,
-    scale: await scaleOf(ctx, change.surveyId, response.surveyVersion),
+    kind: fixed.kind,
+    scale: await scaleOf(ctx, change.surveyId, fixed.surveyVersion),
     score: change.newScore,
     confirmed: change.confirmed,
   };
@@ -69,10 +78,12 @@ export const rebuildOnZoneChange = defineSubscriber({
   async handle(event) {
     const fields = String((event.data as { details?: { fields?: unknown } }).details?.fields ?? '').split(' ');
     if (!fields.includes('timeZone')) return;
+    forgetZone(String(event.organisationId));
+    // After every process has let go of the old zone (ZONE_TTL_MS), so nothing filed under it is left.
     await boundJobs().enqueue(
       RebuildRollups,
       { organisationId: String(event.organisationId) },
-      { jobId: `analytics-rebuild-${String(event._id)}` },
+      { jobId: `analytics-rebuild-${String(event._id)}`, delayMs: ZONE_TTL_MS },
     );
   },
 });

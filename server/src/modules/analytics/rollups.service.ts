@@ -1,3 +1,5 @@
+import mongoose from 'mongoose';
+
 import { localDay } from '@pulse/shared/metrics/time-buckets';
 
 import type { Ctx } from '../../lib/context';
@@ -40,6 +42,27 @@ const MAX_ATTEMPTS = 20;
 
 export const reportingZone = async (ctx: Ctx): Promise<string> => (await getOrganisation(ctx)).timeZone;
 
+/**
+ * How long a process files live updates under the zone it last read. A zone change forgets it
+ * in the process that hears of it, and the rebuild it queues waits this long, so whatever another
+ * process filed under the old zone meanwhile is recomputed from the stored responses.
+ */
+export const ZONE_TTL_MS = 5_000;
+const zones = new Map<string, { zone: string; until: number }>();
+const MAX_ZONES = 5_000;
+
+/** The reporting zone as the write path uses it: read at most once per ZONE_TTL_MS per organisation. */
+async function liveZone(ctx: Ctx): Promise<string> {
+  const known = zones.get(ctx.organisationId);
+  if (known && known.until > Date.now()) return known.zone;
+  const zone = await reportingZone(ctx);
+  if (zones.size >= MAX_ZONES) zones.clear();
+  zones.set(ctx.organisationId, { zone, until: Date.now() + ZONE_TTL_MS });
+  return zone;
+}
+
+export const forgetZone = (organisationId: string) => void zones.delete(organisationId);
+
 /** Every writer of one month document (live updates, rebuilds) holds this lease. */
 export const monthLease = (rollup: string) => `pulse:analytics:month:${rollup}`;
 const seriesLease = (organisationId: string) => `pulse:analytics:series:${organisationId}`;
@@ -66,19 +89,27 @@ export function placeOf(ctx: Ctx, o: Observation, zone: string): Place {
  */
 export async function applyScoreChange(ctx: Ctx, input: Observation, zone?: string): Promise<AppliedChange> {
   const o = Observation.parse(input);
-  const place = placeOf(ctx, o, zone ?? (await reportingZone(ctx)));
+  const place = placeOf(ctx, o, zone ?? (await liveZone(ctx)));
   return withLease(monthLease(place._id), async () => {
-    const [ledger, copied] = await Promise.all([
-      recordInLedger(ctx, o, place),
-      RollupModel.findOne({ _id: place._id, organisationId: ctx.organisationId }, { v: 1, days: 1 }).lean<{
-        v: number;
-        days: Days;
-      }>(),
-    ]);
-    // A copy left behind by a worker that died after the ledger write moves what readers see too.
+    const ledger = await recordInLedger(ctx, o, place);
+    const outcome = { recorded: ledger.recorded, series: place.series, day: place.day };
+    // The usual case, a new count: the copy moves forwards without being read first.
+    if (ledger.changed) {
+      await copyForward(ctx, place, ledger);
+      return { ...outcome, changed: true };
+    }
+    // Counts unchanged (a replay, a provisional click, a comment): a copy left behind by a worker
+    // that died after the ledger write still catches up, and then readers see a change.
+    const copied = await RollupModel.findOne(
+      { _id: place._id, organisationId: ctx.organisationId },
+      { v: 1, days: 1 },
+    ).lean<{
+      v: number;
+      days: Days;
+    }>();
     const caughtUp =
       (await copyToRollup(ctx, place, ledger, copied?.v)) && !sameCounts(ledger.days, copied?.days ?? {});
-    return { changed: ledger.changed || caughtUp, recorded: ledger.recorded, series: place.series, day: place.day };
+    return { ...outcome, changed: caughtUp };
   });
 }
 
@@ -196,6 +227,32 @@ async function copyToRollup(ctx: Ctx, place: Place, ledger: LedgerState, copiedV
     );
   }
   return true;
+}
+
+/**
+ * The copy of a ledger that just moved: replaced where it is older, created where there is none
+ * (the month's first answer). A copy found already as new as the ledger is left as it is.
+ */
+async function copyForward(ctx: Ctx, place: Place, ledger: LedgerState) {
+  const organisationId = ctx.organisationId;
+  const doc = {
+    _id: place._id,
+    organisationId,
+    series: place.series,
+    month: place.month,
+    days: ledger.days,
+    v: ledger.v,
+  };
+  const replaced = await RollupModel.replaceOne(
+    { _id: place._id, organisationId, v: mongoose.trusted({ $lt: ledger.v }) },
+    doc,
+  );
+  if (replaced.matchedCount === 1) return;
+  try {
+    await RollupModel.create(doc);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
 }
 
 /**

@@ -69,6 +69,8 @@ async function resolve(req: Request) {
       return { ...(person?.attributes ?? {}), language: person?.language ?? null };
     },
     language: survey.localised.language,
+    // A link never followed has stored no answer (a score link's GET moves it to clicked first).
+    likelyNew: ['queued', 'sending', 'sent', 'opened'].includes(invitation.state),
   });
   return { kind: 'open' as const, token, ctx, invitation, survey, values, target };
 }

@@ -24,6 +24,11 @@ export interface ResponseTarget {
   hidden?: Record<string, string>;
   language: string;
   startedAt?: Date;
+  /**
+   * The caller knows no response is likely stored yet (an invitation never clicked): the insert
+   * is tried before any read, and a duplicate key falls back to the usual read.
+   */
+  likelyNew?: boolean;
 }
 
 export interface ScoreInput {
@@ -65,7 +70,7 @@ export async function recordScore(ctx: Ctx, target: ResponseTarget, input: Score
   const band = bandOf(kind, scale, input.score);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const now = new Date();
-    const existing = await findResponse(ctx, target.responseId);
+    const existing = round === 0 && target.likelyNew ? null : await findResponse(ctx, target.responseId);
     if (!existing) {
       const created = await insertFirst(ctx, target, input, band, now);
       if (created) return { response: await publish(ctx, created), changed: true };
@@ -231,6 +236,9 @@ export async function publish(ctx: Ctx, doc: ResponseDoc): Promise<ResponseDoc> 
       responseId: String(doc._id),
       seq: e.seq,
       surveyId: String(doc.surveyId),
+      // Fixed at the first answer: subscribers need not reload the response for them.
+      surveyVersion: doc.surveyVersion,
+      kind: doc.kind,
       touchpointId: doc.touchpointId ? String(doc.touchpointId) : null,
       channel: doc.channel,
       answeredAt: doc.answeredAt.toISOString(),
