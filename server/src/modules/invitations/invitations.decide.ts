@@ -36,20 +36,25 @@ export async function decideAll(
   items: Interaction[],
   touchpoints: Map<string, TouchpointDoc>,
 ): Promise<Planned[]> {
-  const replays = await findReplays(ctx, items);
-  const org = await getOrganisation(ctx);
   const surveys = new Map<string, Promise<SendableSurvey | null>>();
   const surveyOf = (id: string) => {
     if (!surveys.has(id)) surveys.set(id, getSendableSurvey(ctx, id));
     return surveys.get(id)!;
   };
+  // The reads a batch needs do not depend on each other: one round trip's wait instead of four.
+  // The contacts of replayed items are read too (not knowing yet which are), and left unused.
+  const surveyIds = new Set(items.flatMap((item) => rulesOf(touchpoints.get(item.touchpoint)!).surveyId ?? []));
+  const [replays, org, contacts] = await Promise.all([
+    findReplays(ctx, items),
+    getOrganisation(ctx),
+    loadContactBatch(
+      ctx,
+      items.map((item) => item.contact),
+    ),
+    ...[...surveyIds].map(surveyOf),
+  ]);
   const invitedInBatch = new Set<string>();
   const out: Planned[] = new Array(items.length);
-  const fresh = items.filter((_, i) => !replays.has(i));
-  const contacts = await loadContactBatch(
-    ctx,
-    fresh.map((item) => item.contact),
-  );
   const deps = (access: ContactAccess): DecideDeps => ({
     orgZone: org.timeZone,
     surveyOf,

@@ -150,6 +150,7 @@ async function send({ organisationId, invitationId }: Payload, { log, job, servi
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        htmlQuotedPrintable: mail.htmlQuotedPrintable,
         headers: mail.headers,
       }));
     } catch (err) {

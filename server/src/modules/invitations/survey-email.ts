@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
 import { escapeHtml, fillText, renderIntro, wordsFor, type Values } from './email-copy';
+import { quotedPrintablePiece } from './quoted-printable';
 import { surveyEmailMjml, type TemplateShape } from './survey-email.template';
 
 /** What the email needs of a survey, already in the recipient's language. */
@@ -26,6 +27,8 @@ export interface EmailInput {
 export interface RenderedEmail {
   subject: string;
   html: string;
+  /** The same HTML, quoted-printable: the template's fixed parts encoded once, only the slots per mail. */
+  htmlQuotedPrintable: string;
   text: string;
   /** Time spent on this mail (substitution only, once the template is compiled). */
   renderMs: number;
@@ -34,8 +37,11 @@ export interface RenderedEmail {
 // One compiled HTML per shape; the promise is cached so concurrent first renders compile once.
 const compiled = new Map<string, Promise<Compiled>>();
 
-/** The compiled HTML cut at its markers: odd entries are marker names. */
-type Compiled = string[];
+/** The compiled HTML cut at its markers (odd entries are marker names), and its fixed parts quoted-printable. */
+interface Compiled {
+  parts: string[];
+  encoded: string[];
+}
 
 async function compile(shape: TemplateShape): Promise<Compiled> {
   const key = `${shape.min}-${shape.max}-${shape.rtl}-${shape.logo}`;
@@ -44,7 +50,10 @@ async function compile(shape: TemplateShape): Promise<Compiled> {
     // Loaded on first use: mjml costs ~0.8 s and ~100 MB, which the API process never needs.
     html = import('mjml').then(async ({ default: mjml2html }) => {
       const out = await mjml2html(surveyEmailMjml(shape), { validationLevel: 'strict', keepComments: false });
-      return out.html.split(/__PULSE_([A-Z0-9_]+?)__/);
+      // Indentation is 16 % of MJML's output and renders as nothing (there is no <pre>): dropped,
+      // it is that much less to encode, send and parse per mail.
+      const parts = out.html.replace(/\n[ \t]+/g, '\n').split(/__PULSE_([A-Z0-9_]+?)__/);
+      return { parts, encoded: parts.map((part, i) => (i % 2 ? '' : quotedPrintablePiece(part))) };
     });
     compiled.set(key, html);
     html.catch(() => compiled.delete(key));
@@ -99,7 +108,13 @@ export async function renderSurveyEmail(input: EmailInput): Promise<RenderedEmai
   };
   for (let score = shape.min; score <= shape.max; score++) slots[`SCORE_${score}`] = escapeHtml(scoreUrl(score));
   let html = '';
-  for (let i = 0; i < template.length; i++) html += i % 2 ? (slots[template[i]!] ?? '') : template[i];
+  let htmlQuotedPrintable = '';
+  const { parts, encoded } = template;
+  for (let i = 0; i < parts.length; i++) {
+    const part = i % 2 ? (slots[parts[i]!] ?? '') : parts[i]!;
+    html += part;
+    htmlQuotedPrintable += i % 2 ? quotedPrintablePiece(part) : encoded[i];
+  }
 
   const scores: string[] = [];
   for (let score = shape.min; score <= shape.max; score++) scores.push(`  ${score}: ${scoreUrl(score)}`);
@@ -113,5 +128,5 @@ export async function renderSurveyEmail(input: EmailInput): Promise<RenderedEmai
     footer,
     `${words.unsubscribe}: ${input.links.unsubscribe}`,
   ].join('\n');
-  return { subject, html, text, renderMs: performance.now() - started };
+  return { subject, html, htmlQuotedPrintable, text, renderMs: performance.now() - started };
 }
