@@ -52,6 +52,7 @@ import { registerSharedResultRoutes } from './modules/shared-results/shared-resu
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
+import { registerTeamRoutes } from './modules/teams/teams.routes';
 
 export interface AppDeps {
   config: Config;
@@ -171,6 +172,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   registerSlaRoutes(api);
   registerWebhookRoutes(api);
+  registerTeamRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
   app.use(
