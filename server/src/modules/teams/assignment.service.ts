@@ -1,3 +1,5 @@
+import mongoose from 'mongoose';
+
 import type { ErrorDetail } from '@pulse/shared/errors';
 import type { CreateAssignmentRuleBody } from '@pulse/shared/schemas/teams';
 
@@ -6,7 +8,12 @@ import { derivedId, isDuplicateKey } from '../../lib/derived-id';
 import { AppError, notFound } from '../../lib/errors';
 import { attributeTypes } from '../contacts/contacts.service';
 import { getTouchpoint } from '../touchpoints/touchpoints.service';
-import { AssignmentRuleModel, RoundRobinModel, type AssignmentRuleDoc } from './assignment-rule.model';
+import {
+  AssignmentRuleModel,
+  RoundRobinModel,
+  RoundRobinTurnModel,
+  type AssignmentRuleDoc,
+} from './assignment-rule.model';
 import { assertMembers, assertTeams, listTeams, membershipOfUser, teamMembers } from './teams.service';
 
 /** Rules in the order they are tried: by position, then oldest first. */
@@ -62,23 +69,34 @@ export async function deleteAssignmentRule(ctx: Ctx, ruleId: string): Promise<vo
 }
 
 /**
- * The team's next turn, counted by one `$inc` on a document whose _id is derived from the team:
- * concurrent openings each get their own number. The first two at once may both try to create
- * it; the one that loses on the unique _id increments the other's.
+ * The team's next turn, claimed by inserting it (see RoundRobinTurnModel): concurrent openings
+ * collide on the derived _id and try the next one. The hint only saves attempts; a stale one
+ * (two writers racing to move it) costs a few duplicate inserts, never a shared turn.
  */
 async function nextTurn(ctx: Pick<Ctx, 'organisationId'>, teamId: string): Promise<number> {
-  const where = { _id: derivedId('team-round-robin', teamId), organisationId: ctx.organisationId };
-  for (let attempt = 0; ; attempt++) {
+  const hint = { _id: derivedId('team-round-robin', teamId), organisationId: ctx.organisationId };
+  const start = (await RoundRobinModel.findOne(hint).lean())?.next ?? 0;
+  for (let turn = start; ; turn++) {
     try {
-      const counter = await RoundRobinModel.findOneAndUpdate(
-        where,
-        { $inc: { turns: 1 } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
-      return counter!.turns - 1;
+      await RoundRobinTurnModel.create({
+        _id: derivedId('team-round-robin', teamId, String(turn)),
+        organisationId: ctx.organisationId,
+        teamId,
+        turn,
+      });
     } catch (err) {
-      if (!isDuplicateKey(err) || attempt > 0) throw err;
+      if (isDuplicateKey(err)) continue;
+      throw err;
     }
+    await RoundRobinModel.updateOne(
+      { ...hint, next: mongoose.trusted({ $lt: turn + 1 }) },
+      { $set: { next: turn + 1 } },
+      { upsert: true },
+    ).catch((err: unknown) => {
+      // Two first turns at once both upsert the hint: the other one's is as good.
+      if (!isDuplicateKey(err)) throw err;
+    });
+    return turn;
   }
 }
 
