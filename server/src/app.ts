@@ -54,6 +54,7 @@ import { registerDigestRoutes } from './modules/digests/digests.routes';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerTouchpointRoutes } from './modules/touchpoints/touchpoints.routes';
+import { registerTeamRoutes } from './modules/teams/teams.routes';
 
 export interface AppDeps {
   config: Config;
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps): express.Express {
   registerSlaRoutes(api);
   registerWebhookRoutes(api);
   registerDigestRoutes(api);
+  registerTeamRoutes(api);
   if (outboxCatcherUrl) registerOutboxRoutes(api);
   app.use(api.router);
   app.use(

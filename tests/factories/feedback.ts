@@ -22,9 +22,10 @@ const surveyOf = (organisationId: string) => {
 export async function answerAsContact(
   ctx: Ctx,
   score: number,
-  opts: { touchpointId?: string; survey?: BuiltSurvey } = {},
+  opts: { touchpointId?: string; survey?: BuiltSurvey; attributes?: Record<string, string | number | boolean> } = {},
 ) {
-  const contact = await buildContact({ org: ctx.organisationId, attributes: { plan: 'pro' } });
+  const attributes = opts.attributes ?? { plan: 'pro' };
+  const contact = await buildContact({ org: ctx.organisationId, attributes });
   const survey = opts.survey ?? (await surveyOf(ctx.organisationId));
   const target: ResponseTarget = {
     responseId: new Types.ObjectId(),
@@ -34,7 +35,7 @@ export async function answerAsContact(
     channel: 'email',
     invitationId: null,
     contactId: contact.id,
-    contactAttributes: { plan: 'pro' },
+    contactAttributes: attributes,
     language: 'en',
   };
   await recordScore(ctx, target, { score, confirm: true, changeWindowMs: WINDOW });

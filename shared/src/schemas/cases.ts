@@ -40,6 +40,8 @@ export const UpdateCaseBody = z
   .object({
     /** A membership id, or null to unassign. */
     assigneeId: Id.nullable().optional(),
+    /** A team of the organisation, or null for none. */
+    teamId: Id.nullable().optional(),
     priority: CasePriority.optional(),
     tags: z.array(singleLine(40)).max(20).optional(),
   })
@@ -67,11 +69,12 @@ export const CaseReplyBody = z.object({
 });
 
 export const CasesQuery = z.object({
-  view: z.enum(['all', 'mine', 'overdue', 'open']).default('open'),
+  /** `team`: open cases of the teams the reader belongs to. */
+  view: z.enum(['all', 'mine', 'team', 'overdue', 'open']).default('open'),
 });
 
 export const CaseTimelineEntry = z.object({
-  kind: z.enum(['created', 'status', 'assignee', 'priority', 'tags', 'note', 'reply', 'closed', 'escalation']),
+  kind: z.enum(['created', 'status', 'assignee', 'team', 'priority', 'tags', 'note', 'reply', 'closed', 'escalation']),
   at: IsoDate,
   actor: z.string(),
   text: z.string().nullable(),
@@ -85,6 +88,7 @@ export const CaseSummary = z.object({
   status: CaseStatus,
   priority: CasePriority,
   assigneeId: Id.nullable(),
+  teamId: Id.nullable(),
   tags: z.array(z.string()),
   dueAt: IsoDate,
   overdue: z.boolean(),

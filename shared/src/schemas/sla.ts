@@ -74,6 +74,8 @@ export const EscalationStep = z
     notify: z.array(NotifyWhom).max(3).default([]),
     /** A membership id the case moves to. */
     reassignTo: Id.nullable().default(null),
+    /** The team "team" mails; null: the case's own team (or, without one, everyone who works cases). */
+    teamId: Id.nullable().default(null),
     raisePriority: z.boolean().default(false),
   })
   .refine((s) => s.notify.length > 0 || s.reassignTo !== null || s.raisePriority, {
@@ -126,6 +128,7 @@ export const SlaPolicy = z.object({
       percent: z.number().int(),
       notify: z.array(NotifyWhom),
       reassignTo: Id.nullable(),
+      teamId: Id.nullable(),
       raisePriority: z.boolean(),
     }),
   ),

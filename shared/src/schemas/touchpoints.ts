@@ -75,10 +75,22 @@ export const Touchpoint = z.object({
   order: z.number().int(),
   defaultChannel: Channel,
   rules: DistributionRules,
+  ownerTeamId: Id.nullable(),
+  ownerUserIds: z.array(Id),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });
 export type Touchpoint = z.infer<typeof Touchpoint>;
+
+/** Who owns the touchpoint's figures (told of a significant drop): a team, people, or both. */
+const owners = {
+  ownerTeamId: Id.nullable().optional(),
+  ownerUserIds: z
+    .array(Id)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, 'lists someone twice')
+    .optional(),
+};
 
 export const CreateTouchpointBody = z.strictObject({
   key: TouchpointKey,
@@ -88,6 +100,7 @@ export const CreateTouchpointBody = z.strictObject({
   order: z.number().int().min(0).max(10_000).default(0),
   defaultChannel: Channel.default('email'),
   rules: DistributionRules.optional(),
+  ...owners,
 });
 export type CreateTouchpointBody = z.infer<typeof CreateTouchpointBody>;
 
@@ -97,6 +110,7 @@ export const UpdateTouchpointBody = z.strictObject({
   order: z.number().int().min(0).max(10_000).optional(),
   defaultChannel: Channel.optional(),
   rules: DistributionRules.optional(),
+  ...owners,
 });
 export type UpdateTouchpointBody = z.infer<typeof UpdateTouchpointBody>;
 

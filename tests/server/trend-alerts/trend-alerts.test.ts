@@ -10,7 +10,7 @@ import {
   scheduleTrendChecks,
 } from '../../../server/src/modules/trend-alerts/check-trends.job';
 import { TrendAlertModel } from '../../../server/src/modules/trend-alerts/trend-alert.model';
-import { lastCompleteWeek } from '../../../server/src/modules/trend-alerts/trend-alerts.service';
+import { checkTrends, lastCompleteWeek } from '../../../server/src/modules/trend-alerts/trend-alerts.service';
 import { addDaysToKey } from '@pulse/shared/metrics/time-buckets';
 import { addTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
 import { buildTouchpoint } from '../../factories/distribution';
@@ -116,6 +116,57 @@ describe('proactive trend alerts', () => {
     const mails = await EmailModel.find({ organisationId: owner.organisationId, kind: 'trend.alert' }).lean();
     expect(mails.map((m) => m.to).sort()).toEqual([owner.email, admin.email].sort());
     expect(mails.map((m) => m.to)).not.toContain(editor.email);
+  });
+
+  it("a touchpoint's owner team and owner people are told instead of the admins; one without owners tells the admins", async () => {
+    const boss = await signUpOwner(h.app);
+    const bossCtx = systemContext({ organisationId: boss.organisationId, log: h.log });
+    const [admin, support, analyst, bystander] = await Promise.all(
+      (['admin', 'editor', 'viewer', 'editor'] as const).map((role) => addTeammate(h.app, boss.organisationId, role)),
+    );
+    const team = (
+      await boss.agent
+        .post('/api/v1/teams')
+        .send({ name: 'Repairs', memberIds: [support!.session.user.id] })
+        .expect(201)
+    ).body.team as { id: string };
+    const owned = await buildTouchpoint({ org: boss.organisationId, key: 'owned' });
+    const unowned = await buildTouchpoint({ org: boss.organisationId, key: 'unowned' });
+    const stranger = await signUpOwner(h.app);
+    const bad = await boss.agent
+      .patch(`/api/v1/touchpoints/${owned.id}`)
+      .send({ ownerTeamId: team.id, ownerUserIds: [analyst!.session.user.id, stranger.session.user.id] })
+      .expect(400);
+    expect(bad.body.error.details[0].path).toBe('body.ownerUserIds.1');
+    const set = await boss.agent
+      .patch(`/api/v1/touchpoints/${owned.id}`)
+      .send({ ownerTeamId: team.id, ownerUserIds: [analyst!.session.user.id] })
+      .expect(200);
+    expect(set.body.touchpoint).toMatchObject({ ownerTeamId: team.id, ownerUserIds: [analyst!.session.user.id] });
+
+    const zone = (await getOrganisation(bossCtx)).timeZone;
+    const last = lastCompleteWeek(localDay(new Date(), zone));
+    const before = addDaysToKey(last.from, -7);
+    const usual = { 10: 50, 8: 30, 3: 20 };
+    const worse = { 10: 25, 8: 30, 3: 45 };
+    await seedRollups(
+      bossCtx,
+      [
+        ...week(owned.id, before, usual),
+        ...week(owned.id, last.from, worse),
+        ...week(unowned.id, before, usual),
+        ...week(unowned.id, last.from, worse),
+      ],
+      zone,
+    );
+    expect(await checkTrends(bossCtx)).toBe(2);
+    const alerts = await TrendAlertModel.find({ organisationId: boss.organisationId }).lean();
+    const to = (tp: string) => alerts.find((a) => String(a.touchpointId) === tp)!.recipients.sort();
+    expect(to(owned.id)).toEqual([analyst!.email, support!.email].sort());
+    expect(to(unowned.id)).toEqual([admin!.email, boss.email].sort());
+    const mails = await EmailModel.find({ organisationId: boss.organisationId, kind: 'trend.alert' }).lean();
+    expect(mails.map((m) => m.to)).not.toContain(bystander!.email);
+    expect(mails).toHaveLength(4);
   });
 
   it('is declared as one repeatable job', async () => {

@@ -70,6 +70,7 @@ const caseSchema = new Schema(
     status: { type: String, enum: CaseStatus.options, required: true, default: 'new' },
     priority: { type: String, enum: CasePriority.options, required: true },
     assigneeId: { type: Schema.Types.ObjectId, default: null },
+    teamId: { type: Schema.Types.ObjectId, default: null },
     tags: { type: [String], default: [] },
     /** The resolution due time, kept for sorting the inbox. */
     dueAt: { type: Date, required: true },

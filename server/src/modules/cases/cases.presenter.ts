@@ -27,6 +27,7 @@ export function presentCaseSummary(c: CaseDoc, { now, calendar }: CaseClock): Ca
     status: c.status,
     priority: c.priority,
     assigneeId: idOrNull(c.assigneeId),
+    teamId: idOrNull(c.teamId),
     tags: [...c.tags],
     dueAt: c.dueAt.toISOString(),
     overdue: !DONE.has(c.status) && resolutionDueAt < now,

@@ -22,6 +22,8 @@ import { listMembers } from '../members/members.service';
 import { findResponse } from '../responses/responses.service';
 import { scheduleEscalations } from '../sla/sla.schedule';
 import { dueTimesFor, getCalendar, type CaseDueTimes } from '../sla/sla.service';
+import { assertTeams, teamIdsOfUser } from '../teams/teams.service';
+import { assignmentFor } from '../teams/assignment.service';
 import { replyMail } from './cases.emails';
 import { CaseModel, type CaseDoc } from './case.model';
 import { CaseNumberModel } from './case-number.model';
@@ -100,6 +102,11 @@ export async function openCase(ctx: Ctx, input: OpenCaseInput): Promise<CaseDoc>
       openedAt,
       fallbackHours: input.slaHours,
     });
+    // Nobody is named when a case opens: the first matching assignment rule picks its team and person.
+    const assigned = await assignmentFor(ctx, {
+      touchpointId: response.touchpointId ? String(response.touchpointId) : null,
+      attributes: (response.contactAttributes ?? {}) as Record<string, unknown>,
+    });
     try {
       await CaseModel.create({
         _id,
@@ -111,6 +118,8 @@ export async function openCase(ctx: Ctx, input: OpenCaseInput): Promise<CaseDoc>
         ruleId: input.ruleId,
         openedBy: input.ruleId ? 'rule' : 'agent',
         priority: input.priority,
+        teamId: assigned?.teamId ?? null,
+        assigneeId: assigned?.assigneeId ?? null,
         dueAt: due.resolutionDueAt,
         sla: { ...due, firstRespondedAt: null, breachedAt: null },
         snapshot: {
@@ -124,7 +133,15 @@ export async function openCase(ctx: Ctx, input: OpenCaseInput): Promise<CaseDoc>
           contactEmail: contact?.email ?? null,
           contactName: contact?.name ?? null,
         },
-        timeline: [entry(ctx, 'created', { text: input.ruleId ? 'Opened by an alert rule' : 'Opened by hand' })],
+        timeline: [
+          entry(ctx, 'created', { text: input.ruleId ? 'Opened by an alert rule' : 'Opened by hand' }),
+          ...(assigned
+            ? [entry(ctx, 'team', { text: `Assignment rule "${assigned.ruleName}"`, to: assigned.teamId })]
+            : []),
+          ...(assigned?.assigneeId
+            ? [entry(ctx, 'assignee', { text: `Assignment rule "${assigned.ruleName}"`, to: assigned.assigneeId })]
+            : []),
+        ],
       });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -170,10 +187,15 @@ export async function getCase(ctx: Ctx, caseId: string): Promise<CaseDoc> {
   return doc;
 }
 
-export async function listCases(ctx: Ctx, view: 'all' | 'mine' | 'overdue' | 'open'): Promise<CaseDoc[]> {
+export async function listCases(ctx: Ctx, view: 'all' | 'mine' | 'team' | 'overdue' | 'open'): Promise<CaseDoc[]> {
   const filter: Record<string, unknown> = { organisationId: ctx.organisationId };
   if (view !== 'all') filter.status = mongoose.trusted({ $nin: DONE });
   if (view === 'mine') filter.assigneeId = userActor(ctx).membershipId;
+  if (view === 'team') {
+    const teamIds = await teamIdsOfUser(ctx, userActor(ctx).userId);
+    if (teamIds.length === 0) return [];
+    filter.teamId = mongoose.trusted({ $in: teamIds.map((id) => new mongoose.Types.ObjectId(id)) });
+  }
   if (view === 'overdue') filter['sla.resolutionDueAt'] = mongoose.trusted({ $lt: clock().now() });
   return CaseModel.find(filter).sort({ dueAt: 1, _id: 1 }).limit(500).lean<CaseDoc[]>();
 }
@@ -315,10 +337,16 @@ export async function updateCase(ctx: Ctx, caseId: string, input: z.output<typeo
       ]);
     }
   }
+  if (input.teamId) await assertTeams(ctx, [input.teamId], () => 'body.teamId');
   const due = input.priority ? await dueTimesAt(ctx, await getCase(ctx, caseId), input.priority) : null;
   const { before, after } = await change(ctx, caseId, (doc) => {
     const set: Record<string, unknown> = {};
     const entries: ReturnType<typeof entry>[] = [];
+    const team = doc.teamId ? String(doc.teamId) : null;
+    if (input.teamId !== undefined && input.teamId !== team) {
+      set.teamId = input.teamId;
+      entries.push(entry(ctx, 'team', { from: team, to: input.teamId }));
+    }
     const was = doc.assigneeId ? String(doc.assigneeId) : null;
     if (input.assigneeId !== undefined && input.assigneeId !== was) {
       set.assigneeId = input.assigneeId;

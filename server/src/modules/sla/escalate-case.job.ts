@@ -36,7 +36,9 @@ async function plan(ctx: Ctx, c: CaseDoc, p: EscalatePayload, steps: EscalationS
   const reassignTo = steps.findLast((s) => s.reassignTo)?.reassignTo ?? null;
   const priority = steps.some((s) => s.raisePriority) ? raised(c.priority) : null;
   const assignee = reassignTo ?? (c.assigneeId ? String(c.assigneeId) : null);
-  const recipients = await recipientsOf(ctx, new Set(steps.flatMap((s) => s.notify)), assignee);
+  const caseTeam = c.teamId ? [String(c.teamId)] : [];
+  const teamIds = steps.filter((s) => s.notify.includes('team')).flatMap((s) => (s.teamId ? [s.teamId] : caseTeam));
+  const recipients = await recipientsOf(ctx, new Set(steps.flatMap((s) => s.notify)), assignee, [...new Set(teamIds)]);
   return { reassignTo, priority, recipients };
 }
 

@@ -27,6 +27,7 @@ const stepSchema = new Schema(
     percent: { type: Number, required: true },
     notify: { type: [String], enum: NotifyWhom.options, default: [] },
     reassignTo: { type: Schema.Types.ObjectId, default: null },
+    teamId: { type: Schema.Types.ObjectId, default: null },
     raisePriority: { type: Boolean, default: false },
   },
   { _id: false },

@@ -15,6 +15,7 @@ export const presentPolicy = (p: SlaPolicyDoc): SlaPolicy => ({
     percent: s.percent,
     notify: [...s.notify] as SlaPolicy['escalations'][number]['notify'],
     reassignTo: s.reassignTo ? String(s.reassignTo) : null,
+    teamId: s.teamId ? String(s.teamId) : null,
     raisePriority: s.raisePriority ?? false,
   })),
   updatedAt: p.updatedAt.toISOString(),

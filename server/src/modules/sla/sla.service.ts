@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { derivedId, isDuplicateKey } from '../../lib/derived-id';
 import { listMembers } from '../members/members.service';
 import { getOrganisation } from '../organisations/organisation.service';
+import { assertTeams, teamEmails } from '../teams/teams.service';
 import { getTouchpoint } from '../touchpoints/touchpoints.service';
 import { SlaCalendarModel, SlaPolicyModel, type SlaPolicyDoc } from './sla.model';
 
@@ -78,6 +79,12 @@ async function assertReferences(ctx: Ctx, body: CreateSlaPolicyBody) {
       { path: `body.escalations.${stranger}.reassignTo`, message: 'must be a member of this organisation' },
     ]);
   }
+  const named = body.escalations.flatMap((s, i) => (s.teamId ? [{ teamId: s.teamId, i }] : []));
+  await assertTeams(
+    ctx,
+    named.map((n) => n.teamId),
+    (k) => `body.escalations.${named[k]!.i}.teamId`,
+  );
 }
 
 const taken = () =>
@@ -214,21 +221,27 @@ export async function escalationPoints(
   return points;
 }
 
-/** Who a step mails: the assignee, the team (everyone who works cases), the admins. */
+/**
+ * Who a step mails: the assignee, the team, the admins. "The team" is the members of `teamIds`
+ * (the step's chosen team or the case's); with none, everyone who works cases.
+ */
 export async function recipientsOf(
   ctx: Pick<Ctx, 'organisationId'>,
   whom: Set<string>,
   assigneeId: string | null,
+  teamIds: readonly string[] = [],
 ): Promise<string[]> {
   if (whom.size === 0) return [];
   const { members } = await listMembers(ctx);
+  const everyone = teamIds.length === 0;
   const emails = members
     .filter(
       ({ membership: m }) =>
         (whom.has('assignee') && String(m._id) === assigneeId) ||
-        (whom.has('team') && can(m.role, 'cases.work')) ||
+        (whom.has('team') && everyone && can(m.role, 'cases.work')) ||
         (whom.has('admins') && (m.role === 'owner' || m.role === 'admin')),
     )
     .map((m) => m.user.email);
-  return [...new Set(emails)].sort();
+  const team = whom.has('team') && !everyone ? await teamEmails(ctx, teamIds) : [];
+  return [...new Set([...emails, ...team])].sort();
 }

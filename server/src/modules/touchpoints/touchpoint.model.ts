@@ -30,6 +30,9 @@ const touchpointSchema = new Schema(
     order: { type: Number, required: true, default: 0 },
     defaultChannel: { type: String, enum: ['email', 'link'], default: 'email' },
     rules: { type: rulesSchema, default: () => ({}) },
+    /** Who is told when its score drops (trend alerts): a team and/or people; neither = the admins. */
+    ownerTeamId: { type: Schema.Types.ObjectId, default: null },
+    ownerUserIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true },
 );

@@ -10,6 +10,8 @@ export const presentTouchpoint = (t: TouchpointDoc): Touchpoint => ({
   order: t.order,
   defaultChannel: t.defaultChannel as Touchpoint['defaultChannel'],
   rules: rulesOf(t),
+  ownerTeamId: t.ownerTeamId ? String(t.ownerTeamId) : null,
+  ownerUserIds: (t.ownerUserIds ?? []).map(String),
   createdAt: t.createdAt.toISOString(),
   updatedAt: t.updatedAt.toISOString(),
 });

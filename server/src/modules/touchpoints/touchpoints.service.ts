@@ -6,6 +6,7 @@ import {
 
 import type { Ctx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
+import { assertMembers, assertTeams } from '../teams/teams.service';
 import { TouchpointModel, type TouchpointDoc } from './touchpoint.model';
 import { rulesOf } from './touchpoints.presenter';
 
@@ -35,7 +36,14 @@ export async function touchpointsByKey(ctx: Ctx): Promise<Map<string, Touchpoint
   return new Map(all.map((t) => [t.key, t]));
 }
 
+/** The owners a touchpoint names are this organisation's team and members. */
+async function assertOwners(ctx: Ctx, body: Pick<CreateTouchpointBody, 'ownerTeamId' | 'ownerUserIds'>) {
+  if (body.ownerTeamId) await assertTeams(ctx, [body.ownerTeamId], () => 'body.ownerTeamId');
+  if (body.ownerUserIds) await assertMembers(ctx, body.ownerUserIds, (i) => `body.ownerUserIds.${i}`);
+}
+
 export async function createTouchpoint(ctx: Ctx, body: CreateTouchpointBody): Promise<TouchpointDoc> {
+  await assertOwners(ctx, body);
   try {
     const created = await TouchpointModel.create({
       organisationId: ctx.organisationId,
@@ -52,6 +60,7 @@ export async function createTouchpoint(ctx: Ctx, body: CreateTouchpointBody): Pr
 }
 
 export async function updateTouchpoint(ctx: Ctx, touchpointId: string, body: UpdateTouchpointBody) {
+  await assertOwners(ctx, body);
   const updated = await TouchpointModel.findOneAndUpdate(
     { _id: touchpointId, organisationId: ctx.organisationId },
     { $set: body },

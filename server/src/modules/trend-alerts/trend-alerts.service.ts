@@ -9,7 +9,8 @@ import { breakdown } from '../analytics/analytics.service';
 import { reportingZone } from '../analytics/rollups.service';
 import { sendOrganisationEmail } from '../mail/mail.service';
 import { listMembers } from '../members/members.service';
-import { listTouchpoints } from '../touchpoints/touchpoints.service';
+import { teamEmails, userEmails } from '../teams/teams.service';
+import { listTouchpoints, type TouchpointDoc } from '../touchpoints/touchpoints.service';
 import { trendMail } from './trend-alerts.emails';
 import { TrendAlertModel } from './trend-alert.model';
 
@@ -33,8 +34,7 @@ export function lastCompleteWeek(today: string): { from: string; to: string; wee
 export async function checkTrends(ctx: Ctx, now = new Date()): Promise<number> {
   const zone = await reportingZone(ctx);
   const { from, to, week } = lastCompleteWeek(localDay(now, zone));
-  let touchpoints: Map<string, string> | undefined;
-  let recipients: string[] | undefined;
+  let touchpoints: Map<string, TouchpointDoc> | undefined;
   let raised = 0;
   for (const kind of MetricKind.options) {
     const report = await breakdown(ctx, { kind, from, to, by: 'touchpoint' }).catch((err: unknown) => {
@@ -47,12 +47,13 @@ export async function checkTrends(ctx: Ctx, now = new Date()): Promise<number> {
       if (group.key === '-' || !change.significant || change.direction !== 'down') continue;
       const _id = derivedId('trend-alert', ctx.organisationId, group.key, kind, week);
       if (await TrendAlertModel.exists({ _id, organisationId: ctx.organisationId })) continue;
-      touchpoints ??= new Map((await listTouchpoints(ctx)).map((t) => [String(t._id), t.name]));
-      recipients ??= await owners(ctx);
+      touchpoints ??= new Map((await listTouchpoints(ctx)).map((t) => [String(t._id), t]));
+      const touchpoint = touchpoints.get(group.key);
+      const recipients = await owners(ctx, touchpoint);
       const url = new URL(`/analytics?kind=${kind}&touchpointId=${group.key}`, settings().publicUrl).toString();
       for (const to of recipients) {
         const mail = trendMail(to, {
-          touchpoint: touchpoints.get(group.key) ?? 'a touchpoint',
+          touchpoint: touchpoint?.name ?? 'a touchpoint',
           metric: METRIC[kind],
           week,
           change: signed(change.difference!),
@@ -87,10 +88,16 @@ export async function checkTrends(ctx: Ctx, now = new Date()): Promise<number> {
 }
 
 /**
- * Who owns a touchpoint's figures. Touchpoints carry no owner of their own yet, so the
- * organisation's owners and admins are told.
+ * Who owns a touchpoint's figures: its owner team's members and owner people, read when the
+ * alert goes out; a touchpoint without owners (or whose owners all left) tells the
+ * organisation's owners and admins.
  */
-async function owners(ctx: Ctx): Promise<string[]> {
+async function owners(ctx: Ctx, touchpoint: TouchpointDoc | undefined): Promise<string[]> {
+  const named = [
+    ...(touchpoint?.ownerTeamId ? await teamEmails(ctx, [String(touchpoint.ownerTeamId)]) : []),
+    ...(await userEmails(ctx, (touchpoint?.ownerUserIds ?? []).map(String))),
+  ];
+  if (named.length > 0) return [...new Set(named)].sort();
   const { members } = await listMembers(ctx);
   return members.filter((m) => m.membership.role === 'owner' || m.membership.role === 'admin').map((m) => m.user.email);
 }

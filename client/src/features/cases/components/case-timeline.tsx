@@ -15,7 +15,9 @@ function what(e: CaseDetail['timeline'][number]): string {
     case 'closed':
       return `Closed. ${e.text ?? ''}`;
     case 'assignee':
-      return e.to ? 'Assigned' : 'Unassigned';
+      return e.to ? `Assigned${e.text ? ` (${e.text})` : ''}` : 'Unassigned';
+    case 'team':
+      return e.to ? `Team set${e.text ? ` (${e.text})` : ''}` : 'Team removed';
     case 'priority':
       return `Priority ${e.from} → ${e.to}`;
     case 'tags':
