@@ -48,7 +48,10 @@ export function matcherFor(r: ResponseFacts): (groups: AlertCondition[][]) => bo
  * The rules one response sets off, given rules in evaluation order: every matching rule up to and
  * including the first matching one flagged "stop after this rule".
  */
-export function matchInOrder<R extends { stopAfter?: boolean | null }>(rules: readonly R[], matches: (r: R) => boolean) {
+export function matchInOrder<R extends { stopAfter?: boolean | null }>(
+  rules: readonly R[],
+  matches: (r: R) => boolean,
+) {
   const matched: R[] = [];
   for (const rule of rules) {
     if (!matches(rule)) continue;

@@ -100,5 +100,10 @@ export const SendAlertDigests = defineJob({
 /** Declared by every worker at start: one schedule each, at the top of the hour and at midnight UTC. */
 export async function scheduleAlertDigests() {
   await boundJobs().schedule(SendAlertDigests, 'alerts.digest-hourly', { pattern: '1 * * * *' }, { period: 'hourly' });
-  await boundJobs().schedule(SendAlertDigests, 'alerts.digest-daily', { pattern: '1 0 * * *', tz: 'UTC' }, { period: 'daily' });
+  await boundJobs().schedule(
+    SendAlertDigests,
+    'alerts.digest-daily',
+    { pattern: '1 0 * * *', tz: 'UTC' },
+    { period: 'daily' },
+  );
 }
