@@ -12,7 +12,9 @@ import { usePreviewAlertRule } from '../api/preview-alert-rule';
  */
 export function RulePreview({ groups }: { groups: AlertCondition[][] }) {
   const preview = usePreviewAlertRule();
-  const result = preview.data;
+  // A result for other conditions than those on screen would mislead: it is shown only while they match.
+  const stale = preview.data !== undefined && JSON.stringify(preview.variables) !== JSON.stringify(groups);
+  const result = stale ? undefined : preview.data;
   return (
     <Stack gap="xs">
       <Group>
@@ -30,6 +32,11 @@ export function RulePreview({ groups }: { groups: AlertCondition[][] }) {
         <Alert color="red" title="The test could not run">
           {errorMessage(preview.error)}
         </Alert>
+      )}
+      {stale && (
+        <Text size="sm" c="dimmed">
+          The conditions changed: test again to see what they catch.
+        </Text>
       )}
       {result && (
         <Stack gap={4} aria-live="polite">
