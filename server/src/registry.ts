@@ -5,6 +5,7 @@ import type { AnyJobDef } from './lib/jobs';
 import { analyticsJobs } from './modules/analytics/analytics.jobs';
 import { analyticsSubscribers } from './modules/analytics/analytics.events';
 import { alertSubscribers } from './modules/alerts/alerts.events';
+import { alertJobs } from './modules/alerts/alerts.jobs';
 import { caseJobs } from './modules/cases/sweep-case-status.job';
 import { auditSubscribers } from './modules/audit/audit.events';
 import { insightSubscribers } from './modules/insights/insights.events';
@@ -36,7 +37,7 @@ export const WORKER_MODULES: WorkerModule[] = [
   { name: 'invitations', jobs: invitationJobs },
   { name: 'responses', jobs: responseJobs },
   { name: 'analytics', jobs: analyticsJobs, subscribers: analyticsSubscribers },
-  { name: 'alerts', subscribers: alertSubscribers },
+  { name: 'alerts', jobs: alertJobs, subscribers: alertSubscribers },
   { name: 'webhooks', jobs: webhookJobs, subscribers: webhookSubscribers },
   { name: 'trend-alerts', jobs: trendAlertJobs },
   { name: 'cases', jobs: caseJobs },

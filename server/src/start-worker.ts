@@ -2,6 +2,8 @@ import { boot } from './boot';
 import { connectDb, disconnectDb, syncIndexes } from './lib/db';
 import { scheduleEventSweeper } from './lib/events/sweep-events.job';
 import { scheduleCaseStatusSweep } from './modules/cases/sweep-case-status.job';
+import { scheduleAlertDigests } from './modules/alerts/send-alert-digests.job';
+import { scheduleUnansweredSweep } from './modules/alerts/sweep-unanswered.job';
 import { bindJobs, createJobs, startJobWorkers } from './lib/jobs';
 import { createMailer } from './lib/mailer';
 import { createRedis } from './lib/redis';
@@ -51,6 +53,8 @@ export async function startWorker(modules: WorkerModule[] = WORKER_MODULES): Pro
   await scheduleTrendChecks();
   await scheduleCaseStatusSweep(sweep);
   await scheduleDigests();
+  await scheduleAlertDigests();
+  await scheduleUnansweredSweep();
   onShutdown(log, config.SHUTDOWN_TIMEOUT_MS, [
     // close() waits for the jobs in hand to finish and takes no new ones.
     ['workers', () => workers.close()],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Band } from '../metrics/scales';
 import { Email, Id, IsoDate, singleLine } from './common';
 import { ResponseChannel } from './responses';
+import { WebhookUrl } from './webhooks';
 
 export const CasePriority = z.enum(['low', 'normal', 'high', 'urgent']);
 export type CasePriority = z.infer<typeof CasePriority>;
@@ -40,19 +41,36 @@ export type AlertCondition = z.infer<typeof AlertCondition>;
 
 export const ConditionGroup = z.array(AlertCondition).min(1, 'a group needs at least one condition').max(20);
 
-export const AlertRuleInput = z.object({
+/** How a rule's mail reaches its recipients: one per firing, or one list per rule and period. */
+export const AlertDelivery = z.enum(['immediate', 'hourly', 'daily']);
+export type AlertDelivery = z.infer<typeof AlertDelivery>;
+
+const AttributeKey = z.string().min(1).max(64);
+
+export const AlertChannels = z.object({
+  emails: z.array(Email).max(20).default([]),
+  webhook: z.boolean().default(false),
+  /** A contact attribute holding an address (e.g. `accountManagerEmail`), read at firing. */
+  attributeEmail: AttributeKey.nullable().default(null),
+  /** A Slack- or Teams-compatible incoming webhook: one `{ text }` message per firing. */
+  chatUrl: WebhookUrl.nullable().default(null),
+});
+
+const RuleFields = z.object({
   name: singleLine(100),
   enabled: z.boolean().default(true),
   /** Groups are alternatives (OR); conditions inside a group all hold (AND). */
   groups: z.array(ConditionGroup).min(1, 'a rule needs at least one condition group').max(10),
   /** The case's priority; the highest-priority matching rule opens the response's case. */
   priority: CasePriority.default('normal'),
-  channels: z
-    .object({
-      emails: z.array(Email).max(20).default([]),
-      webhook: z.boolean().default(false),
-    })
-    .default({ emails: [], webhook: false }),
+  channels: AlertChannels.default({ emails: [], webhook: false, attributeEmail: null, chatUrl: null }),
+  delivery: AlertDelivery.default('immediate'),
+  /** Rules are evaluated by ascending order (then age); unset = after every existing rule. */
+  order: z.number().int().min(0).max(1_000_000).optional(),
+  /** A response this rule matched is not evaluated against the rules after it. */
+  stopAfter: z.boolean().default(false),
+  /** Also fire for invitations still unanswered this many days after they were sent. */
+  noAnswerDays: z.number().int().min(1).max(90).nullable().default(null),
   openCase: z.boolean().default(true),
   /** Hours the case may stay open before it is overdue. */
   slaHours: z
@@ -60,9 +78,52 @@ export const AlertRuleInput = z.object({
     .positive('must be more than zero')
     .max(24 * 90),
 });
+export const AlertRuleInput = RuleFields;
 export type AlertRuleInput = z.input<typeof AlertRuleInput>;
 
 export const UpdateAlertRuleBody = AlertRuleInput.partial();
+
+/** A rule as typed so far: only its conditions matter to the preview; other fields are ignored. */
+export const AlertRulePreviewBody = z.object({ groups: RuleFields.shape.groups });
+
+export const PREVIEW_DAYS = 30;
+export const PREVIEW_CAP = 10_000;
+
+export const AlertPreviewSample = z.object({
+  responseId: Id,
+  score: z.number(),
+  band: z.string(),
+  touchpointKey: z.string().nullable(),
+  comment: z.string().nullable(),
+  answeredAt: IsoDate,
+});
+export const AlertRulePreviewResponse = z.object({
+  days: z.number(),
+  /** Responses evaluated: the most recent ones of the period, at most `cap`. */
+  evaluated: z.number(),
+  cap: z.number(),
+  /** True when the period held more than `cap` responses and older ones were not evaluated. */
+  capped: z.boolean(),
+  matched: z.number(),
+  samples: z.array(AlertPreviewSample),
+});
+export type AlertRulePreviewResponse = z.infer<typeof AlertRulePreviewResponse>;
+
+/** What became of one channel of a firing. */
+export const FiringOutcome = z.object({ state: z.string(), detail: z.string().nullable() });
+export const AlertFiring = z.object({
+  id: Id,
+  ruleId: Id,
+  responseId: Id.nullable(),
+  invitationId: Id.nullable(),
+  kind: z.enum(['response', 'no_answer']),
+  at: IsoDate,
+  attributeEmail: FiringOutcome.nullable(),
+  chat: FiringOutcome.nullable(),
+  digest: FiringOutcome.nullable(),
+});
+export type AlertFiring = z.infer<typeof AlertFiring>;
+export const AlertFiringsResponse = z.object({ firings: z.array(AlertFiring) });
 export const AlertRuleParams = z.object({ ruleId: Id });
 
 export const AlertRule = z.object({
@@ -71,7 +132,16 @@ export const AlertRule = z.object({
   enabled: z.boolean(),
   groups: z.array(z.array(AlertCondition)),
   priority: CasePriority,
-  channels: z.object({ emails: z.array(z.string()), webhook: z.boolean() }),
+  channels: z.object({
+    emails: z.array(z.string()),
+    webhook: z.boolean(),
+    attributeEmail: z.string().nullable(),
+    chatUrl: z.string().nullable(),
+  }),
+  delivery: AlertDelivery,
+  order: z.number(),
+  stopAfter: z.boolean(),
+  noAnswerDays: z.number().nullable(),
   openCase: z.boolean(),
   slaHours: z.number(),
   createdAt: IsoDate,

@@ -63,6 +63,32 @@ describe('bad input to alerts, cases and webhooks', () => {
     expect((await owner.agent.get('/api/v1/alert-rules').expect(200)).body.rules).toHaveLength(1);
   });
 
+  it('when a rule mails an address attribute nobody has, then it answers 400 at body.channels.attributeEmail', async () => {
+    const res = await owner.agent
+      .post('/api/v1/alert-rules')
+      .send(rule({ channels: { attributeEmail: 'accountManagerEmial' } }))
+      .expect(400);
+    expect(pathsOf(res)).toEqual({ code: 'validation_failed', paths: ['body.channels.attributeEmail'] });
+  });
+
+  it.each([
+    'http://127.0.0.1:8080/hook',
+    'http://localhost/hook',
+    'http://169.254.169.254/latest',
+    'ftp://example.com/x',
+  ])(
+    'when a rule posts to the chat URL %s, then it answers 400 at body.channels.chatUrl and stores nothing',
+    async (chatUrl) => {
+      const before = (await owner.agent.get('/api/v1/alert-rules').expect(200)).body.rules.length;
+      const res = await owner.agent
+        .post('/api/v1/alert-rules')
+        .send(rule({ channels: { chatUrl } }))
+        .expect(400);
+      expect(pathsOf(res)).toEqual({ code: 'validation_failed', paths: ['body.channels.chatUrl'] });
+      expect((await owner.agent.get('/api/v1/alert-rules').expect(200)).body.rules).toHaveLength(before);
+    },
+  );
+
   it.each([
     'http://127.0.0.1:8080/hook',
     'http://localhost/hook',

@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
-import { CasePriority, type AlertCondition } from '@pulse/shared/schemas/alerts';
+import { AlertDelivery, CasePriority, type AlertCondition } from '@pulse/shared/schemas/alerts';
 
 import { tenantOwned, tenantScoped } from '../../lib/tenant';
 
@@ -18,7 +18,13 @@ const alertRuleSchema = new Schema(
     channels: {
       emails: { type: [String], default: [] },
       webhook: { type: Boolean, default: false },
+      attributeEmail: { type: String, default: null },
+      chatUrl: { type: String, default: null },
     },
+    delivery: { type: String, enum: AlertDelivery.options, default: 'immediate' },
+    order: { type: Number, default: 0 },
+    stopAfter: { type: Boolean, default: false },
+    noAnswerDays: { type: Number, default: null },
     openCase: { type: Boolean, required: true, default: true },
     slaHours: { type: Number, required: true },
   },

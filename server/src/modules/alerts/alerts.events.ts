@@ -1,23 +1,27 @@
 import { systemContext, type Ctx } from '../../lib/context';
 import { derivedId, isDuplicateKey } from '../../lib/derived-id';
 import { defineSubscriber, emit, type EventData } from '../../lib/events/events';
-import { settings } from '../../lib/settings';
 import { openCase } from '../cases/cases.service';
 import { sendOrganisationEmail } from '../mail/mail.service';
 import { findResponse } from '../responses/responses.service';
 import { AlertFiringModel } from './alert-firing.model';
 import { groupsOf } from './alert-rule.model';
-import { alertMail } from './alerts.emails';
-import { matcherFor } from './alerts.match';
+import { alertMail, noAnswerMail } from './alerts.emails';
+import { attributeAddress, describeFiring, findFiring, NO_ADDRESS, recordOutcome } from './alerts.firings';
+import { matcherFor, matchInOrder } from './alerts.match';
 import { activeRules, getRule } from './alerts.service';
+import { queueChat } from './deliver-chat.job';
 
 const ctxOf = (organisationId: string, log: Ctx['log']) => systemContext({ organisationId, log, name: 'Alerts' });
+
+const RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
 /**
  * Rules run when a response is completed and again whenever it changes (the comment often comes
  * after the score). Each matching rule fires once per response, ever: the firing's _id is derived
- * from (rule, response), and a firing already announced is skipped. The most urgent matching
- * rule that opens cases opens the response's one case.
+ * from (rule, response), and a firing already announced is skipped. Rules are evaluated in their
+ * explicit order and evaluation stops after a matching rule flagged "stop after this rule"; of
+ * the rules that matched, the most urgent that opens cases opens the response's one case.
  */
 export const evaluateAlertRules = defineSubscriber({
   name: 'alerts.evaluate',
@@ -37,7 +41,9 @@ export const evaluateAlertRules = defineSubscriber({
       contactAttributes: (response.contactAttributes ?? {}) as Record<string, unknown>,
     };
     const matches = matcherFor(facts);
-    const matching = (await activeRules(ctx)).filter((r) => matches(groupsOf(r)));
+    const matching = matchInOrder(await activeRules(ctx), (r) => matches(groupsOf(r))).sort(
+      (a, b) => RANK[a.priority] - RANK[b.priority],
+    );
     let caseId: string | null = null;
     for (const rule of matching) {
       const _id = derivedId('alert', String(rule._id), String(response._id));
@@ -47,6 +53,7 @@ export const evaluateAlertRules = defineSubscriber({
         ruleId: rule._id,
         responseId: response._id,
         trigger: `${event.type}#${String(data.seq)}`,
+        delivery: rule.delivery ?? 'immediate',
       }).catch(async (err: unknown) => {
         if (!isDuplicateKey(err)) throw err;
         return AlertFiringModel.findOne({ _id, organisationId: ctx.organisationId }).lean();
@@ -78,39 +85,62 @@ export const evaluateAlertRules = defineSubscriber({
       );
       await AlertFiringModel.updateOne(
         { _id, organisationId: ctx.organisationId },
-        { $set: { announcedAt: new Date() } },
+        { $set: { announcedAt: new Date(), caseId } },
       );
     }
   },
 });
 
-/** The rule's recipients each get one mail per firing (its id is derived from both). */
+/**
+ * The rule's recipients each get one mail per firing (its id is derived from both), unless the
+ * rule gathers them into an hourly or daily digest. The address a contact attribute names is
+ * mailed per firing either way (each firing has its own), or the firing says why it was not.
+ */
 export const mailAlertRecipients = defineSubscriber({
   name: 'alerts.mail',
   on: ['alert.triggered'],
   async handle(event, { log }) {
     const data = event.data as EventData;
     const ctx = ctxOf(String(event.organisationId), log);
+    const firingId = String(data.firingId);
     const rule = await getRule(ctx, String(data.ruleId)).catch(() => null);
-    const response = await findResponse(ctx, String(data.responseId));
-    if (!rule || !response) return;
-    const url = new URL(data.caseId ? `/cases/${String(data.caseId)}` : '/cases', settings().publicUrl).toString();
-    for (const to of rule.channels?.emails ?? []) {
-      const content = alertMail(to, {
-        ruleName: rule.name,
-        score: response.score,
-        band: response.band,
-        comment: response.comment ?? null,
-        touchpoint: response.touchpointKey ?? null,
-        url,
-      });
+    const firing = await findFiring(ctx, firingId);
+    if (!rule || !firing) return;
+    // The event carries the case: the firing records it only after announcing.
+    const described = await describeFiring(ctx, firing, rule, data.caseId ? String(data.caseId) : null);
+    if (!described) return;
+    const to = [...(rule.delivery === 'immediate' ? (rule.channels?.emails ?? []) : [])];
+    if (rule.channels?.attributeEmail) {
+      const address = attributeAddress(rule, described.attributes);
+      if (address) to.push(address);
+      if (!firing.attributeEmail)
+        await recordOutcome(ctx, firingId, 'attributeEmail', {
+          state: address ? 'sent' : 'skipped',
+          detail: address ?? NO_ADDRESS,
+        });
+    }
+    for (const address of new Set(to)) {
+      const content =
+        described.kind === 'response' ? alertMail(address, described.facts) : noAnswerMail(address, described.facts);
       await sendOrganisationEmail(ctx, content, {
         kind: 'alert.triggered',
-        relatedId: String(data.firingId),
-        id: derivedId('alert-mail', String(data.firingId), to),
+        relatedId: firingId,
+        id: derivedId('alert-mail', firingId, address),
       });
     }
   },
 });
 
-export const alertSubscribers = [evaluateAlertRules, mailAlertRecipients];
+/** A rule with a chat URL posts one message per firing, by a job that retries. */
+export const chatAlert = defineSubscriber({
+  name: 'alerts.chat',
+  on: ['alert.triggered'],
+  async handle(event, { log }) {
+    const data = event.data as EventData;
+    const ctx = ctxOf(String(event.organisationId), log);
+    const rule = await getRule(ctx, String(data.ruleId)).catch(() => null);
+    if (rule?.channels?.chatUrl) await queueChat(ctx.organisationId, String(data.firingId));
+  },
+});
+
+export const alertSubscribers = [evaluateAlertRules, mailAlertRecipients, chatAlert];

@@ -43,3 +43,20 @@ export function matcherFor(r: ResponseFacts): (groups: AlertCondition[][]) => bo
   const words = () => (cached ??= wordsOf(r.comment ?? ''));
   return (groups) => groups.some((g) => g.length > 0 && g.every((c) => holds(c, r, words)));
 }
+
+/**
+ * The rules one response sets off, given rules in evaluation order: every matching rule up to and
+ * including the first matching one flagged "stop after this rule".
+ */
+export function matchInOrder<R extends { stopAfter?: boolean | null }>(
+  rules: readonly R[],
+  matches: (r: R) => boolean,
+) {
+  const matched: R[] = [];
+  for (const rule of rules) {
+    if (!matches(rule)) continue;
+    matched.push(rule);
+    if (rule.stopAfter) break;
+  }
+  return matched;
+}

@@ -1,4 +1,6 @@
-import type { AlertRule } from '@pulse/shared/schemas/alerts';
+import type { AlertFiring, AlertRule } from '@pulse/shared/schemas/alerts';
+
+import type { AlertFiringDoc } from './alert-firing.model';
 
 import { groupsOf, type AlertRuleDoc } from './alert-rule.model';
 
@@ -8,9 +10,33 @@ export const presentRule = (r: AlertRuleDoc): AlertRule => ({
   enabled: r.enabled,
   groups: groupsOf(r),
   priority: r.priority,
-  channels: { emails: [...(r.channels?.emails ?? [])], webhook: !!r.channels?.webhook },
+  channels: {
+    emails: [...(r.channels?.emails ?? [])],
+    webhook: !!r.channels?.webhook,
+    attributeEmail: r.channels?.attributeEmail ?? null,
+    chatUrl: r.channels?.chatUrl ?? null,
+  },
+  delivery: r.delivery ?? 'immediate',
+  order: r.order ?? 0,
+  stopAfter: !!r.stopAfter,
+  noAnswerDays: r.noAnswerDays ?? null,
   openCase: r.openCase,
   slaHours: r.slaHours,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+});
+
+const outcome = (o: { state?: string | null; detail?: string | null } | null | undefined) =>
+  o?.state ? { state: o.state, detail: o.detail ?? null } : null;
+
+export const presentFiring = (f: AlertFiringDoc): AlertFiring => ({
+  id: String(f._id),
+  ruleId: String(f.ruleId),
+  responseId: f.responseId ? String(f.responseId) : null,
+  invitationId: f.invitationId ? String(f.invitationId) : null,
+  kind: f.kind === 'no_answer' ? 'no_answer' : 'response',
+  at: f.at.toISOString(),
+  attributeEmail: outcome(f.attributeEmail),
+  chat: outcome(f.chat),
+  digest: outcome(f.digest),
 });

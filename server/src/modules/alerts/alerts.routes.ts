@@ -1,5 +1,8 @@
 import {
+  AlertFiringsResponse,
   AlertRuleInput,
+  AlertRulePreviewBody,
+  AlertRulePreviewResponse,
   AlertRuleParams,
   AlertRuleResponse,
   AlertRulesResponse,
@@ -7,7 +10,9 @@ import {
 } from '@pulse/shared/schemas/alerts';
 
 import type { Api } from '../auth/access';
-import { presentRule } from './alerts.presenter';
+import { listFirings } from './alerts.firings';
+import { presentFiring, presentRule } from './alerts.presenter';
+import { previewRule } from './alerts.preview';
 import { createRule, deleteRule, getRule, listRules, updateRule } from './alerts.service';
 
 export function registerAlertRoutes(api: Api): void {
@@ -33,6 +38,32 @@ export function registerAlertRoutes(api: Api): void {
     responses: { 201: { description: 'Created', schema: AlertRuleResponse } },
     handler: async ({ ctx, body }, _req, res) => {
       res.status(201).json({ rule: presentRule(await createRule(ctx, body)) });
+    },
+  });
+  api.route({
+    method: 'post',
+    path: '/api/v1/alert-rules/preview',
+    summary:
+      'Test a rule draft against the last 30 days: how many confirmed responses it matches (of the 10,000 most recent at most) and up to 20 of them',
+    tags: ['alerts'],
+    access,
+    body: AlertRulePreviewBody,
+    responses: { 200: { description: 'What the draft would have matched', schema: AlertRulePreviewResponse } },
+    handler: async ({ ctx, body }, _req, res) => {
+      res.json(await previewRule(ctx, body.groups));
+    },
+  });
+  api.route({
+    method: 'get',
+    path: '/api/v1/alert-rules/:ruleId/firings',
+    summary: "A rule's latest firings and what became of each channel (e.g. skipped: no address)",
+    tags: ['alerts'],
+    access,
+    params: AlertRuleParams,
+    responses: { 200: { description: 'Firings, newest first', schema: AlertFiringsResponse } },
+    handler: async ({ ctx, params }, _req, res) => {
+      await getRule(ctx, params.ruleId);
+      res.json({ firings: (await listFirings(ctx, params.ruleId)).map(presentFiring) });
     },
   });
   api.route({

@@ -6,19 +6,21 @@ import type { z } from 'zod';
 import type { Ctx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { attributeTypes } from '../contacts/contacts.service';
+import { assertSafeUrl } from '../webhooks/webhooks.service';
 import { AlertRuleModel, storedGroups, type AlertRuleDoc } from './alert-rule.model';
 
 type RuleInput = z.output<typeof RuleSchema>;
 type RuleUpdate = z.output<typeof UpdateAlertRuleBody>;
 
 /**
- * A condition on a contact attribute the organisation has never seen would never hold: refused
- * with its path, like a typo in any other field.
+ * A condition on a contact attribute the organisation has never seen would never hold, and an
+ * address attribute nobody has would never give an address: refused with their paths, like a typo
+ * in any other field. So is a chat URL that could only reach Pulse's own network (SSRF).
  */
-async function checkAttributes(ctx: Ctx, groups: AlertCondition[][]) {
+async function checkRule(ctx: Ctx, input: Pick<RuleUpdate, 'groups' | 'channels'>) {
   const known = await attributeTypes(ctx);
   const errors: ErrorDetail[] = [];
-  groups.forEach((group, g) =>
+  input.groups?.forEach((group, g) =>
     group.forEach((c, i) => {
       if (c.field !== 'attribute') return;
       const type = known.get(c.key);
@@ -28,21 +30,43 @@ async function checkAttributes(ctx: Ctx, groups: AlertCondition[][]) {
         errors.push({ path: `body.groups.${g}.${i}.in`, message: `must be ${type} values (this attribute's type)` });
     }),
   );
+  const key = input.channels?.attributeEmail;
+  if (key && known.get(key) !== 'string')
+    errors.push({
+      path: 'body.channels.attributeEmail',
+      message: known.has(key) ? `"${key}" is not a text attribute` : `no contact attribute is named "${key}"`,
+    });
   if (errors.length) throw new AppError('validation_failed', 'The rule names an unknown attribute', errors);
+  if (input.channels?.chatUrl) await assertSafeUrl(input.channels.chatUrl, 'body.channels.chatUrl');
+}
+
+/** A draft's conditions, checked as a saved rule's are (the preview). */
+export const checkConditions = (ctx: Ctx, groups: AlertCondition[][]) => checkRule(ctx, { groups });
+
+/** After every existing rule, unless placed explicitly. */
+async function nextOrder(ctx: Ctx): Promise<number> {
+  const [last] = await AlertRuleModel.find({ organisationId: ctx.organisationId })
+    .sort({ order: -1 })
+    .limit(1)
+    .select({ order: 1 })
+    .lean();
+  return last ? (last.order ?? 0) + 1 : 0;
 }
 
 export async function createRule(ctx: Ctx, input: RuleInput): Promise<AlertRuleDoc> {
-  await checkAttributes(ctx, input.groups);
+  await checkRule(ctx, input);
   const rule = await AlertRuleModel.create({
     ...input,
+    order: input.order ?? (await nextOrder(ctx)),
     groups: storedGroups(input.groups),
     organisationId: ctx.organisationId,
   });
   return rule.toObject() as AlertRuleDoc;
 }
 
+/** In evaluation order. */
 export const listRules = (ctx: Ctx) =>
-  AlertRuleModel.find({ organisationId: ctx.organisationId }).sort({ _id: 1 }).lean<AlertRuleDoc[]>();
+  AlertRuleModel.find({ organisationId: ctx.organisationId }).sort({ order: 1, _id: 1 }).lean<AlertRuleDoc[]>();
 
 export async function getRule(ctx: Ctx, ruleId: string): Promise<AlertRuleDoc> {
   const rule = await AlertRuleModel.findOne({ _id: ruleId, organisationId: ctx.organisationId }).lean<AlertRuleDoc>();
@@ -51,7 +75,7 @@ export async function getRule(ctx: Ctx, ruleId: string): Promise<AlertRuleDoc> {
 }
 
 export async function updateRule(ctx: Ctx, ruleId: string, input: RuleUpdate): Promise<AlertRuleDoc> {
-  if (input.groups) await checkAttributes(ctx, input.groups);
+  await checkRule(ctx, input);
   const rule = await AlertRuleModel.findOneAndUpdate(
     { _id: ruleId, organisationId: ctx.organisationId },
     { $set: { ...input, ...(input.groups && { groups: storedGroups(input.groups) }) } },
@@ -66,14 +90,10 @@ export async function deleteRule(ctx: Ctx, ruleId: string): Promise<void> {
   if (!deletedCount) throw notFound('Alert rule');
 }
 
-const RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
-
-/** Enabled rules, most urgent first (then oldest): the first matching one opens the case. */
-export async function activeRules(ctx: Ctx): Promise<AlertRuleDoc[]> {
-  const rules = await AlertRuleModel.find({ organisationId: ctx.organisationId, enabled: true })
-    .sort({ _id: 1 })
+/** Enabled rules in evaluation order: ascending `order`, then oldest first. */
+export const activeRules = (ctx: Ctx) =>
+  AlertRuleModel.find({ organisationId: ctx.organisationId, enabled: true })
+    .sort({ order: 1, _id: 1 })
     .lean<AlertRuleDoc[]>();
-  return rules.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
-}
 
 export type { AlertRuleInput };

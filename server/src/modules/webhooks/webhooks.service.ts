@@ -176,3 +176,7 @@ export async function resendDelivery(ctx: Ctx, endpointId: string, deliveryId: s
   await enqueueDelivery({ deliveryId, organisationId: ctx.organisationId, endpointId, attempt: 1, round: doc.round });
   return doc;
 }
+
+/** For other modules posting to URLs people give (the alerts' chat channel): the same SSRF guard. */
+export { assertSafeUrl, UnsafeAddressError } from './webhooks.address';
+export { postWebhook } from './webhooks.http';

@@ -1,10 +1,11 @@
 import { Checkbox, Group, Modal, MultiSelect, NumberInput, Select, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { CasePriority, type AlertCondition } from '@pulse/shared/schemas/alerts';
+import { AlertDelivery, CasePriority, type AlertCondition } from '@pulse/shared/schemas/alerts';
 
 import { ModalForm } from '../../../components/modal-form';
 import { useFormSubmit } from '../../../lib/forms';
 import { useCreateAlertRule } from '../api/create-alert-rule';
+import { RulePreview } from './rule-preview';
 
 interface Values extends Record<string, unknown> {
   name: string;
@@ -13,8 +14,11 @@ interface Values extends Record<string, unknown> {
   maxScore: number | string;
   hasComment: boolean;
   keywords: string[];
-  emails: string[];
-  webhook: boolean;
+  channels: { emails: string[]; webhook: boolean; attributeEmail: string; chatUrl: string };
+  delivery: AlertDelivery;
+  order: number | string;
+  stopAfter: boolean;
+  noAnswerDays: number | string;
   openCase: boolean;
   priority: CasePriority;
   slaHours: number | string;
@@ -47,8 +51,11 @@ export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose:
       maxScore: '',
       hasComment: false,
       keywords: [],
-      emails: [],
-      webhook: false,
+      channels: { emails: [], webhook: false, attributeEmail: '', chatUrl: '' },
+      delivery: 'immediate',
+      order: '',
+      stopAfter: false,
+      noAnswerDays: '',
       openCase: true,
       priority: 'normal',
       slaHours: 24,
@@ -63,7 +70,16 @@ export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose:
       name: v.name,
       groups: [conditionsOf(v)],
       priority: v.priority,
-      channels: { emails: v.emails, webhook: v.webhook },
+      channels: {
+        emails: v.channels.emails,
+        webhook: v.channels.webhook,
+        attributeEmail: v.channels.attributeEmail.trim() || null,
+        chatUrl: v.channels.chatUrl.trim() || null,
+      },
+      delivery: v.delivery,
+      ...(v.order !== '' && { order: Number(v.order) }),
+      stopAfter: v.stopAfter,
+      noAnswerDays: v.noAnswerDays === '' ? null : Number(v.noAnswerDays),
       openCase: v.openCase,
       slaHours: Number(v.slaHours),
     });
@@ -105,12 +121,58 @@ export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose:
           description="Whole words, any of them; press Enter after each"
           {...form.getInputProps('keywords')}
         />
+        <RulePreview groups={conditionsOf(form.getValues()).length ? [conditionsOf(form.getValues())] : []} />
         <TagsInput
           label="Email these people"
           description="Addresses; press Enter after each"
-          {...form.getInputProps('emails')}
+          {...form.getInputProps('channels.emails')}
         />
-        <Checkbox label="Send to webhooks (alert.triggered)" {...form.getInputProps('webhook', { type: 'checkbox' })} />
+        <TextInput
+          label="Also email the address in this contact attribute"
+          description="e.g. accountManagerEmail; a contact without a valid address is recorded as skipped"
+          {...form.getInputProps('channels.attributeEmail')}
+        />
+        <Select
+          label="Mail delivery"
+          data={[
+            { value: 'immediate', label: 'At once, one mail per alert' },
+            { value: 'hourly', label: 'Hourly digest' },
+            { value: 'daily', label: 'Daily digest' },
+          ]}
+          allowDeselect={false}
+          {...form.getInputProps('delivery')}
+        />
+        <TextInput
+          label="Chat webhook URL"
+          description="A Slack or Teams incoming webhook: one message per alert"
+          placeholder="https://hooks.slack.com/services/…"
+          {...form.getInputProps('channels.chatUrl')}
+        />
+        <Checkbox
+          label="Send to webhooks (alert.triggered)"
+          {...form.getInputProps('channels.webhook', { type: 'checkbox' })}
+        />
+        <Group grow align="flex-start">
+          <NumberInput
+            label="Order"
+            description="Lower runs first; empty = last"
+            min={0}
+            allowDecimal={false}
+            {...form.getInputProps('order')}
+          />
+          <NumberInput
+            label="Alert on no answer after (days)"
+            description="Empty = never"
+            min={1}
+            max={90}
+            allowDecimal={false}
+            {...form.getInputProps('noAnswerDays')}
+          />
+        </Group>
+        <Checkbox
+          label="Stop after this rule: a response it matches is not tested against later rules"
+          {...form.getInputProps('stopAfter', { type: 'checkbox' })}
+        />
         <Checkbox label="Open a follow-up case" {...form.getInputProps('openCase', { type: 'checkbox' })} />
         <Group grow>
           <Select

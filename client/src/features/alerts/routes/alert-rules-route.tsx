@@ -43,6 +43,7 @@ export function AlertRulesRoute() {
             <DataTable
               head={
                 <>
+                  <Table.Th>Order</Table.Th>
                   <Table.Th>Rule</Table.Th>
                   <Table.Th>When</Table.Th>
                   <Table.Th>Then</Table.Th>
@@ -52,6 +53,7 @@ export function AlertRulesRoute() {
             >
               {d.rules.map((r) => (
                 <Table.Tr key={r.id}>
+                  <Table.Td>{r.order}</Table.Td>
                   <Table.Td>
                     <Text fw={600}>{r.name}</Text>
                     <Badge variant="light" color={r.priority === 'urgent' || r.priority === 'high' ? 'red' : 'gray'}>
@@ -62,8 +64,13 @@ export function AlertRulesRoute() {
                   <Table.Td>
                     {[
                       r.openCase && `opens a case due in ${r.slaHours} h`,
-                      r.channels.emails.length > 0 && `emails ${r.channels.emails.join(', ')}`,
+                      r.channels.emails.length > 0 &&
+                        `emails ${r.channels.emails.join(', ')}${r.delivery === 'immediate' ? '' : ` (${r.delivery} digest)`}`,
+                      r.channels.attributeEmail && `emails the contact's ${r.channels.attributeEmail}`,
+                      r.channels.chatUrl && 'posts to chat',
                       r.channels.webhook && 'webhooks',
+                      r.noAnswerDays && `alerts on no answer after ${r.noAnswerDays} days`,
+                      r.stopAfter && 'then stops',
                     ]
                       .filter(Boolean)
                       .join('; ') || 'nothing yet'}
