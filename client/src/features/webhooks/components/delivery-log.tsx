@@ -14,7 +14,8 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
   const deliveries = useDeliveries(endpoint.id);
   const test = useSendTestWebhook(endpoint.id);
   const touchpoints = useWebhookTouchpoints();
-  const nameOf = (id: string) => touchpoints.data?.touchpoints.find((t) => t.id === id)?.name ?? 'a deleted touchpoint';
+  const nameOf = (id: string) =>
+    touchpoints.data ? (touchpoints.data.touchpoints.find((t) => t.id === id)?.name ?? 'a deleted touchpoint') : '…';
   return (
     <Paper bg="white" p="md" component="section" aria-label={`Deliveries to ${endpoint.url}`}>
       <Group justify="space-between" mb="sm">
