@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 
 import { WebhookEndpointModel } from '../../server/src/modules/webhooks/webhook-endpoint.model';
 import { signUpOwner, type Teammate } from '../factories/accounts';
+import { buildTouchpoint } from '../factories/distribution';
 import { buildWebhookEndpoint } from '../factories/webhooks';
 import { launchBrowser, screenshot } from './support/browser';
 import { logInAs } from './support/log-in';
@@ -55,4 +56,24 @@ test('a disabled endpoint shows why and can be enabled again; rotating its secre
   });
   expect(stored!.secret).toBe(secret);
   await screenshot(page, 'webhook-04-enabled');
+}, 240_000);
+
+test('an endpoint limited to touchpoints names them, and the form offers the touchpoints to choose', async () => {
+  const owner = await signUpOwner(app.harness.app);
+  const repair = await buildTouchpoint({ org: owner });
+  await buildTouchpoint({ org: owner });
+  const { endpointId } = await buildWebhookEndpoint({ org: owner });
+  await WebhookEndpointModel.updateOne(
+    { _id: endpointId, organisationId: owner.organisationId },
+    { $set: { touchpointIds: [repair.id] } },
+  );
+  const page = await logIn(owner, 1280);
+  await page.goto(`${app.url}/webhooks`);
+  await page.getByText(`Only about Touchpoint ${repair.key}`).waitFor();
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await page.getByLabel('Touchpoints').click();
+  await page.getByRole('option', { name: `Touchpoint ${repair.key}` }).waitFor();
+  await screenshot(page, 'webhook-05-touchpoint-options');
+  await page.getByRole('option', { name: `Touchpoint ${repair.key}` }).click();
+  await screenshot(page, 'webhook-06-touchpoint-chosen');
 }, 240_000);

@@ -23,16 +23,22 @@ export const WebhookUrl = z
   .max(2000)
   .refine((u) => !new URL(u).username && !new URL(u).password, 'must not carry credentials');
 
+/** Events without a touchpoint (contact.unsubscribed, webhook.test) reach every endpoint whatever its filter. */
+const WebhookTouchpointIds = z.array(Id).max(100);
+
 export const CreateWebhookEndpointBody = z.object({
   url: WebhookUrl,
   description: singleLine(200).optional(),
   events: z.array(WebhookEventType).min(1, 'choose at least one event'),
+  /** Only events about these touchpoints; empty or absent = all. */
+  touchpointIds: WebhookTouchpointIds.optional(),
 });
 export const UpdateWebhookEndpointBody = z
   .object({
     url: WebhookUrl.optional(),
     description: singleLine(200).optional(),
     events: z.array(WebhookEventType).min(1, 'choose at least one event').optional(),
+    touchpointIds: WebhookTouchpointIds.optional(),
     /** Re-enabling an endpoint a 410 disabled. */
     enabled: z.boolean().optional(),
   })
@@ -46,6 +52,8 @@ export const WebhookEndpoint = z.object({
   url: z.string(),
   description: z.string().nullable(),
   events: z.array(WebhookEventType),
+  /** Empty: every touchpoint. */
+  touchpointIds: z.array(Id),
   enabled: z.boolean(),
   disabledReason: z.string().nullable(),
   /** The first failed attempt of a streak with nothing delivered; days of it disable the endpoint. */

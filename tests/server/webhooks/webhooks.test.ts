@@ -1,5 +1,7 @@
 import { systemContext, type Ctx } from '../../../server/src/lib/context';
 import { DomainEventModel } from '../../../server/src/lib/events/event.model';
+import type { JobContext } from '../../../server/src/lib/jobs';
+import { fanOutWebhooksJob } from '../../../server/src/modules/webhooks/fan-out-webhooks.job';
 import { fanOutWebhooks } from '../../../server/src/modules/webhooks/webhooks.events';
 import { WebhookDeliveryModel } from '../../../server/src/modules/webhooks/webhook-delivery.model';
 import { signUpOwner, type Teammate } from '../../factories/accounts';
@@ -116,7 +118,15 @@ describe('Standard Webhooks delivery', () => {
         (ds) => ds.length === 1 && ds[0]!.state === 'delivered',
       );
       await fanOutWebhooks.handle(created!, { log: h.log });
+      // The fan-out itself run again (its job lost from Redis): the insert meets its duplicate key.
+      await fanOutWebhooksJob.run({ eventId: String(created!._id), organisationId: owner.organisationId }, {
+        log: h.log,
+      } as JobContext);
       expect(await WebhookDeliveryModel.countDocuments({ organisationId: owner.organisationId })).toBe(1);
+      await until(
+        () => h.jobs.queues.webhooks.getJobCounts('waiting', 'active', 'delayed'),
+        (c) => c.waiting + c.active + c.delayed === 0,
+      );
       expect(receiver.received).toHaveLength(1);
     } finally {
       await receiver.close();

@@ -6,6 +6,7 @@ import type { ResponseChannel, ResponseEventType } from '@pulse/shared/schemas/r
 import type { Ctx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { emit } from '../../lib/events/events';
+import { findOwnedById } from '../../lib/tenant';
 import type { StoredAnswer } from './response-answers';
 import { ResponseModel, type ResponseDoc } from './response.model';
 
@@ -50,8 +51,9 @@ export interface ScoreOutcome {
 /** Racing changes retry on a fresh read; a handful of rounds settles 50 concurrent callers. */
 const MAX_ROUNDS = 60;
 
+/** By `_id` alone, then checked against the organisation: FerretDB scans for `{ _id, organisationId }`. */
 export async function findResponse(ctx: Ctx, responseId: Types.ObjectId | string): Promise<ResponseDoc | null> {
-  return ResponseModel.findOne({ _id: responseId, organisationId: ctx.organisationId }).lean<ResponseDoc>();
+  return findOwnedById<ResponseDoc>(ResponseModel as never, ctx.organisationId, responseId);
 }
 
 /**

@@ -1,15 +1,16 @@
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { z } from 'zod';
 
 import { boundJobs, defineJob, type JobRef } from '../../lib/jobs';
 import type { Logger } from '../../lib/logger';
+import { findOwnedById } from '../../lib/tenant';
 import { UnsafeAddressError } from './webhooks.address';
 import { postWebhook, type PostOutcome } from './webhooks.http';
 import { releaseLane, takeLane } from './webhooks.lanes';
 import { recordDelivered, recordFailed } from './webhooks.health';
 import { signedHeaders, signingSecrets } from './webhooks.sign';
-import { WebhookDeliveryModel } from './webhook-delivery.model';
-import { WebhookEndpointModel } from './webhook-endpoint.model';
+import { WebhookDeliveryModel, type WebhookDeliveryDoc } from './webhook-delivery.model';
+import { WebhookEndpointModel, type WebhookEndpointDoc } from './webhook-endpoint.model';
 
 const Id = z.string().refine((id) => Types.ObjectId.isValid(id), 'not an id');
 const Payload = z.object({
@@ -57,30 +58,22 @@ export const DELIVER_WEBHOOK: JobRef<z.input<typeof Payload>> = {
 };
 
 /** `round` counts resends and `waits` the waits for a slot: each has job ids of its own. */
+const jobIdOf = (p: z.input<typeof Payload>) =>
+  `webhook-${p.deliveryId}-r${p.round ?? 0}-a${p.attempt}${p.waits ? `-w${p.waits}` : ''}`;
+
 export const enqueueDelivery = (p: z.input<typeof Payload>, delayMs?: number) =>
-  boundJobs().enqueue(DELIVER_WEBHOOK, p, {
-    jobId: `webhook-${p.deliveryId}-r${p.round ?? 0}-a${p.attempt}${p.waits ? `-w${p.waits}` : ''}`,
-    delayMs,
-  });
+  boundJobs().enqueue(DELIVER_WEBHOOK, p, { jobId: jobIdOf(p), delayMs });
+
+/** First attempts of many deliveries in one round trip (a message's endpoints, a fan-out). */
+export const enqueueDeliveries = (ps: Array<z.input<typeof Payload>>) =>
+  boundJobs().enqueueMany(
+    DELIVER_WEBHOOK,
+    ps.map((payload) => ({ payload, jobId: jobIdOf(payload) })),
+  );
 
 /** The wait for a busy endpoint's slot: short at first (a burst), then up to a timeout (a hang). */
 const laneWaitMs = (waits: number, random = Math.random) =>
   Math.round(Math.min(tuning.timeoutMs, 100 * 2 ** waits) * (0.5 + random()));
-
-/** A retry recorded but not queued (Redis failed right then, the job is run again): queue it now. */
-async function scheduleMissedRetry({ deliveryId, organisationId, endpointId, attempt }: Payload) {
-  const d = await WebhookDeliveryModel.findOne({
-    _id: deliveryId,
-    organisationId,
-    state: 'pending',
-    attempts: attempt,
-  }).lean();
-  if (!d?.nextAttemptAt) return;
-  await enqueueDelivery(
-    { deliveryId, organisationId, endpointId, attempt: attempt + 1, round: d.round },
-    Math.max(0, d.nextAttemptAt.getTime() - Date.now()),
-  );
-}
 
 const log = (o: PostOutcome) => ({
   lastStatus: o.status,
@@ -92,18 +85,18 @@ const log = (o: PostOutcome) => ({
 /**
  * One attempt at one delivery, in one of its endpoint's few slots: when all are taken (the
  * receiver is slow or hangs) the job gives its worker slot back and comes back later, so one
- * endpoint never holds the whole queue. The attempt is claimed by a conditional update on
- * `attempts`, so a duplicate job never posts twice; a claim older than two timeouts belongs to a
- * dead worker and is taken over. 2xx delivers; 410 Gone disables the endpoint (the receiver said
- * so); anything else is retried on the schedule, honouring Retry-After, and days of nothing but
- * failures disable the endpoint (webhooks.health.ts).
+ * endpoint never holds the whole queue. The slot is the attempt's claim (webhooks.lanes.ts), so a
+ * duplicate job never posts twice, and a claim left by a dead worker expires with its lease.
+ * 2xx delivers; 410 Gone disables the endpoint (the receiver said so); anything else is retried
+ * on the schedule, honouring Retry-After, and days of nothing but failures disable the endpoint
+ * (webhooks.health.ts).
  */
 export const deliverWebhookJob = defineJob({
   ...DELIVER_WEBHOOK,
   payload: Payload,
   async run(payload, { log }) {
-    const { deliveryId, endpointId, attempt, waits } = payload;
-    const holder = `${deliveryId}:${attempt}`;
+    const { deliveryId, endpointId, attempt, round, waits } = payload;
+    const holder = `${deliveryId}:r${round}:a${attempt}`;
     if (!(await takeLane(endpointId, holder, 3 * tuning.timeoutMs))) {
       await enqueueDelivery({ ...payload, waits: waits + 1 }, laneWaitMs(waits));
       return;
@@ -116,25 +109,39 @@ export const deliverWebhookJob = defineJob({
   },
 });
 
+/**
+ * Writes by `_id` alone: FerretDB/SQLite pushes down only that filter, anything more scans the
+ * collection. The delivery was read by `_id` and its organisation checked, and the slot held
+ * for this attempt means nobody else writes it meanwhile.
+ */
+const writeDelivery = (id: Types.ObjectId, set: Record<string, unknown>) =>
+  WebhookDeliveryModel.updateOne({ _id: id }, { $set: { nextAttemptAt: null, ...set } }).setOptions({
+    crossTenant: true,
+  });
+
 async function attemptDelivery(payload: Payload, logger: Logger) {
-  const { deliveryId, organisationId, endpointId, attempt } = payload;
-  const stale = new Date(Date.now() - 2 * tuning.timeoutMs);
-  const delivery = await WebhookDeliveryModel.findOneAndUpdate(
-    {
-      _id: deliveryId,
-      organisationId,
-      state: 'pending',
-      $or: [{ attempts: attempt - 1 }, { attempts: attempt, claimedAt: mongoose.trusted({ $lt: stale }) }],
-    },
-    { $set: { attempts: attempt, claimedAt: new Date(), nextAttemptAt: null } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!delivery) return scheduleMissedRetry(payload);
-  const where = { _id: delivery._id, organisationId, attempts: attempt };
-  const endpoint = await WebhookEndpointModel.findOne({ _id: delivery.endpointId, organisationId }).lean();
+  const { deliveryId, organisationId, endpointId, attempt, round } = payload;
+  const delivery = await findOwnedById<WebhookDeliveryDoc>(WebhookDeliveryModel as never, organisationId, deliveryId);
+  if (!delivery || delivery.state !== 'pending' || delivery.round !== round) return;
+  if (delivery.attempts === attempt && delivery.nextAttemptAt) {
+    // This attempt's retry was recorded but not queued (Redis failed right then): queue it now.
+    await enqueueDelivery(
+      { deliveryId, organisationId, endpointId, attempt: attempt + 1, round },
+      Math.max(0, delivery.nextAttemptAt.getTime() - Date.now()),
+    );
+    return;
+  }
+  if (delivery.attempts !== attempt - 1) return;
+  const endpoint = await findOwnedById<WebhookEndpointDoc>(
+    WebhookEndpointModel as never,
+    organisationId,
+    String(delivery.endpointId),
+  );
   if (!endpoint?.enabled) {
-    await WebhookDeliveryModel.updateOne(where, {
-      $set: { state: 'failed', lastError: endpoint ? 'the endpoint is disabled' : 'the endpoint was deleted' },
+    await writeDelivery(delivery._id, {
+      attempts: attempt,
+      state: 'failed',
+      lastError: endpoint ? 'the endpoint is disabled' : 'the endpoint was deleted',
     });
     return;
   }
@@ -149,20 +156,23 @@ async function attemptDelivery(payload: Payload, logger: Logger) {
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     if (err instanceof UnsafeAddressError) {
-      await WebhookDeliveryModel.updateOne(where, { $set: { state: 'failed', lastError: error } });
+      await writeDelivery(delivery._id, { attempts: attempt, state: 'failed', lastError: error });
       return;
     }
     outcome = { status: null, latencyMs: 0, body: null, retryAfterMs: null, error };
   }
   if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
-    await WebhookDeliveryModel.updateOne(where, {
-      $set: { ...log(outcome), state: 'delivered', deliveredAt: new Date() },
+    await writeDelivery(delivery._id, {
+      ...log(outcome),
+      attempts: attempt,
+      state: 'delivered',
+      deliveredAt: new Date(),
     });
     await recordDelivered(endpoint);
     return;
   }
   if (outcome.status === 410) {
-    await WebhookDeliveryModel.updateOne(where, { $set: { ...log(outcome), state: 'failed' } });
+    await writeDelivery(delivery._id, { ...log(outcome), attempts: attempt, state: 'failed' });
     await WebhookEndpointModel.updateOne(
       { _id: endpoint._id, organisationId },
       { $set: { enabled: false, disabledReason: 'The receiver answered 410 Gone' } },
@@ -171,15 +181,14 @@ async function attemptDelivery(payload: Payload, logger: Logger) {
   }
   await recordFailed(endpoint, logger);
   if (attempt >= MAX_ATTEMPTS) {
-    await WebhookDeliveryModel.updateOne(where, { $set: { ...log(outcome), state: 'failed' } });
+    await writeDelivery(delivery._id, { ...log(outcome), attempts: attempt, state: 'failed' });
     return;
   }
   const delayMs = retryDelayMs(attempt + 1, outcome.retryAfterMs);
-  await WebhookDeliveryModel.updateOne(where, {
-    $set: { ...log(outcome), nextAttemptAt: new Date(Date.now() + delayMs) },
+  await writeDelivery(delivery._id, {
+    ...log(outcome),
+    attempts: attempt,
+    nextAttemptAt: new Date(Date.now() + delayMs),
   });
-  await enqueueDelivery(
-    { deliveryId, organisationId, endpointId, attempt: attempt + 1, round: delivery.round },
-    delayMs,
-  );
+  await enqueueDelivery({ deliveryId, organisationId, endpointId, attempt: attempt + 1, round }, delayMs);
 }

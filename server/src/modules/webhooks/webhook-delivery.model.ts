@@ -21,7 +21,6 @@ const webhookDeliverySchema = new Schema(
     attempts: { type: Number, required: true, default: 0 },
     /** How many times a person resent it: each round of attempts queues jobs of its own. */
     round: { type: Number, required: true, default: 0 },
-    claimedAt: { type: Date, default: null },
     lastStatus: { type: Number, default: null },
     lastLatencyMs: { type: Number, default: null },
     lastError: { type: String, default: null },

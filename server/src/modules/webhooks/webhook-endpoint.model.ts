@@ -11,6 +11,8 @@ const webhookEndpointSchema = new Schema(
     url: { type: String, required: true },
     description: { type: String, default: null },
     events: { type: [String], enum: WebhookEventType.options, required: true },
+    /** Only events about these touchpoints (a response's, or a case's or alert's response's); empty = all. */
+    touchpointIds: { type: [Schema.Types.ObjectId], default: [] },
     /** `whsec_` + base64 key (Standard Webhooks); never presented after creation. */
     secret: { type: String, required: true },
     /** After a rotation, the old secret still signs (beside the new one) until `previousSecretUntil`. */

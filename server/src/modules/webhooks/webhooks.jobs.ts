@@ -1,3 +1,4 @@
 import { deliverWebhookJob } from './deliver-webhook.job';
+import { fanOutWebhooksJob } from './fan-out-webhooks.job';
 
-export const webhookJobs = [deliverWebhookJob];
+export const webhookJobs = [fanOutWebhooksJob, deliverWebhookJob];

@@ -9,6 +9,7 @@ export const presentEndpoint = (e: WebhookEndpointDoc): WebhookEndpoint => ({
   url: e.url,
   description: e.description ?? null,
   events: [...e.events] as WebhookEventType[],
+  touchpointIds: (e.touchpointIds ?? []).map(String),
   enabled: e.enabled,
   disabledReason: e.disabledReason ?? null,
   failingSince: e.failingSince ? e.failingSince.toISOString() : null,

@@ -11,16 +11,28 @@ import type {
 
 import type { Ctx } from '../../lib/context';
 import { derivedId, isDuplicateKey } from '../../lib/derived-id';
-import { notFound } from '../../lib/errors';
-import { enqueueDelivery } from './deliver-webhook.job';
+import { AppError, notFound } from '../../lib/errors';
+import { listTouchpoints } from '../touchpoints/touchpoints.service';
+import { enqueueDeliveries, enqueueDelivery } from './deliver-webhook.job';
 import { assertSafeUrl } from './webhooks.address';
 import { newWebhookSecret, ROTATION_GRACE_MS, signingSecrets } from './webhooks.sign';
 import { WebhookDeliveryModel, type WebhookDeliveryDoc } from './webhook-delivery.model';
 import { WebhookEndpointModel, type WebhookEndpointDoc } from './webhook-endpoint.model';
 
+/** Each touchpoint of a filter must be one of the organisation's (a stranger's id is a 400, not a leak). */
+async function assertOwnTouchpoints(ctx: Ctx, touchpointIds: string[] | undefined) {
+  if (!touchpointIds?.length) return;
+  const own = new Set((await listTouchpoints(ctx)).map((t) => String(t._id)));
+  const unknown = touchpointIds.flatMap((id, i) =>
+    own.has(id) ? [] : [{ path: `body.touchpointIds.${i}`, message: 'is not a touchpoint of this organisation' }],
+  );
+  if (unknown.length) throw new AppError('validation_failed', 'Unknown touchpoint', unknown);
+}
+
 /** The endpoint and its secret: the only time the secret leaves the server. */
 export async function createEndpoint(ctx: Ctx, input: z.output<typeof CreateWebhookEndpointBody>) {
   await assertSafeUrl(input.url);
+  await assertOwnTouchpoints(ctx, input.touchpointIds);
   const secret = newWebhookSecret();
   const doc = await WebhookEndpointModel.create({ ...input, organisationId: ctx.organisationId, secret });
   return { endpoint: doc.toObject() as WebhookEndpointDoc, secret };
@@ -40,6 +52,7 @@ export async function getEndpoint(ctx: Ctx, endpointId: string) {
 
 export async function updateEndpoint(ctx: Ctx, endpointId: string, input: z.output<typeof UpdateWebhookEndpointBody>) {
   if (input.url) await assertSafeUrl(input.url);
+  await assertOwnTouchpoints(ctx, input.touchpointIds);
   const doc = await WebhookEndpointModel.findOneAndUpdate(
     { _id: endpointId, organisationId: ctx.organisationId },
     { $set: { ...input, ...(input.enabled && { disabledReason: null, failingSince: null }) } },
@@ -85,39 +98,43 @@ export const endpointsFor = (ctx: Pick<Ctx, 'organisationId'>, type: WebhookEven
     WebhookEndpointDoc[]
   >();
 
+/** Duplicate keys only: those deliveries were made by an earlier run of the same fan-out. */
+const onlyDuplicates = (err: unknown) => {
+  const writeErrors = (err as { writeErrors?: unknown[] }).writeErrors;
+  return writeErrors?.length ? writeErrors.every(isDuplicateKey) : isDuplicateKey(err);
+};
+
 /**
- * Makes the message for each endpoint and queues its first attempt. Idempotent per
- * (endpoint, message id): a second call finds the delivery and only re-queues a pending one.
+ * Makes the message for each endpoint in one insert and queues the first attempts in one round
+ * trip. Idempotent per (endpoint, message id): a delivery made before is a duplicate key, and its
+ * first attempt queued again finds it attempted (or BullMQ still knows the job) and does nothing.
  */
 export async function queueMessage(
   ctx: Pick<Ctx, 'organisationId'>,
-  endpoints: WebhookEndpointDoc[],
+  endpoints: Array<Pick<WebhookEndpointDoc, '_id'>>,
   message: { id: string; type: WebhookEventType; at: Date; data: Record<string, unknown> },
 ) {
+  if (!endpoints.length) return;
   const body = JSON.stringify({ type: message.type, timestamp: message.at.toISOString(), data: message.data });
-  for (const endpoint of endpoints) {
-    const _id = derivedId('webhook', String(endpoint._id), message.id);
-    try {
-      await WebhookDeliveryModel.create({
-        _id,
-        organisationId: ctx.organisationId,
-        endpointId: endpoint._id,
-        messageId: message.id,
-        eventType: message.type,
-        body,
-      });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const existing = await WebhookDeliveryModel.findOne({ _id, organisationId: ctx.organisationId }).lean();
-      if (existing?.state !== 'pending' || existing.attempts > 0) continue;
-    }
-    await enqueueDelivery({
-      deliveryId: String(_id),
+  const docs = endpoints.map((endpoint) => ({
+    _id: derivedId('webhook', String(endpoint._id), message.id),
+    organisationId: ctx.organisationId,
+    endpointId: endpoint._id,
+    messageId: message.id,
+    eventType: message.type,
+    body,
+  }));
+  await WebhookDeliveryModel.insertMany(docs, { ordered: false }).catch((err: unknown) => {
+    if (!onlyDuplicates(err)) throw err;
+  });
+  await enqueueDeliveries(
+    docs.map((d) => ({
+      deliveryId: String(d._id),
       organisationId: ctx.organisationId,
-      endpointId: String(endpoint._id),
+      endpointId: String(d.endpointId),
       attempt: 1,
-    });
-  }
+    })),
+  );
 }
 
 /** A `webhook.test` message to one endpoint, whatever events it chose. */
@@ -161,7 +178,7 @@ export async function recoverSince(ctx: Ctx, endpointId: string, since: Date) {
 export async function resendDelivery(ctx: Ctx, endpointId: string, deliveryId: string) {
   const doc = await WebhookDeliveryModel.findOneAndUpdate(
     { _id: deliveryId, organisationId: ctx.organisationId, endpointId, state: mongoose.trusted({ $ne: 'pending' }) },
-    { $set: { state: 'pending', attempts: 0, nextAttemptAt: null, claimedAt: null }, $inc: { round: 1 } },
+    { $set: { state: 'pending', attempts: 0, nextAttemptAt: null }, $inc: { round: 1 } },
     { returnDocument: 'after' },
   ).lean<WebhookDeliveryDoc>();
   if (!doc) {

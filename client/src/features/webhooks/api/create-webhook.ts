@@ -4,8 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import { webhooksQueryKey } from './get-webhooks';
 
-export const createWebhook = (body: { url: string; description?: string; events: WebhookEventType[] }) =>
-  apiFetch('/api/v1/webhooks', { method: 'POST', body, schema: CreatedWebhookEndpointResponse });
+export const createWebhook = (body: {
+  url: string;
+  description?: string;
+  events: WebhookEventType[];
+  touchpointIds?: string[];
+}) => apiFetch('/api/v1/webhooks', { method: 'POST', body, schema: CreatedWebhookEndpointResponse });
 
 export function useCreateWebhook() {
   const queryClient = useQueryClient();

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Code, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Code, Group, Modal, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { WebhookEventType } from '@pulse/shared/schemas/webhooks';
 import { useState } from 'react';
@@ -6,14 +6,16 @@ import { useState } from 'react';
 import { ModalForm } from '../../../components/modal-form';
 import { useFormSubmit } from '../../../lib/forms';
 import { useCreateWebhook } from '../api/create-webhook';
+import { useWebhookTouchpoints } from '../api/get-touchpoints';
 
 const CHOOSABLE = WebhookEventType.options.filter((e) => e !== 'webhook.test');
 
 export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateWebhook();
   const [secret, setSecret] = useState<string | null>(null);
-  const form = useForm<{ url: string; events: WebhookEventType[] }>({
-    initialValues: { url: '', events: ['response.completed', 'case.created'] },
+  const touchpoints = useWebhookTouchpoints();
+  const form = useForm<{ url: string; events: WebhookEventType[]; touchpointIds: string[] }>({
+    initialValues: { url: '', events: ['response.completed', 'case.created'], touchpointIds: [] },
     validate: {
       url: (v) => (v.trim() ? null : 'Paste the address your system receives webhooks at'),
       events: (v) => (v.length ? null : 'Choose at least one event'),
@@ -74,6 +76,15 @@ export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClo
               ))}
             </Stack>
           </Checkbox.Group>
+          <MultiSelect
+            label="Touchpoints"
+            description="Only events about these touchpoints (responses, and the cases and alerts they led to). Unsubscribes always go out."
+            placeholder={form.values.touchpointIds.length ? undefined : 'All touchpoints'}
+            data={(touchpoints.data?.touchpoints ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            searchable
+            clearable
+            {...form.getInputProps('touchpointIds')}
+          />
         </ModalForm>
       )}
     </Modal>

@@ -4,6 +4,7 @@ import type { WebhookEndpoint } from '@pulse/shared/schemas/webhooks';
 import { DataTable } from '../../../components/data-table';
 import { formatDateTime } from '../../../lib/format';
 import { useDeliveries } from '../api/get-deliveries';
+import { useWebhookTouchpoints } from '../api/get-touchpoints';
 import { useSendTestWebhook } from '../api/send-test-webhook';
 import { EndpointActions } from './endpoint-actions';
 
@@ -12,6 +13,9 @@ const COLOR = { pending: 'yellow', delivered: 'teal', failed: 'red' } as const;
 export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
   const deliveries = useDeliveries(endpoint.id);
   const test = useSendTestWebhook(endpoint.id);
+  const touchpoints = useWebhookTouchpoints();
+  const nameOf = (id: string) =>
+    touchpoints.data ? (touchpoints.data.touchpoints.find((t) => t.id === id)?.name ?? 'a deleted touchpoint') : '…';
   return (
     <Paper bg="white" p="md" component="section" aria-label={`Deliveries to ${endpoint.url}`}>
       <Group justify="space-between" mb="sm">
@@ -22,6 +26,11 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
           <Text size="sm" c="dimmed">
             {endpoint.events.join(', ')}
           </Text>
+          {endpoint.touchpointIds.length > 0 && (
+            <Text size="sm" c="dimmed">
+              Only about {endpoint.touchpointIds.map(nameOf).join(', ')}
+            </Text>
+          )}
           {!endpoint.enabled && (
             <Badge color="red" variant="light" mt={4}>
               Disabled
