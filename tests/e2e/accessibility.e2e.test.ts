@@ -130,6 +130,7 @@ const SCREENS: Screen[] = [
   { name: 'settings', path: '/settings', signedIn: true, ready: heading('Settings') },
   { name: 'audit log', path: '/audit-log', signedIn: true, ready: heading('Audit log') },
   { name: 'outbox', path: '/outbox', signedIn: true, ready: heading('Outbox') },
+  { name: 'digest settings', path: '/digests', signedIn: true, ready: heading('Digests') },
   { name: 'surveys', path: '/surveys', signedIn: true, ready: heading('Surveys') },
   { name: 'new survey: template gallery', path: '/surveys/new', signedIn: true, ready: heading('New survey') },
   ...(['Question', 'Follow-ups', 'Thank-you', 'Translations', 'Branding & email'] as const).map((tab) => ({

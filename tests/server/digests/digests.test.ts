@@ -3,6 +3,7 @@ import request from 'supertest';
 import { addDaysToKey, localDay } from '@pulse/shared/metrics/time-buckets';
 
 import { systemContext, type Ctx } from '../../../server/src/lib/context';
+import { derivedId } from '../../../server/src/lib/derived-id';
 import { DigestRunModel } from '../../../server/src/modules/digests/digest-run.model';
 import { periodContaining } from '../../../server/src/modules/digests/digest-schedule';
 import { DigestSubscriptionModel } from '../../../server/src/modules/digests/digest-subscription.model';
@@ -12,6 +13,7 @@ import {
   EnqueueDigests,
 } from '../../../server/src/modules/digests/enqueue-digests.job';
 import { SendDigest } from '../../../server/src/modules/digests/send-digest.job';
+import { deliverDigest } from '../../../server/src/modules/digests/digests.service';
 import { EmailModel } from '../../../server/src/modules/mail/mail.model';
 import { addTeammate, signUpOwner, uniqueEmail, type Teammate } from '../../factories/accounts';
 import { buildTouchpoint } from '../../factories/distribution';
@@ -132,6 +134,37 @@ describe('a due daily digest in Asia/Kolkata', () => {
     expect(res.body.emailId).toMatch(/^[a-f0-9]{24}$/);
     const mails = await waitForMail(owner.email, 3);
     expect(mails.map((m) => m.subject)).toContainEqual(expect.stringMatching(/^Preview: Daily digest/));
+  });
+});
+
+describe('a worker that died while building a digest', () => {
+  it('holds the period while its claim is fresh; once stale, another worker sends it, once', async () => {
+    const email = uniqueEmail('crash');
+    const created = await owner.agent
+      .post('/api/v1/digests/recipients')
+      .send({ ...settings(), email })
+      .expect(201);
+    const subscriptionId: string = created.body.subscription.id;
+    const period = tomorrow();
+    const coverage = { from: new Date(period.dueAt.getTime() - 86_400_000), to: period.dueAt };
+    await DigestRunModel.create({
+      _id: derivedId('digest-run', subscriptionId, period.key),
+      organisationId: owner.organisationId,
+      subscriptionId,
+      period: period.key,
+      coverage,
+      state: 'building',
+      claimedAt: new Date(),
+    });
+    expect(await deliverDigest(ctx, subscriptionId, period.day)).toBe('done-already');
+    await DigestRunModel.updateOne(
+      { organisationId: owner.organisationId, subscriptionId, period: period.key },
+      { $set: { claimedAt: new Date(Date.now() - 10 * 60_000) } },
+    );
+    expect(await deliverDigest(ctx, subscriptionId, period.day)).toBe('sent');
+    expect(await deliverDigest(ctx, subscriptionId, period.day)).toBe('done-already');
+    await waitForMail(email);
+    expect(await EmailModel.countDocuments({ organisationId: owner.organisationId, to: email })).toBe(1);
   });
 });
 
