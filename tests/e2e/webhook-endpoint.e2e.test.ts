@@ -71,7 +71,7 @@ test('an endpoint limited to touchpoints names them, and the form offers the tou
   await page.goto(`${app.url}/webhooks`);
   await page.getByText(`Only about Touchpoint ${repair.key}`).waitFor();
   await page.getByRole('button', { name: 'Add endpoint' }).click();
-  await page.getByLabel('Touchpoints').click();
+  await page.getByRole('combobox', { name: 'Touchpoints' }).click();
   await page.getByRole('option', { name: `Touchpoint ${repair.key}` }).waitFor();
   await screenshot(page, 'webhook-05-touchpoint-options');
   await page.getByRole('option', { name: `Touchpoint ${repair.key}` }).click();
