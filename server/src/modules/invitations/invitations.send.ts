@@ -53,7 +53,11 @@ export async function queueInvitations(ctx: Ctx, planned: Planned[]): Promise<vo
     await boundJobs().enqueueMany(
       SendInvitation,
       sends.map((p) => ({
-        payload: { organisationId: ctx.organisationId, invitationId: p.decision.invitationId },
+        payload: {
+          organisationId: ctx.organisationId,
+          invitationId: p.decision.invitationId,
+          contactId: String(p.doc!.contactId),
+        },
         jobId: sendJobId(p.decision.invitationId),
         delayMs: Math.max(0, (p.doc!.sendAt as Date).getTime() - now),
       })),
