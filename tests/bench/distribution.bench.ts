@@ -59,6 +59,17 @@ async function countCommands<T>(work: () => Promise<T>): Promise<{ result: T; co
   }
 }
 
+/**
+ * This process's CPU time per item while `work` runs (mailer, workers, catcher and the driver all
+ * live in it): on a shared machine, wall-clock rates move with others' load, CPU per item less so.
+ */
+async function cpuPer<T>(items: number, work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const result = await work();
+  const used = process.cpuUsage(before);
+  return { result, cpuMs: (used.user + used.system) / 1000 / items };
+}
+
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 const listed = (m: Map<string, number>) =>
   [...m]
@@ -107,24 +118,29 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
   const mailer = createMailer(deps.catcher.smtpUrl);
   configureSurveySending({ redis: connection, mailsPerMinute: 1_000_000 });
   const pipelineStarted = performance.now();
-  const { commands: pipelineCommands } = await countCommands(async () => {
-    const workers = startJobWorkers({
-      connection,
-      log: deps.log,
-      services: { mailer },
-      concurrency: CONCURRENCY,
-      jobs: workerJobs(),
-    });
-    // The catcher is watched in memory until every mail arrived, and only then the database
-    // until every invitation says sent: a count every 100 ms from the start scans the
-    // invitations on the dev database and slowed the run it measured.
-    const caught = () => deps.catcher.messages().filter((m) => m.to[0]?.startsWith('bench-piped-')).length;
-    while (caught() < MAILS) await new Promise((r) => setTimeout(r, 20));
-    const ids = piped.map((id) => new Types.ObjectId(id));
-    while ((await SurveyInvitationModel.collection.countDocuments({ _id: { $in: ids }, state: 'sent' })) < MAILS)
-      await new Promise((r) => setTimeout(r, 20));
-    await workers.close();
-  });
+  const {
+    result: { commands: pipelineCommands },
+    cpuMs: pipelineCpu,
+  } = await cpuPer(MAILS, () =>
+    countCommands(async () => {
+      const workers = startJobWorkers({
+        connection,
+        log: deps.log,
+        services: { mailer },
+        concurrency: CONCURRENCY,
+        jobs: workerJobs(),
+      });
+      // The catcher is watched in memory until every mail arrived, and only then the database
+      // until every invitation says sent: a count every 100 ms from the start scans the
+      // invitations on the dev database and slowed the run it measured.
+      const caught = () => deps.catcher.messages().filter((m) => m.to[0]?.startsWith('bench-piped-')).length;
+      while (caught() < MAILS) await new Promise((r) => setTimeout(r, 20));
+      const ids = piped.map((id) => new Types.ObjectId(id));
+      while ((await SurveyInvitationModel.collection.countDocuments({ _id: { $in: ids }, state: 'sent' })) < MAILS)
+        await new Promise((r) => setTimeout(r, 20));
+      await workers.close();
+    }),
+  );
   const pipelineMs = performance.now() - pipelineStarted;
   await connection.quit();
 
@@ -148,39 +164,46 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
   });
   const invitations = SurveyInvitationModel.collection;
   const orgId = new Types.ObjectId(organisationId);
-  const { result: bareRun, commands: bareCommands } = await countCommands(() =>
-    runBounded(MAILS, CONCURRENCY, async (i) => {
-      const _id = new Types.ObjectId(bare[i]!);
-      const claimedAt = new Date();
-      await mailer.send(outgoing(i));
-      const sentAt = new Date();
-      await Promise.all([
-        invitations.updateOne(
-          { _id },
-          {
-            $set: { state: 'sent', sentAt, claimedAt, attempts: 1 },
-            $push: {
-              history: {
-                $each: [
-                  { state: 'sending', at: claimedAt },
-                  { state: 'sent', at: sentAt },
-                ],
-              },
-            } as never,
-          },
-        ),
-        TimelineEntryModel.collection.insertOne({
-          organisationId: orgId,
-          contactId: contact!._id,
-          at: sentAt,
-          kind: 'invitation',
-          summary: 'Invitation sent',
-        }),
-      ]);
-    }),
+  const {
+    result: { result: bareRun, commands: bareCommands },
+    cpuMs: bareCpu,
+  } = await cpuPer(MAILS, () =>
+    countCommands(() =>
+      runBounded(MAILS, CONCURRENCY, async (i) => {
+        const _id = new Types.ObjectId(bare[i]!);
+        const claimedAt = new Date();
+        await mailer.send(outgoing(i));
+        const sentAt = new Date();
+        await Promise.all([
+          invitations.updateOne(
+            { _id },
+            {
+              $set: { state: 'sent', sentAt, claimedAt, attempts: 1 },
+              $push: {
+                history: {
+                  $each: [
+                    { state: 'sending', at: claimedAt },
+                    { state: 'sent', at: sentAt },
+                  ],
+                },
+              } as never,
+            },
+          ),
+          TimelineEntryModel.collection.insertOne({
+            organisationId: orgId,
+            contactId: contact!._id,
+            at: sentAt,
+            kind: 'invitation',
+            summary: 'Invitation sent',
+          }),
+        ]);
+      }),
+    ),
   );
 
-  const smtp = await runBounded(SMTP_ONLY, CONCURRENCY, (i) => mailer.send(outgoing(i % MAILS)));
+  const { result: smtp, cpuMs: smtpCpu } = await cpuPer(SMTP_ONLY, () =>
+    runBounded(SMTP_ONLY, CONCURRENCY, (i) => mailer.send(outgoing(i % MAILS))),
+  );
   mailer.close();
 
   const pipelineRate = (MAILS / pipelineMs) * 1000;
@@ -199,6 +222,10 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
   printNote(
     `pipeline ÷ bare = ${((pipelineRate / bareRate) * 100).toFixed(0)} % (target ≥ 70 %); ` +
       `SMTP alone ${smtpRate.toFixed(0)} mails/s (target ≥ 1,000)`,
+  );
+  printNote(
+    `this process's CPU per mail: pipeline ${pipelineCpu.toFixed(2)} ms, bare ${bareCpu.toFixed(2)} ms, ` +
+      `SMTP alone ${smtpCpu.toFixed(2)} ms (sender and catcher; ${(1000 / smtpCpu).toFixed(0)} mails/s per core)`,
   );
   return { pipelineRate, bareRate, smtpRate };
 }
@@ -224,77 +251,87 @@ export async function benchIngest(deps: DistributionBenchDeps) {
       contact: { email: `ingest-${label}-${b}-${i}@example.test`, externalId: `ext-${label}-${b}-${i}` },
     }));
 
-  const { result: pipeline, commands: pipelineCommands } = await countCommands(() =>
-    runBounded(batches, 1, (b) => ingestInteractions(ctx, { redis: deps.redis }, items('piped', b), { batch: true })),
+  const {
+    result: { result: pipeline, commands: pipelineCommands },
+    cpuMs: pipelineCpu,
+  } = await cpuPer(INGEST, () =>
+    countCommands(() =>
+      runBounded(batches, 1, (b) => ingestInteractions(ctx, { redis: deps.redis }, items('piped', b), { batch: true })),
+    ),
   );
 
   const orgId = new Types.ObjectId(organisationId);
   const touchpointId = new Types.ObjectId(touchpoint.id);
   const surveyId = new Types.ObjectId(survey.id);
-  const { result: bare, commands: bareCommands } = await countCommands(() =>
-    runBounded(batches, 1, async (b) => {
-      const now = new Date();
-      const sendAt = new Date(now.getTime() + 600 * 60_000);
-      const rows = items('bare', b).map((item) => {
-        const contactId = new Types.ObjectId();
-        const invitationId = new Types.ObjectId();
-        return {
-          contact: {
-            _id: contactId,
-            organisationId: orgId,
-            externalId: item.contact.externalId,
-            email: item.contact.email,
-            externalKey: item.contact.externalId,
-            emailKey: item.contact.email,
-            name: null,
-            language: null,
-            timeZone: null,
-            attributes: {},
-            suppression: null,
-            lastInvitedAt: now,
-            erasedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          },
-          invitation: {
-            _id: invitationId,
-            organisationId: orgId,
-            touchpointId,
-            touchpointKey: touchpoint.key,
-            surveyId,
-            surveyVersion: 1,
-            contactId,
-            channel: 'email',
-            state: 'queued',
-            to: item.contact.email,
-            tokenHash: invitationTokenHash(invitationId, settings().secretKey),
-            sendAt,
-            expiresAt: new Date(sendAt.getTime() + 14 * 86_400_000),
-            history: [{ state: 'queued', at: now }],
-            createdAt: now,
-            updatedAt: now,
-          },
-          timeline: {
-            organisationId: orgId,
-            contactId,
-            at: now,
-            kind: 'interaction',
-            summary: `Interaction at ${touchpoint.key}: invited by email`,
-            refId: String(invitationId),
-          },
-        };
-      });
-      await ContactModel.collection.insertMany(rows.map((r) => r.contact));
-      await SurveyInvitationModel.collection.insertMany(rows.map((r) => r.invitation));
-      await TimelineEntryModel.collection.insertMany(rows.map((r) => r.timeline));
-      await deps.jobs.queues.bulk.addBulk(
-        rows.map((r) => ({
-          name: SendInvitation.name,
-          data: { organisationId, invitationId: String(r.invitation._id) },
-          opts: { jobId: sendJobId(String(r.invitation._id)), delay: 600 * 60_000 },
-        })),
-      );
-    }),
+  const {
+    result: { result: bare, commands: bareCommands },
+    cpuMs: bareCpu,
+  } = await cpuPer(INGEST, () =>
+    countCommands(() =>
+      runBounded(batches, 1, async (b) => {
+        const now = new Date();
+        const sendAt = new Date(now.getTime() + 600 * 60_000);
+        const rows = items('bare', b).map((item) => {
+          const contactId = new Types.ObjectId();
+          const invitationId = new Types.ObjectId();
+          return {
+            contact: {
+              _id: contactId,
+              organisationId: orgId,
+              externalId: item.contact.externalId,
+              email: item.contact.email,
+              externalKey: item.contact.externalId,
+              emailKey: item.contact.email,
+              name: null,
+              language: null,
+              timeZone: null,
+              attributes: {},
+              suppression: null,
+              lastInvitedAt: now,
+              erasedAt: null,
+              createdAt: now,
+              updatedAt: now,
+            },
+            invitation: {
+              _id: invitationId,
+              organisationId: orgId,
+              touchpointId,
+              touchpointKey: touchpoint.key,
+              surveyId,
+              surveyVersion: 1,
+              contactId,
+              channel: 'email',
+              state: 'queued',
+              to: item.contact.email,
+              tokenHash: invitationTokenHash(invitationId, settings().secretKey),
+              sendAt,
+              expiresAt: new Date(sendAt.getTime() + 14 * 86_400_000),
+              history: [{ state: 'queued', at: now }],
+              createdAt: now,
+              updatedAt: now,
+            },
+            timeline: {
+              organisationId: orgId,
+              contactId,
+              at: now,
+              kind: 'interaction',
+              summary: `Interaction at ${touchpoint.key}: invited by email`,
+              refId: String(invitationId),
+            },
+          };
+        });
+        await ContactModel.collection.insertMany(rows.map((r) => r.contact));
+        await SurveyInvitationModel.collection.insertMany(rows.map((r) => r.invitation));
+        await TimelineEntryModel.collection.insertMany(rows.map((r) => r.timeline));
+        await deps.jobs.queues.bulk.addBulk(
+          rows.map((r) => ({
+            name: SendInvitation.name,
+            data: { organisationId, invitationId: String(r.invitation._id), contactId: String(r.contact._id) },
+            opts: { jobId: sendJobId(String(r.invitation._id)), delay: 600 * 60_000 },
+          })),
+        );
+      }),
+    ),
   );
 
   const pipelineRate = (INGEST / pipeline.elapsedMs) * 1000;
@@ -310,5 +347,6 @@ export async function benchIngest(deps: DistributionBenchDeps) {
       `interaction (${listed(bareCommands)})`,
   );
   printNote(`ingest ÷ bare = ${((pipelineRate / bareRate) * 100).toFixed(0)} % (target ≥ 50 %)`);
+  printNote(`this process's CPU per interaction: ingest ${pipelineCpu.toFixed(3)} ms, bare ${bareCpu.toFixed(3)} ms`);
   return { pipelineRate, bareRate };
 }

@@ -7,6 +7,56 @@ import type { Planned } from './invitations.decide';
 import { presentDecision } from './invitations.presenter';
 import { SendInvitation, sendJobId } from './send-invitation.job';
 
+// What the schema would default; a lean insert sets none of it.
+const UNSET = {
+  surveyId: null,
+  surveyVersion: null,
+  reason: null,
+  to: null,
+  language: null,
+  timeZone: null,
+  quietHours: null,
+  claimedBy: null,
+  purpose: 'survey',
+  tokenHash: null,
+  expiresAt: null,
+  sendAt: null,
+  claimedAt: null,
+  attempts: 0,
+  lastError: null,
+  messageId: null,
+  sentAt: null,
+  openedAt: null,
+  clickedAt: null,
+  respondedAt: null,
+  remindersSent: 0,
+  nextReminderAt: null,
+  reminderClaimedAt: null,
+  history: [],
+};
+
+const objectId = (id: unknown) => (id == null || id instanceof Types.ObjectId ? id : new Types.ObjectId(String(id)));
+
+/**
+ * A decision's invitation as the schema would store it, built by hand: mongoose casting and
+ * validating each document was 95 % of a 500-item batch's CPU (4 s of 4.2 s, profiled), and the
+ * decision code already makes every field in its stored type.
+ */
+function stored(doc: Record<string, unknown>) {
+  const quiet = doc.quietHours as { start?: string; end?: string } | null | undefined;
+  const reminders = doc.reminders as { count?: number; spacingHours?: number } | null | undefined;
+  return {
+    ...UNSET,
+    ...doc,
+    organisationId: objectId(doc.organisationId),
+    touchpointId: objectId(doc.touchpointId),
+    surveyId: objectId(doc.surveyId ?? null),
+    contactId: objectId(doc.contactId),
+    quietHours: quiet ? { start: quiet.start, end: quiet.end } : null,
+    reminders: { count: reminders?.count ?? 0, spacingHours: reminders?.spacingHours ?? 72 },
+  };
+}
+
 /**
  * One insert for the batch's decisions. An idempotency key that raced another request loses on
  * the _id and answers as a replay of the winner.
@@ -16,8 +66,8 @@ export async function storeDecisions(ctx: Ctx, planned: Planned[]): Promise<Plan
   const failed = new Set<number>();
   try {
     await SurveyInvitationModel.insertMany(
-      planned.map((p) => p.doc),
-      { ordered: false },
+      planned.map((p) => stored(p.doc!)),
+      { ordered: false, lean: true },
     );
   } catch (err) {
     const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> })
@@ -53,7 +103,11 @@ export async function queueInvitations(ctx: Ctx, planned: Planned[]): Promise<vo
     await boundJobs().enqueueMany(
       SendInvitation,
       sends.map((p) => ({
-        payload: { organisationId: ctx.organisationId, invitationId: p.decision.invitationId },
+        payload: {
+          organisationId: ctx.organisationId,
+          invitationId: p.decision.invitationId,
+          contactId: String(p.doc!.contactId),
+        },
         jobId: sendJobId(p.decision.invitationId),
         delayMs: Math.max(0, (p.doc!.sendAt as Date).getTime() - now),
       })),

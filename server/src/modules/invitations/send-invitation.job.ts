@@ -21,7 +21,12 @@ export const isHardBounce = (err: unknown) => {
 };
 
 export const ObjectIdString = z.string().refine((id) => Types.ObjectId.isValid(id), 'not an id');
-const Payload = z.object({ organisationId: ObjectIdString, invitationId: ObjectIdString });
+const Payload = z.object({
+  organisationId: ObjectIdString,
+  invitationId: ObjectIdString,
+  // The invitation's contact, so both are read at once; the invitation stays what decides.
+  contactId: ObjectIdString.optional(),
+});
 type Payload = z.infer<typeof Payload>;
 
 export const sendJobId = (invitationId: string) => `invitation.send-${invitationId}`;
@@ -83,13 +88,13 @@ async function rateLimitWait(organisationId: string): Promise<number> {
 
 /**
  * "Look at invitation X": takes the send lease (send-lease.ts), reads the invitation and its
- * contact by `_id`, renders and sends the survey email, then records `sent` in one update by
+ * contact by `_id` (side by side when the job names the contact too), renders and sends the survey email, then records `sent` in one update by
  * `_id`. The lease keeps every other job for X out while this one runs, and the state says `sent`
  * before the lease goes; the acceptance is noted in Redis first, so a lost database write is
  * recorded by the retry instead of mailed again. A crash between the SMTP server's answer and that
  * note is the only window for a duplicate.
  */
-async function send({ organisationId, invitationId }: Payload, { log, job, services }: JobContext) {
+async function send({ organisationId, invitationId, contactId }: Payload, { log, job, services }: JobContext) {
   const ctx = systemContext({ organisationId, log, name: 'Survey sender' });
   const holder = String(job.id);
   const { attempt: attempts, accepted } = await takeSendLease(sendRedis(), invitationId, holder);
@@ -97,11 +102,10 @@ async function send({ organisationId, invitationId }: Payload, { log, job, servi
   let release = true;
   try {
     const claimedAt = new Date();
-    const invitation = await findOwnedById<SurveyInvitationDoc>(
-      SurveyInvitationModel as never,
-      organisationId,
-      invitationId,
-    );
+    const [invitation, hinted] = await Promise.all([
+      findOwnedById<SurveyInvitationDoc>(SurveyInvitationModel as never, organisationId, invitationId),
+      contactId ? recipientOf(ctx, contactId).catch(() => null) : null,
+    ]);
     // `sending` is what an invitation claimed before the lease existed says.
     const due =
       (invitation?.state === 'queued' || invitation?.state === 'sending') &&
@@ -118,7 +122,10 @@ async function send({ organisationId, invitationId }: Payload, { log, job, servi
       });
       return;
     }
-    const contact = await recipientOf(ctx, String(invitation.contactId));
+    const contact =
+      hinted && String(hinted._id) === String(invitation.contactId)
+        ? hinted
+        : await recipientOf(ctx, String(invitation.contactId));
     const survey = invitation.surveyId ? await surveyFor(ctx, String(invitation.surveyId)) : null;
     const skip = contact.suppression?.reason
       ? 'suppressed'

@@ -56,13 +56,17 @@ export async function sweepInvitations(log: Logger, now = new Date()) {
         { state: 'sending', claimedAt: trusted({ $lt: new Date(now.getTime() - LEASE_MS) }) },
       ],
     },
-    {},
+    { contactId: 1 },
   );
   const stuck = await lostTheirJob(late);
   await boundJobs().enqueueMany(
     SendInvitation,
     stuck.map((inv) => ({
-      payload: { organisationId: String(inv.organisationId), invitationId: String(inv._id) },
+      payload: {
+        organisationId: String(inv.organisationId),
+        invitationId: String(inv._id),
+        contactId: String(inv.contactId),
+      },
       // One sweep job per invitation at a time; removed when done, so a later sweep may add it again.
       jobId: `${sendJobId(String(inv._id))}-swept`,
     })),
