@@ -1,3 +1,5 @@
+import mongoose from 'mongoose';
+
 import type { ScoreCounts } from '@pulse/shared/metrics/histogram';
 import type { MetricKind, Scale } from '@pulse/shared/metrics/scales';
 
@@ -44,9 +46,7 @@ export interface DayCounts {
 /**
  * Reads the month documents of the given series by `_id` (the ledger of applied revisions stays
  * in the database) and flattens them into day histograms. Months before a series' first month
- * are never asked for. One `_id`-equality read per document, side by side: the dev database
- * serves those from its primary key, but answers an `_id: { $in }` by scanning the whole
- * collection — every organisation's rollups — so its cost would grow with everyone's data.
+ * are never asked for.
  */
 export async function loadDays(
   ctx: Ctx,
@@ -57,19 +57,13 @@ export async function loadDays(
     months.filter((m) => m >= s.firstMonth).map((m) => rollupId(ctx.organisationId, s.key, m)),
   );
   if (ids.length === 0) return [];
-  const found = await Promise.all(
-    ids.map((_id) =>
-      RollupModel.findOne({ _id, organisationId: ctx.organisationId }, { series: 1, month: 1, days: 1 }).lean<{
-        series: string;
-        month: string;
-        days: Record<string, Record<string, number>>;
-      }>(),
-    ),
-  );
+  const docs = await RollupModel.find(
+    { _id: mongoose.trusted({ $in: ids }), organisationId: ctx.organisationId },
+    { series: 1, month: 1, days: 1 },
+  ).lean<{ series: string; month: string; days: Record<string, Record<string, number>> }[]>();
   const out: DayCounts[] = [];
-  for (const doc of found)
-    if (doc)
-      for (const [dd, counts] of Object.entries(doc.days ?? {}))
-        out.push({ series: doc.series, day: `${doc.month}-${dd}`, counts });
+  for (const doc of docs)
+    for (const [dd, counts] of Object.entries(doc.days ?? {}))
+      out.push({ series: doc.series, day: `${doc.month}-${dd}`, counts });
   return out;
 }

@@ -6,7 +6,7 @@ import { withLease } from '../../lib/lease';
 import type { RawResponseSource } from './raw-responses';
 import { LedgerModel, RollupModel, SeriesModel } from './rollup.model';
 import { contributionOf, rollupId, seriesDocId, seriesKey, type Observation } from './rollup-keys';
-import { monthLease, replaceSeries, reportingZone } from './rollups.service';
+import { monthLease, rememberZone, replaceSeries, reportingZone } from './rollups.service';
 
 interface Built {
   series: string;
@@ -40,6 +40,7 @@ export async function rebuildRollups(
       await RollupModel.find({ organisationId: ctx.organisationId }, { _id: 1 }).lean<{ _id: string }[]>()
     ).map((d) => d._id);
     const zone = await reportingZone(ctx);
+    rememberZone(ctx.organisationId, zone);
     const { built, series } = buildRollups(ctx.organisationId, await latestOf(ctx, source), zone);
     if (await replaceAll(ctx, built, seen, copies)) {
       await replaceSeries(ctx, series);

@@ -56,9 +56,14 @@ async function liveZone(ctx: Ctx): Promise<string> {
   const known = zones.get(ctx.organisationId);
   if (known && known.until > Date.now()) return known.zone;
   const zone = await reportingZone(ctx);
-  if (zones.size >= MAX_ZONES) zones.clear();
-  zones.set(ctx.organisationId, { zone, until: Date.now() + ZONE_TTL_MS });
+  rememberZone(ctx.organisationId, zone);
   return zone;
+}
+
+/** A fresh read of the zone (the rebuild's) is what this process files live updates under from now on. */
+export function rememberZone(organisationId: string, zone: string): void {
+  if (zones.size >= MAX_ZONES) zones.clear();
+  zones.set(organisationId, { zone, until: Date.now() + ZONE_TTL_MS });
 }
 
 export const forgetZone = (organisationId: string) => void zones.delete(organisationId);
