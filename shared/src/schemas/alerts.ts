@@ -81,7 +81,19 @@ const RuleFields = z.object({
 export const AlertRuleInput = RuleFields;
 export type AlertRuleInput = z.input<typeof AlertRuleInput>;
 
-export const UpdateAlertRuleBody = AlertRuleInput.partial();
+/**
+ * Only what is sent changes: the creation defaults are dropped, or renaming a rule would switch
+ * its channels, order and flags back to them. `channels`, when sent, replaces the rule's channels.
+ */
+export const UpdateAlertRuleBody = RuleFields.extend({
+  enabled: z.boolean(),
+  priority: CasePriority,
+  channels: AlertChannels,
+  delivery: AlertDelivery,
+  stopAfter: z.boolean(),
+  noAnswerDays: RuleFields.shape.noAnswerDays.unwrap(),
+  openCase: z.boolean(),
+}).partial();
 
 /** A rule as typed so far: only its conditions matter to the preview; other fields are ignored. */
 export const AlertRulePreviewBody = z.object({ groups: RuleFields.shape.groups });

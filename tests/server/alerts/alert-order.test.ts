@@ -63,7 +63,12 @@ describe('priority between overlapping rules', () => {
 
   it('when the order changes, then a response is evaluated in the new order', async () => {
     // "Detractors" moves first and stops: a score of 1 no longer reaches "Very unhappy".
-    await owner.agent.patch(`/api/v1/alert-rules/${ids.Detractors}`).send({ order: 0, stopAfter: true }).expect(200);
+    const patched = await owner.agent
+      .patch(`/api/v1/alert-rules/${ids.Detractors}`)
+      .send({ order: 0, stopAfter: true })
+      .expect(200);
+    // Only what was sent changed: the rule still opens no case (not the creation default).
+    expect(patched.body.rule).toMatchObject({ order: 0, stopAfter: true, openCase: false, delivery: 'immediate' });
     const r = await answerAsContact(ctx, 1);
     await h.eventsSettled();
     expect(await firedRules(r.responseId)).toEqual(['Detractors']);

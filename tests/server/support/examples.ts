@@ -18,6 +18,7 @@ const BODIES: Record<string, () => object> = {
   'PUT /api/v1/surveys/{surveyId}/draft': () => ({ revision: 0, definition: blankDefinition('nps') }),
   'POST /api/v1/surveys/{surveyId}/publish': () => ({ revision: 0 }),
   'PATCH /api/v1/alert-rules/{ruleId}': () => ({ name: 'Renamed' }),
+  'POST /api/v1/alert-rules/preview': () => ({ groups: [[{ field: 'band', in: ['detractor'] }]] }),
   'PATCH /api/v1/cases/{caseId}': () => ({ tags: ['moved'] }),
   'POST /api/v1/cases/{caseId}/status': () => ({ from: 'new', status: 'open' }),
   'POST /api/v1/cases/{caseId}/close': () => ({ rootCause: 'other', resolved: false }),

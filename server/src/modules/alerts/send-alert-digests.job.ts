@@ -55,7 +55,8 @@ export async function sendAlertDigests(period: Period, log: Logger, now = new Da
     const ctx = systemContext({ organisationId: String(organisationId), log, name: 'Alert digests' });
     const batchId = String(derivedId('alert-digest', String(ruleId), period, before.toISOString()));
     const rule = await getRule(ctx, String(ruleId)).catch(() => null);
-    if (rule && rule.channels?.emails?.length) {
+    const mailed = !!rule?.channels?.emails?.length;
+    if (rule && mailed) {
       const lines: string[] = [];
       for (const f of group) {
         const d = await describeFiring(ctx, f, rule);
@@ -68,7 +69,7 @@ export async function sendAlertDigests(period: Period, log: Logger, now = new Da
         );
       }
       const url = new URL('/cases', settings().publicUrl).toString();
-      for (const to of rule.channels.emails) {
+      for (const to of rule.channels?.emails ?? []) {
         await sendOrganisationEmail(ctx, digestMail(to, { ruleName: rule.name, period, lines, url }), {
           kind: 'alert.digest',
           relatedId: batchId,
@@ -79,7 +80,8 @@ export async function sendAlertDigests(period: Period, log: Logger, now = new Da
     }
     await AlertFiringModel.updateMany(
       { organisationId, _id: mongoose.trusted({ $in: group.map((f) => f._id) }), digest: null },
-      { $set: { digest: { state: rule ? 'sent' : 'skipped', detail: batchId } } },
+      // A deleted rule, or one without addresses, has no one to tell: its firings are settled all the same.
+      { $set: { digest: { state: mailed ? 'sent' : 'skipped', detail: batchId } } },
     );
   }
   return { firings: firings.length, mails };
