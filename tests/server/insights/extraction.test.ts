@@ -34,6 +34,14 @@ describe('sentences that break naive lexicons', () => {
     ["I'd love an option to pay by invoice.", 'en', 'neutral'],
     ['Love how I have to log in again every single day.', 'en', 'negative'],
     ['Delivered on time ✅', 'en', 'positive'],
+    // a service noun that AFINN rates is a theme, not praise
+    ['Phone support is slow, chat support is quick.', 'en', 'neutral'],
+    ['Item was not as described.', 'en', 'negative'],
+    ["Can't recommend them enough!", 'en', 'positive'],
+    ['Was good until the update. Now it is rubbish.', 'en', 'negative'],
+    ['They set up a payment plan when I was struggling. Thank you.', 'en', 'positive'],
+    ['Der Artikel war nicht wie beschrieben.', 'de', 'negative'],
+    ['El reembolso sigue sin llegar después de tres semanas.', 'es', 'negative'],
   ])('%j (%s) reads as %s', (text, locale, expected) => {
     expect(sentiment(text, locale)).toBe(expected);
   });

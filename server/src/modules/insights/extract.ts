@@ -26,14 +26,10 @@ export function extractInsight(input: { text: string; locale?: string | null }):
 /**
  * A short comment in another language than the survey's ("Très bien" on an English survey) finds
  * no opinion word in the survey language's lexicon: then the first language that finds one scores it.
- * Only a short one: in a longer comment that the own lexicon finds nothing in, another language's
- * lexicon matches words by accident ("mode", "add") far more often than it reads a language switch.
  */
-const FOREIGN_MAX_WORDS = 3;
-
 function sentimentOf(language: InsightLanguage, normalised: string): Sentiment {
   const own = scoreSentiment(language, normalised);
-  if (own.hits > 0 || normalised.split(' ').length > FOREIGN_MAX_WORDS) return own;
+  if (own.hits > 0) return own;
 
   for (const other of INSIGHT_LANGUAGES) {
     if (other === language) continue;

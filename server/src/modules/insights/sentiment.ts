@@ -86,12 +86,7 @@ const ABSENCE: ReadonlySet<string> = new Set(['without', 'sans', 'ohne', 'sin'])
 // "… when I was struggling. Danke." is gratitude: a lone thanks is not read as sarcasm (a bare
 // English "thanks" at the end is a phrase of its own).
 const GRATITUDE: ReadonlySet<string> = new Set(['merci', 'danke', 'gracias']);
-const K = (n: string, d: number) => (process.env[n] === undefined ? d : Number(process.env[n]));
-const POS_T = K('POS_T', 0.6);
-const NEG_T = K('NEG_T', 0.6);
-const MIXED_K = K('MIXED_K', 0);
-const NEGNEG = K('NEGNEG', 0.6);
-const NEGPOS = K('NEGPOS', 0.8);
+const THRESHOLD = 0.6;
 // Phrase placeholders are letters only, so the tokeniser keeps them whole: xpax, xpbx, …
 const PHRASE_RE = /^xp([a-z]+)x$/u;
 const phraseToken = (i: number) =>
@@ -101,8 +96,6 @@ const phraseIndex = (letters: string) =>
 
 interface Sentence {
   value: number;
-  pos: number;
-  neg: number;
   hits: number;
   words: number;
   positiveOnly: boolean;
@@ -111,7 +104,7 @@ interface Sentence {
 
 /** Scores one sentence: negation flips the next few words, intensifiers scale, "but" reweighs. */
 function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: number[]): Sentence {
-  const clauses: { value: number; weight: number; pos: number; neg: number }[] = [{ value: 0, weight: 1, pos: 0, neg: 0 }];
+  const clauses: { value: number; weight: number }[] = [{ value: 0, weight: 1 }];
   let negation = 0;
   let absence = false;
   let scale = 1;
@@ -122,27 +115,24 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
   const add = (value: number) => {
     if (value !== 0) hits += 1;
     if (value < 0) positiveOnly = false;
-    const c = clauses.at(-1)!;
-    c.value += value;
-    if (value > 0) c.pos += value;
-    else c.neg -= value;
+    clauses.at(-1)!.value += value;
   };
   for (const token of tokens) {
     if (token === CONTRAST_TOKEN || lang.contrast.has(token)) {
       for (const c of clauses) c.weight *= 0.5;
-      clauses.push({ value: 0, weight: 1.5, pos: 0, neg: 0 });
+      clauses.push({ value: 0, weight: 1.5 });
       negation = 0;
       continue;
     }
     if (token === CONCESSIVE_TOKEN || lang.concessive.has(token)) {
-      clauses.push({ value: 0, weight: 0.5, pos: 0, neg: 0 });
+      clauses.push({ value: 0, weight: 0.5 });
       negation = 0;
       continue;
     }
     if (isPunctuation(token)) {
       add(pending);
       pending = 0;
-      if (clauses.at(-1)!.weight === 0.5 && clauses.length > 1) clauses.push({ value: 0, weight: 1, pos: 0, neg: 0 });
+      if (clauses.at(-1)!.weight === 0.5 && clauses.length > 1) clauses.push({ value: 0, weight: 1 });
       negation = 0;
       continue;
     }
@@ -155,8 +145,7 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
       // A fixed expression says what it means ("Thank you." after a complaint is sincere); the
       // sarcastic ones are written as such.
       positiveOnly = false;
-    }
-    else if (isEmoji(token)) value = EMOJI[token];
+    } else if (isEmoji(token)) value = EMOJI[token];
     else if (lang.negators.has(token)) {
       negation = NEGATION_WINDOW + 1;
       absence = ABSENCE.has(token);
@@ -178,7 +167,7 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
       continue;
     } else value = lang.valence(token);
     if (value !== undefined && value !== 0) {
-      if (negation > 0 && !phrase) value = value > 0 ? -NEGPOS * value : -NEGNEG * value;
+      if (negation > 0 && !phrase) value = value > 0 ? -0.8 * value : -0.6 * value;
       add(value * scale);
     } else add(pending);
     pending = 0;
@@ -188,11 +177,8 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
   add(pending);
   const value = clauses.reduce((sum, c) => sum + c.value * c.weight, 0);
   const exclaimed = tokens.at(-1) === '!';
-  const m = exclaimed ? 1.3 : 1;
   return {
-    value: value * m,
-    pos: clauses.reduce((sum, c) => sum + c.pos * c.weight, 0) * m,
-    neg: clauses.reduce((sum, c) => sum + c.neg * c.weight, 0) * m,
+    value: exclaimed ? value * 1.3 : value,
     hits,
     words,
     positiveOnly: positiveOnly && value > 0,
@@ -226,35 +212,17 @@ export function scoreWith(lang: CompiledLanguage, normalised: string): Sentiment
   if (lang.guards.markers.test(text)) for (const [re, token] of lang.markers) text = text.replace(re, token);
 
   let total = 0;
-  let pos = 0;
-  let neg = 0;
   let hits = 0;
   for (const tokens of splitSentences(tokenise(lang, text))) {
     const s = scoreSentence(lang, tokens, phraseValues);
     hits += s.hits + (s.value !== 0 && s.hits === 0 ? 1 : 0);
     // A lone "Brilliant." after a complaint is sarcasm, not praise.
-    if (s.positiveOnly && s.words <= 2 && total < -0.5) {
-      s.value = -s.value;
-      [s.pos, s.neg] = [s.neg, s.pos];
-    }
-    if (s.opensWithContrast) {
-      total = total * 0.5 + s.value * 1.5;
-      pos = pos * 0.5 + s.pos * 1.5;
-      neg = neg * 0.5 + s.neg * 1.5;
-    } else {
-      total += s.value;
-      pos += s.pos;
-      neg += s.neg;
-    }
+    if (s.positiveOnly && s.words <= 2 && total < -0.5) s.value = -s.value;
+    if (s.opensWithContrast) total = total * 0.5 + s.value * 1.5;
+    else total += s.value;
   }
-  if (lang.guards.suggestions.test(normalised) && lang.suggestions.some((re) => re.test(normalised))) {
-    total *= 0.25;
-    pos *= 0.25;
-    neg *= 0.25;
-  }
+  if (lang.guards.suggestions.test(normalised) && lang.suggestions.some((re) => re.test(normalised))) total *= 0.25;
 
-  const mixed = MIXED_K * Math.min(pos, neg);
-  const label: SentimentLabel =
-    total >= POS_T + mixed ? 'positive' : total <= -NEG_T - mixed ? 'negative' : 'neutral';
+  const label: SentimentLabel = total >= THRESHOLD ? 'positive' : total <= -THRESHOLD ? 'negative' : 'neutral';
   return { score: Math.tanh(total / 3), label, hits: hits + phraseValues.filter((v) => v !== 0).length };
 }

@@ -7,14 +7,6 @@ export const de: LanguageRules = {
     'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'ohne', 'weder',
     'niemand', 'keineswegs', 'kaum', 'garnicht',
   ],
-  // Worauf der Kunde wartet: allein ohne Wertung, verneint eine Beschwerde („nicht angekommen“).
-  // prettier-ignore
-  expectations: [
-    'angekommen', 'geliefert', 'zugestellt', 'erhalten', 'bekommen', 'geantwortet',
-    'zurückgerufen', 'erstattet', 'zurückerstattet', 'gelöst', 'behoben', 'repariert', 'funktioniert', 'geladen',
-    'geöffnet', 'gemeldet', 'kontaktiert', 'bearbeitet', 'verschickt', 'versendet', 'gekommen', 'geholfen', 'zugehört',
-    'erklärt', 'akzeptiert', 'erkannt', 'synchronisiert', 'aktualisiert', 'reagiert',
-  ],
   // prettier-ignore
   intensifiers: [
     'sehr', 'echt', 'wirklich', 'total', 'super', 'so', 'absolut', 'extrem', 'richtig', 'völlig', 'komplett',
@@ -80,9 +72,8 @@ export const de: LanguageRules = {
     [/\bnichts mehr gehört\b|\bnie wieder (?:etwas|was) gehört\b|\bkeine (?:rückmeldung|reaktion)\b/gu, -2],
     [/\bfinger weg\b/gu, -3],
     [/\bmein geld zurück\b/gu, -2],
-    [/\bin (?:wenigen|ein paar|zwei|drei) (?:minuten|sekunden|klicks)\b|\bim handumdrehen\b|\bauf anhieb\b/gu, 1.5],
+    [/\bin (?:wenigen|ein paar|zwei|drei) (?:minuten|sekunden|klicks)\b|\bim handumdrehen\b/gu, 1.5],
     [/\bauf dem laufenden gehalten\b/gu, 2],
-    [/\bzeit genommen\b/gu, 2],
     [/\bin (?:einwandfreiem|tadellosem|perfektem|gutem) zustand\b|\bgut verpackt\b/gu, 1.5],
     [/\b(?:toll|super|klasse|prima|großartig|oh super|na toll),? (?:schon wieder|noch eine|noch ein|wieder)\b/gu, -3],
     [/\bgenau das,? was ich (?:wollte|brauchte)\b/gu, -2.5],

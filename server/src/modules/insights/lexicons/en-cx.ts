@@ -56,7 +56,7 @@ export const cxWords: Readonly<Record<string, number>> = {
  */
 // prettier-ignore
 export const cxUnrated: readonly string[] = [
-  'support', 'gift', 'gifts', 'loyalty', 'reward', 'rewards', 'authority', 'important', 'welcome', 'pay', 'please',
+  'support', 'gift', 'gifts', 'loyalty', 'reward', 'rewards', 'authority', 'important', 'welcome', 'please',
   'want', 'interest', 'yes', 'guarantee', 'share', 'shared', 'join', 'matter', 'matters', 'true', 'god', 'dear',
   'pretty', 'save', 'savings', 'clearly', 'obviously',
 ];

@@ -3,16 +3,6 @@ import type { LanguageRules } from './types';
 /** Spanish: nlp.js's lexicon read "El pedido llegó roto" as positive; the domain words below fix that class. */
 export const es: LanguageRules = {
   negators: ['no', 'nunca', 'jamás', 'ni', 'sin', 'ningún', 'ninguna', 'ninguno', 'nada', 'nadie', 'tampoco', 'apenas'],
-  // Lo que el cliente espera: sin valor por sí solo, una queja si se niega («no ha llegado»).
-  // prettier-ignore
-  expectations: [
-    'llegado', 'llegó', 'llega', 'llegan', 'entregado', 'entregaron', 'recibido', 'recibí', 'respondido',
-    'respondieron', 'responden', 'contestado', 'contestaron', 'contestan', 'llamado', 'llamaron', 'devuelto',
-    'devolvieron', 'reembolsado', 'reembolsaron', 'resuelto', 'resolvieron', 'solucionado', 'solucionaron', 'arreglado',
-    'arreglaron', 'funciona', 'funcionó', 'carga', 'cargó', 'abre', 'contactado', 'procesado', 'enviado', 'enviaron',
-    'vino', 'ayudado', 'ayudaron', 'escuchado', 'explicado', 'aceptado', 'acepta', 'reconoce', 'sincroniza',
-    'actualiza',
-  ],
   // prettier-ignore
   intensifiers: [
     'muy', 'super', 'súper', 'realmente', 'tan', 'totalmente', 'completamente', 'demasiado', 'sumamente',
