@@ -50,9 +50,11 @@ export const AlertRuleInput = z.object({
   channels: z
     .object({
       emails: z.array(Email).max(20).default([]),
+      /** Teams whose members are mailed too, resolved when the alert goes out. */
+      teamIds: z.array(Id).max(20).default([]),
       webhook: z.boolean().default(false),
     })
-    .default({ emails: [], webhook: false }),
+    .default({ emails: [], teamIds: [], webhook: false }),
   openCase: z.boolean().default(true),
   /** Hours the case may stay open before it is overdue. */
   slaHours: z
@@ -71,7 +73,7 @@ export const AlertRule = z.object({
   enabled: z.boolean(),
   groups: z.array(z.array(AlertCondition)),
   priority: CasePriority,
-  channels: z.object({ emails: z.array(z.string()), webhook: z.boolean() }),
+  channels: z.object({ emails: z.array(z.string()), teamIds: z.array(Id), webhook: z.boolean() }),
   openCase: z.boolean(),
   slaHours: z.number(),
   createdAt: IsoDate,

@@ -5,6 +5,7 @@ import { settings } from '../../lib/settings';
 import { openCase } from '../cases/cases.service';
 import { sendOrganisationEmail } from '../mail/mail.service';
 import { findResponse } from '../responses/responses.service';
+import { teamEmails } from '../teams/teams.service';
 import { AlertFiringModel } from './alert-firing.model';
 import { groupsOf } from './alert-rule.model';
 import { alertMail } from './alerts.emails';
@@ -95,7 +96,9 @@ export const mailAlertRecipients = defineSubscriber({
     const response = await findResponse(ctx, String(data.responseId));
     if (!rule || !response) return;
     const url = new URL(data.caseId ? `/cases/${String(data.caseId)}` : '/cases', settings().publicUrl).toString();
-    for (const to of rule.channels?.emails ?? []) {
+    const teamIds = (rule.channels?.teamIds ?? []).map(String);
+    const recipients = [...new Set([...(rule.channels?.emails ?? []), ...(await teamEmails(ctx, teamIds))])];
+    for (const to of recipients) {
       const content = alertMail(to, {
         ruleName: rule.name,
         score: response.score,

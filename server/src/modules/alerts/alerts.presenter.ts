@@ -8,7 +8,11 @@ export const presentRule = (r: AlertRuleDoc): AlertRule => ({
   enabled: r.enabled,
   groups: groupsOf(r),
   priority: r.priority,
-  channels: { emails: [...(r.channels?.emails ?? [])], webhook: !!r.channels?.webhook },
+  channels: {
+    emails: [...(r.channels?.emails ?? [])],
+    teamIds: (r.channels?.teamIds ?? []).map(String),
+    webhook: !!r.channels?.webhook,
+  },
   openCase: r.openCase,
   slaHours: r.slaHours,
   createdAt: r.createdAt.toISOString(),

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { attributeTypes } from '../contacts/contacts.service';
+import { assertTeams } from '../teams/teams.service';
 import { AlertRuleModel, storedGroups, type AlertRuleDoc } from './alert-rule.model';
 
 type RuleInput = z.output<typeof RuleSchema>;
@@ -33,6 +34,7 @@ async function checkAttributes(ctx: Ctx, groups: AlertCondition[][]) {
 
 export async function createRule(ctx: Ctx, input: RuleInput): Promise<AlertRuleDoc> {
   await checkAttributes(ctx, input.groups);
+  await assertTeams(ctx, input.channels.teamIds, (i) => `body.channels.teamIds.${i}`);
   const rule = await AlertRuleModel.create({
     ...input,
     groups: storedGroups(input.groups),
@@ -52,6 +54,7 @@ export async function getRule(ctx: Ctx, ruleId: string): Promise<AlertRuleDoc> {
 
 export async function updateRule(ctx: Ctx, ruleId: string, input: RuleUpdate): Promise<AlertRuleDoc> {
   if (input.groups) await checkAttributes(ctx, input.groups);
+  if (input.channels) await assertTeams(ctx, input.channels.teamIds, (i) => `body.channels.teamIds.${i}`);
   const rule = await AlertRuleModel.findOneAndUpdate(
     { _id: ruleId, organisationId: ctx.organisationId },
     { $set: { ...input, ...(input.groups && { groups: storedGroups(input.groups) }) } },
