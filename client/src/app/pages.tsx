@@ -17,6 +17,7 @@ import {
   IconRoute,
   IconSettings,
   IconUsers,
+  IconUsersGroup,
   IconWebhook,
   IconRecycle,
   IconShare,
@@ -28,6 +29,7 @@ import { chunk } from './chunk';
 
 const HomePage = chunk(() => import('./routes/home-page'), 'HomePage');
 const TeamRoute = chunk(() => import('../features/team/routes/team-route'), 'TeamRoute');
+const TeamsRoute = chunk(() => import('../features/teams/routes/teams-route'), 'TeamsRoute');
 const ApiKeysRoute = chunk(() => import('../features/api-keys/routes/api-keys-route'), 'ApiKeysRoute');
 const SettingsRoute = chunk(() => import('../features/settings/routes/settings-route'), 'SettingsRoute');
 const AuditLogRoute = chunk(() => import('../features/audit-log/routes/audit-log-route'), 'AuditLogRoute');
@@ -137,6 +139,12 @@ export const APP_PAGES: AppPage[] = [
     nav: { label: 'Webhooks', icon: IconWebhook },
   },
   { path: '/team', element: <TeamRoute />, permission: 'members.read', nav: { label: 'Team', icon: IconUsers } },
+  {
+    path: '/teams',
+    element: <TeamsRoute />,
+    permission: 'members.read',
+    nav: { label: 'Teams', icon: IconUsersGroup },
+  },
   {
     path: '/api-keys',
     element: <ApiKeysRoute />,

@@ -49,6 +49,8 @@ const AttributeKey = z.string().min(1).max(64);
 
 export const AlertChannels = z.object({
   emails: z.array(Email).max(20).default([]),
+  /** Teams whose members are mailed too, resolved when the alert goes out. */
+  teamIds: z.array(Id).max(20).default([]),
   webhook: z.boolean().default(false),
   /** A contact attribute holding an address (e.g. `accountManagerEmail`), read at firing. */
   attributeEmail: AttributeKey.nullable().default(null),
@@ -63,7 +65,7 @@ const RuleFields = z.object({
   groups: z.array(ConditionGroup).min(1, 'a rule needs at least one condition group').max(10),
   /** The case's priority; the highest-priority matching rule opens the response's case. */
   priority: CasePriority.default('normal'),
-  channels: AlertChannels.default({ emails: [], webhook: false, attributeEmail: null, chatUrl: null }),
+  channels: AlertChannels.default({ emails: [], teamIds: [], webhook: false, attributeEmail: null, chatUrl: null }),
   delivery: AlertDelivery.default('immediate'),
   /** Rules are evaluated by ascending order (then age); unset = after every existing rule. */
   order: z.number().int().min(0).max(1_000_000).optional(),
@@ -146,6 +148,7 @@ export const AlertRule = z.object({
   priority: CasePriority,
   channels: z.object({
     emails: z.array(z.string()),
+    teamIds: z.array(Id),
     webhook: z.boolean(),
     attributeEmail: z.string().nullable(),
     chatUrl: z.string().nullable(),

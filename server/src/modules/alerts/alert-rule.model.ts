@@ -17,6 +17,7 @@ const alertRuleSchema = new Schema(
     priority: { type: String, enum: CasePriority.options, required: true },
     channels: {
       emails: { type: [String], default: [] },
+      teamIds: { type: [Schema.Types.ObjectId], default: [] },
       webhook: { type: Boolean, default: false },
       attributeEmail: { type: String, default: null },
       chatUrl: { type: String, default: null },

@@ -4,6 +4,7 @@ import { defineSubscriber, emit, type EventData } from '../../lib/events/events'
 import { openCase } from '../cases/cases.service';
 import { sendOrganisationEmail } from '../mail/mail.service';
 import { findResponse } from '../responses/responses.service';
+import { teamEmails } from '../teams/teams.service';
 import { AlertFiringModel } from './alert-firing.model';
 import { groupsOf } from './alert-rule.model';
 import { alertMail, noAnswerMail } from './alerts.emails';
@@ -109,7 +110,9 @@ export const mailAlertRecipients = defineSubscriber({
     // The event carries the case: the firing records it only after announcing.
     const described = await describeFiring(ctx, firing, rule, data.caseId ? String(data.caseId) : null);
     if (!described) return;
-    const to = [...(rule.delivery === 'immediate' ? (rule.channels?.emails ?? []) : [])];
+    const teamIds = (rule.channels?.teamIds ?? []).map(String);
+    const to =
+      rule.delivery === 'immediate' ? [...(rule.channels?.emails ?? []), ...(await teamEmails(ctx, teamIds))] : [];
     if (rule.channels?.attributeEmail) {
       const address = attributeAddress(rule, described.attributes);
       if (address) to.push(address);

@@ -12,6 +12,7 @@ export const presentRule = (r: AlertRuleDoc): AlertRule => ({
   priority: r.priority,
   channels: {
     emails: [...(r.channels?.emails ?? [])],
+    teamIds: (r.channels?.teamIds ?? []).map(String),
     webhook: !!r.channels?.webhook,
     attributeEmail: r.channels?.attributeEmail ?? null,
     chatUrl: r.channels?.chatUrl ?? null,

@@ -7,6 +7,7 @@ import type { Ctx } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { attributeTypes } from '../contacts/contacts.service';
 import { assertSafeUrl } from '../webhooks/webhooks.service';
+import { assertTeams } from '../teams/teams.service';
 import { AlertRuleModel, storedGroups, type AlertRuleDoc } from './alert-rule.model';
 
 type RuleInput = z.output<typeof RuleSchema>;
@@ -55,6 +56,7 @@ async function nextOrder(ctx: Ctx): Promise<number> {
 
 export async function createRule(ctx: Ctx, input: RuleInput): Promise<AlertRuleDoc> {
   await checkRule(ctx, input);
+  if (input.channels) await assertTeams(ctx, input.channels.teamIds, (i) => `body.channels.teamIds.${i}`);
   const rule = await AlertRuleModel.create({
     ...input,
     order: input.order ?? (await nextOrder(ctx)),
@@ -76,6 +78,7 @@ export async function getRule(ctx: Ctx, ruleId: string): Promise<AlertRuleDoc> {
 
 export async function updateRule(ctx: Ctx, ruleId: string, input: RuleUpdate): Promise<AlertRuleDoc> {
   await checkRule(ctx, input);
+  if (input.channels) await assertTeams(ctx, input.channels.teamIds, (i) => `body.channels.teamIds.${i}`);
   const rule = await AlertRuleModel.findOneAndUpdate(
     { _id: ruleId, organisationId: ctx.organisationId },
     { $set: { ...input, ...(input.groups && { groups: storedGroups(input.groups) }) } },

@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiFetch } from '../../../lib/api-client';
 
-export type CaseView = 'open' | 'mine' | 'overdue' | 'all';
+export type CaseView = 'open' | 'mine' | 'team' | 'overdue' | 'all';
 
 export const casesQueryKey = ['cases'] as const;
 

@@ -7,6 +7,8 @@ import { errorMessage } from '../../../lib/api-client';
 import { useAddCaseNote } from '../api/add-case-note';
 import { useChangeCaseStatus } from '../api/change-case-status';
 import { useCloseCase } from '../api/close-case';
+import { useTeamChoices } from '../api/get-teams';
+import { useUpdateCase } from '../api/update-case';
 import { STATUS_LABELS } from './case-labels';
 
 /** Status moves the state machine allows from here, a note, and the close form. */
@@ -14,11 +16,13 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const status = useChangeCaseStatus(c.id);
   const note = useAddCaseNote(c.id);
   const close = useCloseCase(c.id);
+  const update = useUpdateCase(c.id);
+  const teams = useTeamChoices();
   const [text, setText] = useState('');
   const [rootCause, setRootCause] = useState<string | null>(null);
   const [resolved, setResolved] = useState<string | null>('yes');
   const moves = CASE_TRANSITIONS[c.status].filter((s): s is Exclude<CaseStatus, 'closed'> => s !== 'closed');
-  const error = status.error ?? note.error ?? close.error;
+  const error = status.error ?? note.error ?? close.error ?? update.error;
   return (
     <Paper bg="white" p="md" component="section" aria-labelledby="actions-title">
       <Stack gap="sm">
@@ -43,6 +47,15 @@ export function CaseActions({ c }: { c: CaseDetail }) {
             </Button>
           ))}
         </Group>
+        <Select
+          label="Team"
+          placeholder="No team"
+          clearable
+          data={teams.data ?? []}
+          value={c.teamId}
+          disabled={update.isPending}
+          onChange={(teamId) => update.mutate({ teamId })}
+        />
         <Textarea
           label="Internal note"
           autosize

@@ -12,6 +12,7 @@ import { STATUS_COLORS, STATUS_LABELS } from '../components/case-labels';
 const VIEWS: Array<{ value: CaseView; label: string }> = [
   { value: 'open', label: 'Open' },
   { value: 'mine', label: 'Mine' },
+  { value: 'team', label: 'My team' },
   { value: 'overdue', label: 'Overdue' },
   { value: 'all', label: 'All' },
 ];
@@ -41,7 +42,7 @@ export function CasesRoute() {
         empty={{
           when: (d) => d.cases.length === 0,
           icon: IconInbox,
-          title: view === 'overdue' ? 'Nothing overdue' : 'No cases here',
+          title: view === 'overdue' ? 'Nothing overdue' : view === 'team' ? 'Nothing for your teams' : 'No cases here',
           description:
             'Alert rules open cases when a customer needs a follow-up; you can also open one from a response.',
         }}
