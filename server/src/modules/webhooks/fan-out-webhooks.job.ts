@@ -21,6 +21,9 @@ export const FAN_OUT_WEBHOOKS: JobRef<z.infer<typeof Payload>> = {
   // and rollups of the same event never wait for endpoints to be read and deliveries made.
   queue: 'webhooks',
   payload: Payload,
+  // The event counts as settled once this is queued, so the job itself must outlast an outage of
+  // the database: 16 attempts from 2 s, doubling, span about 36 hours, like a delivery's retries.
+  options: { attempts: 16 },
 };
 
 /**
