@@ -4,6 +4,7 @@ import { AlertDelivery, CasePriority, type AlertCondition } from '@pulse/shared/
 
 import { ModalForm } from '../../../components/modal-form';
 import { useFormSubmit } from '../../../lib/forms';
+import { useTeamChoices } from '../../../lib/team-choices';
 import { useCreateAlertRule } from '../api/create-alert-rule';
 import { RulePreview } from './rule-preview';
 
@@ -14,7 +15,7 @@ interface Values extends Record<string, unknown> {
   maxScore: number | string;
   hasComment: boolean;
   keywords: string[];
-  channels: { emails: string[]; webhook: boolean; attributeEmail: string; chatUrl: string };
+  channels: { emails: string[]; teamIds: string[]; webhook: boolean; attributeEmail: string; chatUrl: string };
   delivery: AlertDelivery;
   order: number | string;
   stopAfter: boolean;
@@ -43,6 +44,7 @@ function conditionsOf(v: Values): AlertCondition[] {
 
 export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateAlertRule();
+  const teams = useTeamChoices();
   const form = useForm<Values>({
     initialValues: {
       name: '',
@@ -51,7 +53,7 @@ export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose:
       maxScore: '',
       hasComment: false,
       keywords: [],
-      channels: { emails: [], webhook: false, attributeEmail: '', chatUrl: '' },
+      channels: { emails: [], teamIds: [], webhook: false, attributeEmail: '', chatUrl: '' },
       delivery: 'immediate',
       order: '',
       stopAfter: false,
@@ -72,6 +74,7 @@ export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose:
       priority: v.priority,
       channels: {
         emails: v.channels.emails,
+        teamIds: v.channels.teamIds,
         webhook: v.channels.webhook,
         attributeEmail: v.channels.attributeEmail.trim() || null,
         chatUrl: v.channels.chatUrl.trim() || null,
@@ -126,6 +129,14 @@ export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose:
           label="Email these people"
           description="Addresses; press Enter after each"
           {...form.getInputProps('channels.emails')}
+        />
+        <MultiSelect
+          label="Email these teams"
+          description="Every member, as the team is when the alert goes out"
+          data={teams.data ?? []}
+          placeholder={teams.isError ? 'Could not load teams' : undefined}
+          searchable
+          {...form.getInputProps('channels.teamIds')}
         />
         <TextInput
           label="Also email the address in this contact attribute"

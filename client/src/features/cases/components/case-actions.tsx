@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { useAddCaseNote } from '../api/add-case-note';
 import { useChangeCaseStatus } from '../api/change-case-status';
 import { useCloseCase } from '../api/close-case';
-import { useTeamChoices } from '../api/get-teams';
+import { useTeamChoices } from '../../../lib/team-choices';
 import { useUpdateCase } from '../api/update-case';
 import { STATUS_LABELS } from './case-labels';
 

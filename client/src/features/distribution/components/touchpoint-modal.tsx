@@ -13,6 +13,7 @@ import { useEffect } from 'react';
 
 import { ModalForm } from '../../../components/modal-form';
 import { useFormSubmit, zodFieldErrors } from '../../../lib/forms';
+import { useTeamChoices } from '../../../lib/team-choices';
 import { useSurveyChoices } from '../api/get-survey-choices';
 import { useCreateTouchpoint, useUpdateTouchpoint } from '../api/save-touchpoint';
 import { CHANNEL_LABELS } from './distribution-labels';
@@ -26,6 +27,7 @@ interface Values extends Record<string, unknown> {
   stage: string;
   order: Num;
   defaultChannel: Channel;
+  ownerTeamId: string | null;
   quietHoursOn: boolean;
   rules: {
     surveyId: string | null;
@@ -50,6 +52,7 @@ function initialValues(touchpoint: Touchpoint | null): Values {
     stage: touchpoint?.stage ?? '',
     order: touchpoint?.order ?? 0,
     defaultChannel: touchpoint?.defaultChannel ?? 'email',
+    ownerTeamId: touchpoint?.ownerTeamId ?? null,
     quietHoursOn: rules.quietHours !== null,
     rules: {
       ...rules,
@@ -83,6 +86,7 @@ const toBody = (values: Values, creating: boolean) => ({
   stage: values.stage,
   order: num(values.order),
   defaultChannel: values.defaultChannel,
+  ownerTeamId: values.ownerTeamId,
   rules: toRules(values),
 });
 
@@ -98,6 +102,7 @@ export function TouchpointModal({ opened, touchpoint, onClose }: TouchpointModal
   const creating = touchpoint === null;
   const phone = useMediaQuery('(max-width: 36em)');
   const surveys = useSurveyChoices();
+  const teams = useTeamChoices();
   const create = useCreateTouchpoint();
   const update = useUpdateTouchpoint();
   const form = useForm<Values>({
@@ -156,6 +161,15 @@ export function TouchpointModal({ opened, touchpoint, onClose }: TouchpointModal
             {...form.getInputProps('stage')}
           />
           <NumberInput label="Order" description="Lower comes first in the journey" {...numberProps('order')} />
+          <Select
+            label="Owner team"
+            description="Told when this touchpoint’s score drops significantly (else the admins)"
+            placeholder={teams.isError ? 'Could not load teams' : 'No owner team'}
+            data={teams.data ?? []}
+            clearable
+            searchable
+            {...form.getInputProps('ownerTeamId')}
+          />
         </SimpleGrid>
 
         <Divider />

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ModalForm } from '../../../components/modal-form';
 import { ApiError } from '../../../lib/api-client';
 import { useFormSubmit } from '../../../lib/forms';
+import { useTeamChoices } from '../../../lib/team-choices';
 import { useCreateSlaPolicy } from '../api/change-sla';
 import { useMemberOptions, useTouchpointOptions } from '../api/get-options';
 
@@ -22,11 +23,13 @@ interface Values extends Record<string, unknown> {
   warnReassignTo: string | null;
   breachNotify: string[];
   breachRaise: boolean;
+  /** The team "The team" mails at either step; null: the case's own team. */
+  notifyTeamId: string | null;
 }
 
 const NOTIFY = [
   { value: 'assignee', label: 'The assignee' },
-  { value: 'team', label: 'Everyone who works cases' },
+  { value: 'team', label: 'The team' },
   { value: 'admins', label: 'Admins' },
 ];
 const minutes = (hours: number | string) => Math.round(Number(hours) * 60);
@@ -35,10 +38,15 @@ const minutes = (hours: number | string) => Math.round(Number(hours) * 60);
 function stepsOf(v: Values): z.input<typeof CreateSlaPolicyBody>['escalations'] {
   const steps: NonNullable<z.input<typeof CreateSlaPolicyBody>['escalations']> = [];
   if (v.warnNotify.length || v.warnReassignTo) {
-    steps.push({ percent: Number(v.warnPercent), notify: v.warnNotify as never, reassignTo: v.warnReassignTo });
+    steps.push({
+      percent: Number(v.warnPercent),
+      notify: v.warnNotify as never,
+      reassignTo: v.warnReassignTo,
+      teamId: v.notifyTeamId,
+    });
   }
   if (v.breachNotify.length || v.breachRaise) {
-    steps.push({ percent: 100, notify: v.breachNotify as never, raisePriority: v.breachRaise });
+    steps.push({ percent: 100, notify: v.breachNotify as never, raisePriority: v.breachRaise, teamId: v.notifyTeamId });
   }
   return steps;
 }
@@ -47,6 +55,7 @@ export function PolicyEditorModal({ opened, onClose }: { opened: boolean; onClos
   const create = useCreateSlaPolicy();
   const touchpoints = useTouchpointOptions();
   const people = useMemberOptions();
+  const teams = useTeamChoices();
   const form = useForm<Values>({
     initialValues: {
       name: '',
@@ -60,6 +69,7 @@ export function PolicyEditorModal({ opened, onClose }: { opened: boolean; onClos
       warnReassignTo: null,
       breachNotify: ['admins'],
       breachRaise: false,
+      notifyTeamId: null,
     },
     validate: { name: (v) => (v.trim() ? null : 'Name the policy after the cases it covers') },
   });
@@ -168,6 +178,14 @@ export function PolicyEditorModal({ opened, onClose }: { opened: boolean; onClos
             {...form.getInputProps('breachRaise', { type: 'checkbox' })}
           />
         </Fieldset>
+        <Select
+          label="“The team” means"
+          description="Without a choice: the case’s own team, or everyone who works cases when it has none"
+          placeholder="The case’s team"
+          clearable
+          data={teams.data ?? []}
+          {...form.getInputProps('notifyTeamId')}
+        />
       </ModalForm>
     </Modal>
   );

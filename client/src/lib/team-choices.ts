@@ -1,9 +1,12 @@
 import { TeamsResponse } from '@pulse/shared/schemas/teams';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { apiFetch } from '../../../lib/api-client';
+import { apiFetch } from './api-client';
 
-/** The teams a case can go to, under the key the Teams page uses. */
+/**
+ * The organisation's teams as select options, under the key the Teams page uses (so a team made
+ * there shows up here): cases, alert rules and touchpoints all hand work to a team.
+ */
 export const useTeamChoices = () =>
   useQuery(
     queryOptions({
