@@ -150,7 +150,7 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   await ownerPage.waitForURL(`${app.url}/`);
   await ownerPage.getByRole('banner').getByText('Contoso Surveys').waitFor();
   const nav = ownerPage.getByRole('navigation', { name: 'Main navigation' });
-  await nav.getByRole('link', { name: 'Team' }).waitFor();
+  await nav.getByRole('link', { name: 'Team', exact: true }).waitFor();
   expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
   expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
   await screenshot(ownerPage, '10-switched-organisation');

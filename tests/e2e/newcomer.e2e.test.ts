@@ -164,7 +164,7 @@ describe('the journeys issue 7 asks for', () => {
     expect(inView!.y + inView!.height).toBeLessThanOrEqual(DESKTOP.height);
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await nav.getByRole('link', { name: 'Team' }).click();
+    await nav.getByRole('link', { name: 'Team', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
     await dialog.waitFor();
     await shot(page, 'unsaved-changes');
@@ -172,7 +172,7 @@ describe('the journeys issue 7 asks for', () => {
     expect(new URL(page.url()).pathname).toBe('/settings');
     expect(await name.inputValue()).toBe('Northwind Deliveries (draft)');
 
-    await nav.getByRole('link', { name: 'Team' }).click();
+    await nav.getByRole('link', { name: 'Team', exact: true }).click();
     await dialog.getByRole('button', { name: 'Leave and discard' }).click();
     await page.waitForURL(`${app.url}/team`);
     expect((await orgOf(owner.email))?.name).toBe('Northwind Deliveries');
@@ -182,7 +182,10 @@ describe('the journeys issue 7 asks for', () => {
     const page = await pageAs(ownerCookie);
     await page.goto(`${app.url}/no-such-page`);
     await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Team' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Team', exact: true })
+      .waitFor();
     await page.getByRole('banner').getByText('Northwind Deliveries').waitFor();
     // Signed out, the same address is a plain page, not a log-in wall.
     const out = await pageAs(null);
