@@ -26,6 +26,10 @@ const SELF_SERVICE = [
   'POST /api/v1/auth/switch-organisation',
   // Renders an unsaved draft as the respondent would see it; stores nothing, so readers may.
   'POST /api/v1/survey-preview',
+  // One's own digest: every teammate may choose what lands in their inbox.
+  'PUT /api/v1/digests/me',
+  'DELETE /api/v1/digests/me',
+  'POST /api/v1/digests/me/preview',
 ];
 
 /** An organisation with one teammate of each role, a pending invitation and an API key. */

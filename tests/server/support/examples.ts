@@ -33,6 +33,23 @@ const BODIES: Record<string, () => object> = {
     resolutionMinutes: 240,
     escalations: [],
   }),
+  'POST /api/v1/teams': () => ({ name: `Team ${uniqueEmail()}` }),
+  'PATCH /api/v1/teams/{teamId}': () => ({ name: 'Renamed' }),
+  // No team of the caller's is named: the rule's id is what is under test, its body only valid in shape.
+  'PUT /api/v1/assignment-rules/{ruleId}': () => ({
+    name: 'Renamed',
+    attribute: { key: 'region', value: 'EU' },
+    teamId: '000000000000000000000000',
+  }),
+  'PUT /api/v1/digests/me': () => ({ frequency: 'weekly', hour: 8, timeZone: 'Europe/Paris' }),
+  'POST /api/v1/digests/me/preview': () => ({ frequency: 'weekly', hour: 8, timeZone: 'Europe/Paris' }),
+  'POST /api/v1/digests/recipients': () => ({
+    email: uniqueEmail(),
+    frequency: 'weekly',
+    hour: 8,
+    timeZone: 'Europe/Paris',
+  }),
+  'PATCH /api/v1/digests/recipients/{subscriptionId}': () => ({ hour: 9 }),
 };
 
 /** The example body of `op`, or undefined when the table has none. */

@@ -1,7 +1,14 @@
 import type { CreatedApiKeyResponse } from '@pulse/shared/schemas/api-keys';
 import type { Invitation } from '@pulse/shared/schemas/members';
 
-import { addTeammate, createApiKey, inviteTeammate, signUpOwner, type Teammate } from '../../factories/accounts';
+import {
+  addTeammate,
+  createApiKey,
+  inviteTeammate,
+  signUpOwner,
+  uniqueEmail,
+  type Teammate,
+} from '../../factories/accounts';
 import { systemContext } from '../../../server/src/lib/context';
 import { openCase } from '../../../server/src/modules/cases/cases.service';
 import { buildContact, buildTouchpoint } from '../../factories/distribution';
@@ -31,6 +38,9 @@ interface Org {
   deliveryId: string;
   linkId: string;
   policyId: string;
+  teamId: string;
+  assignmentRuleId: string;
+  subscriptionId: string;
 }
 
 async function buildOrg(): Promise<Org> {
@@ -57,7 +67,20 @@ async function buildOrg(): Promise<Org> {
     .post('/api/v1/sla/policies')
     .send({ name: 'Default', clock: '24/7', firstResponseMinutes: 60, resolutionMinutes: 240, escalations: [] })
     .expect(201);
+  const team = await owner.agent.post('/api/v1/teams').send({ name: 'Support' }).expect(201);
+  const touchpointId = (await buildTouchpoint({ org: owner })).id;
+  const assignment = await owner.agent
+    .post('/api/v1/assignment-rules')
+    .send({ name: 'Support cases', touchpointId, teamId: team.body.team.id })
+    .expect(201);
+  const recipient = await owner.agent
+    .post('/api/v1/digests/recipients')
+    .send({ email: uniqueEmail(), frequency: 'weekly', hour: 8, timeZone: 'Europe/Paris' })
+    .expect(201);
   return {
+    teamId: team.body.team.id,
+    assignmentRuleId: assignment.body.rule.id,
+    subscriptionId: recipient.body.subscription.id,
     linkId: link.body.link.id,
     policyId: policy.body.policy.id,
     ruleId: rule.body.rule.id,
@@ -67,7 +90,7 @@ async function buildOrg(): Promise<Org> {
     member: await addTeammate(h.app, owner.organisationId, 'editor'),
     invitation: await inviteTeammate(owner, 'viewer'),
     apiKey: await createApiKey(owner, ['responses:read']),
-    touchpointId: (await buildTouchpoint({ org: owner })).id,
+    touchpointId,
     contactId: (await buildContact({ org: owner })).id,
     survey,
   };
@@ -91,12 +114,15 @@ const idsOf = (org: Org): Record<string, string[]> => ({
   touchpointId: [org.touchpointId],
   contactId: [org.contactId],
   surveyId: [org.survey.id],
-  ruleId: [org.ruleId],
+  // Alert rules and assignment rules share the parameter's name: B's of both kinds are tried.
+  ruleId: [org.ruleId, org.assignmentRuleId],
   caseId: [org.caseId],
   endpointId: [org.endpointId],
   deliveryId: [org.deliveryId],
   linkId: [org.linkId],
   policyId: [org.policyId],
+  teamId: [org.teamId],
+  subscriptionId: [org.subscriptionId],
 });
 
 const FIXED = FIXED_PARAMS;

@@ -53,6 +53,9 @@ export async function createAssignmentRule(ctx: Ctx, body: CreateAssignmentRuleB
 }
 
 export async function updateAssignmentRule(ctx: Ctx, ruleId: string, body: CreateAssignmentRuleBody) {
+  // An unknown rule (or another organisation's) is not found, whatever its body names.
+  if (!(await AssignmentRuleModel.exists({ _id: ruleId, organisationId: ctx.organisationId })))
+    throw notFound('Assignment rule');
   await assertReferences(ctx, body);
   const rule = await AssignmentRuleModel.findOneAndUpdate(
     { _id: ruleId, organisationId: ctx.organisationId },
