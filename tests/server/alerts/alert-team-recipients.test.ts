@@ -50,7 +50,13 @@ describe('alert mail to teams', () => {
       // The first member is also listed by address: one mail, not two.
       .send({ ...rule, channels: { emails: [manager, first!.email], teamIds: [team.id] } })
       .expect(201);
-    expect(created.body.rule.channels).toEqual({ emails: [manager, first!.email], teamIds: [team.id], webhook: false });
+    expect(created.body.rule.channels).toEqual({
+      emails: [manager, first!.email],
+      teamIds: [team.id],
+      webhook: false,
+      attributeEmail: null,
+      chatUrl: null,
+    });
 
     const r = await answerAsContact(ctx, 2, { touchpointId: tp.id });
     await h.eventsSettled();
