@@ -1,22 +1,9 @@
 import express, { Router, type Response } from 'express';
 
+import { escapeHtml, htmlPage as page } from '../../lib/html-page';
 import { settings } from '../../lib/settings';
 import { subscriptionOfToken } from './digest-token';
 import { findSubscription, unsubscribe } from './digests.service';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const page = (res: Response, status: number, title: string, body: string) =>
-  res
-    .status(status)
-    .type('html')
-    .set('Cache-Control', 'no-store')
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${esc(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2328}` +
-        `button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#1c6bd6;color:#fff;cursor:pointer}</style></head>` +
-        `<body><main><h1>${esc(title)}</h1>${body}</main></body></html>`,
-    );
 
 const notFoundPage = (res: Response) =>
   page(res, 404, 'Link not valid', '<p>This link is not valid or the digest has been removed.</p>');
@@ -36,12 +23,12 @@ export function digestPages(): Router {
     const sub = id && (await findSubscription(id));
     if (!sub) return notFoundPage(res);
     if (!sub.active)
-      return page(res, 200, 'You are unsubscribed', `<p>${esc(sub.email)} receives no more digests.</p>`);
+      return page(res, 200, 'You are unsubscribed', `<p>${escapeHtml(sub.email)} receives no more digests.</p>`);
     page(
       res,
       200,
       'Unsubscribe from the digest?',
-      `<p>${esc(sub.email)} will stop receiving the ${esc(sub.frequency)} Pulse digest.</p>` +
+      `<p>${escapeHtml(sub.email)} will stop receiving the ${escapeHtml(sub.frequency)} Pulse digest.</p>` +
         `<form method="post"><button type="submit">Unsubscribe</button></form>`,
     );
   });
@@ -50,7 +37,7 @@ export function digestPages(): Router {
     const id = subscriptionOf(req.params.token);
     const sub = id && (await unsubscribe(id));
     if (!sub) return notFoundPage(res);
-    page(res, 200, 'You are unsubscribed', `<p>${esc(sub.email)} receives no more digests.</p>`);
+    page(res, 200, 'You are unsubscribed', `<p>${escapeHtml(sub.email)} receives no more digests.</p>`);
   });
   return router;
 }

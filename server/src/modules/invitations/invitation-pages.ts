@@ -1,6 +1,7 @@
 import express, { Router, type Response } from 'express';
 
 import { systemContext } from '../../lib/context';
+import { htmlPage as page } from '../../lib/html-page';
 import type { Logger } from '../../lib/logger';
 import { settings } from '../../lib/settings';
 import { getContact, suppressContact } from '../contacts/contacts.service';
@@ -10,18 +11,6 @@ import { findInvitationByToken, markOpened } from './invitations.service';
 
 // The smallest transparent GIF.
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-
-const page = (res: Response, status: number, title: string, body: string) =>
-  res
-    .status(status)
-    .type('html')
-    .set('Cache-Control', 'no-store')
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2328}` +
-        `button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#1c6bd6;color:#fff;cursor:pointer}</style></head>` +
-        `<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
-    );
 
 const notFoundPage = (res: Response) =>
   page(res, 404, 'Link not valid', '<p>This link is not valid or has been removed.</p>');
