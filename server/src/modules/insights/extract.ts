@@ -1,7 +1,9 @@
 import { resolveLanguage } from './detect';
 import { INSIGHT_LANGUAGES, type InsightLanguage } from './language';
 import { normaliseComment } from './normalise';
-import { scoreSentiment, type Sentiment } from './sentiment';
+import { LANGUAGES } from './languages';
+import { scoreWith, type Sentiment } from './sentiment';
+import { scoreSentiment } from './sentiment-model';
 import { capTerms, type Term } from './terms';
 import { englishTerms } from './terms-en';
 import { stemmedTerms } from './terms-stemmed';
@@ -25,7 +27,8 @@ export function extractInsight(input: { text: string; locale?: string | null }):
 
 /**
  * A short comment in another language than the survey's ("Très bien" on an English survey) finds
- * no opinion word in the survey language's lexicon: then the first language that finds one scores it.
+ * no opinion word in the survey language's lexicon: then the first language that finds one scores it,
+ * by its rules alone (a trained layer knows only comments written wholly in its language).
  */
 function sentimentOf(language: InsightLanguage, normalised: string): Sentiment {
   const own = scoreSentiment(language, normalised);
@@ -33,7 +36,7 @@ function sentimentOf(language: InsightLanguage, normalised: string): Sentiment {
 
   for (const other of INSIGHT_LANGUAGES) {
     if (other === language) continue;
-    const s = scoreSentiment(other, normalised);
+    const s = scoreWith(LANGUAGES[other], normalised);
     if (s.hits > 0) return s;
   }
   return own;

@@ -1,5 +1,4 @@
-import type { InsightLanguage } from './language';
-import { CONCESSIVE_TOKEN, CONTRAST_TOKEN, LANGUAGES, type CompiledLanguage } from './languages';
+import { CONCESSIVE_TOKEN, CONTRAST_TOKEN, type CompiledLanguage } from './languages';
 import { isEmoji, isPunctuation, isSentenceEnd, tokenise } from './tokens';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -87,6 +86,29 @@ const ABSENCE: ReadonlySet<string> = new Set(['without', 'sans', 'ohne', 'sin'])
 // English "thanks" at the end is a phrase of its own).
 const GRATITUDE: ReadonlySet<string> = new Set(['merci', 'danke', 'gracias']);
 const THRESHOLD = 0.6;
+// Articles and "single" do not use up a negation's reach: "haven't had a single crash", "pas un
+// seul problème", "kein einziges Mal", "ni un solo fallo".
+const TRANSPARENT: Record<string, ReadonlySet<string>> = {
+  en: new Set(['a', 'an', 'the', 'any', 'single', 'my', 'your', 'their', 'this', 'that']),
+  fr: new Set(['un', 'une', 'le', 'la', 'les', 'de', 'd', 'du', 'des', 'seul', 'seule', 'mon', 'ma', 'mes']),
+  de: new Set([
+    'ein',
+    'eine',
+    'einen',
+    'einem',
+    'einer',
+    'der',
+    'die',
+    'das',
+    'den',
+    'dem',
+    'einzige',
+    'einziges',
+    'einzigen',
+    'einziger',
+  ]),
+  es: new Set(['un', 'una', 'solo', 'sola', 'mi', 'mis', 'su', 'sus']),
+};
 // Phrase placeholders are letters only, so the tokeniser keeps them whole: xpax, xpbx, …
 const PHRASE_RE = /^xp([a-z]+)x$/u;
 const phraseToken = (i: number) =>
@@ -97,6 +119,8 @@ const phraseIndex = (letters: string) =>
 interface Sentence {
   value: number;
   hits: number;
+  positive: number;
+  negative: number;
   words: number;
   positiveOnly: boolean;
   opensWithContrast: boolean;
@@ -112,8 +136,12 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
   let positiveOnly = true;
   let pending = 0;
   let hits = 0;
+  let positive = 0;
+  let negative = 0;
   const add = (value: number) => {
     if (value !== 0) hits += 1;
+    if (value > 0) positive += value;
+    if (value < 0) negative -= value;
     if (value < 0) positiveOnly = false;
     clauses.at(-1)!.value += value;
   };
@@ -172,7 +200,7 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
     } else add(pending);
     pending = 0;
     scale = 1;
-    if (negation > 0) negation -= 1;
+    if (negation > 0 && !TRANSPARENT[lang.code]!.has(token)) negation -= 1;
   }
   add(pending);
   const value = clauses.reduce((sum, c) => sum + c.value * c.weight, 0);
@@ -180,6 +208,8 @@ function scoreSentence(lang: CompiledLanguage, tokens: string[], phraseValues: n
   return {
     value: exclaimed ? value * 1.3 : value,
     hits,
+    positive,
+    negative,
     words,
     positiveOnly: positiveOnly && value > 0,
     opensWithContrast: tokens[0] === CONTRAST_TOKEN || lang.contrast.has(tokens[0] ?? ''),
@@ -195,13 +225,33 @@ function splitSentences(tokens: string[]): string[][] {
   return sentences.filter((s) => s.length > 0);
 }
 
-/** Sentiment of an already normalised comment (see normaliseComment). */
-export function scoreSentiment(language: InsightLanguage, normalised: string): Sentiment {
-  return scoreWith(LANGUAGES[language], normalised);
+/**
+ * What the rules read in one comment: the weighted total the label is cut from, and what it is
+ * made of, for the trained layer (sentiment-model.ts) to weigh.
+ */
+export interface Reading {
+  total: number;
+  hits: number;
+  /** Unweighted sums of the positive and of the negative contributions (both ≥ 0). */
+  positive: number;
+  negative: number;
+  sentences: number;
+  suggestion: boolean;
+  /** The comment's tokens, with phrase placeholders and contrast markers in place. */
+  tokens: string[];
 }
 
-/** The same with a language compiled elsewhere (a lexicon variant being evaluated). */
+/** Sentiment of an already normalised comment (see normaliseComment), by the rules alone. */
 export function scoreWith(lang: CompiledLanguage, normalised: string): Sentiment {
+  return labelOf(readWith(lang, normalised));
+}
+
+export function labelOf(r: Reading): Sentiment {
+  const label: SentimentLabel = r.total >= THRESHOLD ? 'positive' : r.total <= -THRESHOLD ? 'negative' : 'neutral';
+  return { score: Math.tanh(r.total / 3), label, hits: r.hits };
+}
+
+export function readWith(lang: CompiledLanguage, normalised: string): Reading {
   const phraseValues: number[] = [];
   let text = normalised;
   if (lang.guards.phrases.test(text)) {
@@ -213,16 +263,29 @@ export function scoreWith(lang: CompiledLanguage, normalised: string): Sentiment
 
   let total = 0;
   let hits = 0;
-  for (const tokens of splitSentences(tokenise(lang, text))) {
+  let positive = 0;
+  let negative = 0;
+  const tokens = tokenise(lang, text);
+  const sentences = splitSentences(tokens);
+  for (const tokens of sentences) {
     const s = scoreSentence(lang, tokens, phraseValues);
     hits += s.hits + (s.value !== 0 && s.hits === 0 ? 1 : 0);
+    positive += s.positive;
+    negative += s.negative;
     // A lone "Brilliant." after a complaint is sarcasm, not praise.
     if (s.positiveOnly && s.words <= 2 && total < -0.5) s.value = -s.value;
     if (s.opensWithContrast) total = total * 0.5 + s.value * 1.5;
     else total += s.value;
   }
-  if (lang.guards.suggestions.test(normalised) && lang.suggestions.some((re) => re.test(normalised))) total *= 0.25;
-
-  const label: SentimentLabel = total >= THRESHOLD ? 'positive' : total <= -THRESHOLD ? 'negative' : 'neutral';
-  return { score: Math.tanh(total / 3), label, hits: hits + phraseValues.filter((v) => v !== 0).length };
+  const suggestion = lang.guards.suggestions.test(normalised) && lang.suggestions.some((re) => re.test(normalised));
+  if (suggestion) total *= 0.25;
+  return {
+    total,
+    hits: hits + phraseValues.filter((v) => v !== 0).length,
+    positive,
+    negative,
+    sentences: sentences.length,
+    suggestion,
+    tokens,
+  };
 }

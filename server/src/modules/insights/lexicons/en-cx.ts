@@ -162,6 +162,24 @@ export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
   [/\bthanks for (?:wasting|ruining|nothing|the runaround)\b/gu, -3],
   [/\bwhat (?:a|an) (?:joke|shambles|farce|mess|waste|nightmare)\b/gu, -3],
   [/\bso[- ]called\b/gu, -1.5],
+  // written from the tuning-only comments (tests/fixtures/insights/en.tune.jsonl): things that
+  // stopped working or had to be redone, and service that spared the customer effort
+  [/\b(?:spins|spinning|loads|loading|hangs|buffering) (?:forever|for ever|endlessly)\b/gu, -2],
+  [/\b(?:button|link|it|page|app) does nothing\b/gu, -2],
+  [/\b(?:doesn't|does not|no longer) exist\b/gu, -1.5],
+  [/\bnobody (?:asked|came|showed up|turned up)\b/gu, -2],
+  [/\bnever signed up for\b/gu, -2],
+  [/\b(?:taken|debited|billed|charged) twice\b/gu, -2],
+  [/\bstarts? (?:again )?from scratch\b/gu, -1.5],
+  [/\b(?:i'd|i had) already (?:done|tried)\b/gu, -1.5],
+  [/\bstep backwards?\b/gu, -2],
+  [/\b(?:take|took) (?:a|the) day off\b/gu, -1.5],
+  [/\bin transit since\b/gu, -1.5],
+  [/\bto the penny\b/gu, 1.5],
+  [/\bno need to repeat\b/gu, 1.5],
+  [/\banswered every (?:point|question)\b/gu, 2],
+  [/\bin (?:under )?(?:a|one|two|three|xnumx) (?:taps|clicks|minutes?|seconds?)\b/gu, 1],
+  [/\bwaived\b/gu, 1.5],
 ];
 
 /** Wishes that are not complaints or praise: "I'd love an option to …". */
