@@ -1,24 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { createApiKey, signUpOwner, type Teammate } from '../factories/accounts';
 import { buildSurvey } from '../factories/surveys';
 import { waitForMail } from '../setup/mail';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 async function logIn(page: Page, owner: Teammate) {
-  await page.goto(`${app.url}/login`);
+  await page.goto(`${journey.app.url}/login`);
   await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password').fill(owner.password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -29,11 +20,11 @@ const stamp = Date.now().toString(36);
 const customer = `ada-${stamp}@example.test`;
 
 test('a manager adds a touchpoint with rules, a system reports an interaction, the invitation shows in the log and on the contact, and a CSV with a broken row is imported', async () => {
-  const owner = await signUpOwner(app.harness.app);
+  const owner = await signUpOwner(journey.app.harness.app);
   await buildSurvey({ org: owner, kind: 'csat', name: 'Delivery CSAT' });
   const { secret } = await createApiKey(owner, ['interactions:write']);
 
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const page = await journey.newPage({ viewport: { width: 1280, height: 900 } });
   await logIn(page, owner);
 
   // Home's checklist leads to the touchpoints page.
@@ -75,7 +66,7 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   await screenshot(page, 'distribution-02-journey');
 
   // Another system reports an interaction with the API key.
-  const ingest = await fetch(`${app.url}/api/v1/interactions`, {
+  const ingest = await fetch(`${journey.app.url}/api/v1/interactions`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({
@@ -112,7 +103,7 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   await screenshot(page, 'distribution-04-contact');
 
   // A CSV of three rows, the second broken: the report names its row and column, the others go in.
-  await page.goto(`${app.url}/import`);
+  await page.goto(`${journey.app.url}/import`);
   await page.getByRole('heading', { name: 'Import interactions', level: 1 }).waitFor();
   await page.locator('input[type="file"]').setInputFiles({
     name: 'deliveries.csv',
@@ -144,7 +135,7 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   if (!quietNow()) await waitForMail(customer);
 
   const phone = await (
-    await browser.newContext({
+    await journey.browser.newContext({
       viewport: { width: 390, height: 844 },
       storageState: await page.context().storageState(),
     })
@@ -155,12 +146,12 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
     ['/invitations', 'Invitations', 'distribution-09-phone-invitations'],
     ['/import', 'Import interactions', 'distribution-10-phone-import'],
   ] as const) {
-    await phone.goto(`${app.url}${path}`);
+    await phone.goto(`${journey.app.url}${path}`);
     await phone.getByRole('heading', { name: ready, level: 1 }).waitFor();
     await phone.waitForLoadState('networkidle');
     await screenshot(phone, name);
   }
-  await phone.goto(`${app.url}/contacts`);
+  await phone.goto(`${journey.app.url}/contacts`);
   await phone.getByRole('link', { name: 'Ada Lovelace' }).click();
   await phone.getByText('Interaction at parcel_delivered: invited by email').waitFor();
   await screenshot(phone, 'distribution-11-phone-contact');
