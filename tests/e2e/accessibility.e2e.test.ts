@@ -116,7 +116,7 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'home', path: '/', signedIn: true, ready: heading(/Welcome to Pulse/) },
-  { name: 'team', path: '/team', signedIn: true, ready: heading('Team') },
+  { name: 'members', path: '/members', signedIn: true, ready: heading('Members') },
   { name: 'API keys', path: '/api-keys', signedIn: true, ready: heading('API keys') },
   { name: 'settings', path: '/settings', signedIn: true, ready: heading('Settings') },
   { name: 'audit log', path: '/audit-log', signedIn: true, ready: heading('Audit log') },
@@ -161,7 +161,7 @@ const SCREENS: Screen[] = [
   { name: 'page not found', path: '/no-such-page', signedIn: true, ready: heading('Page not found') },
   {
     name: 'invite teammate dialog',
-    path: '/team',
+    path: '/members',
     signedIn: true,
     ready: dialog('Invite teammate', 'Invite a teammate'),
   },

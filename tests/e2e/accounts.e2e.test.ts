@@ -39,15 +39,16 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   await ownerPage.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
   await screenshot(ownerPage, '02-home');
 
-  // Invite a teammate; the invitation arrives in the mail catcher.
+  // Invite a teammate; the invitation arrives in the mail catcher. The page's old address still leads to it.
   await ownerPage.goto(`${journey.app.url}/team`);
-  await ownerPage.getByRole('heading', { name: 'Team', exact: true }).waitFor();
+  await ownerPage.waitForURL(`${journey.app.url}/members`);
+  await ownerPage.getByRole('heading', { name: 'Members', exact: true }).waitFor();
   await ownerPage.getByRole('button', { name: 'Invite teammate' }).click();
   await ownerPage.getByLabel('Email', { exact: true }).fill(teammate.email);
   await ownerPage.getByLabel('Role', { exact: true }).selectOption('viewer');
   await ownerPage.getByRole('button', { name: 'Send invitation' }).click();
   await ownerPage.getByText(teammate.email).first().waitFor();
-  await screenshot(ownerPage, '03-team-invited');
+  await screenshot(ownerPage, '03-members-invited');
 
   const [invitation] = await waitForMail(teammate.email);
   expect(invitation!.subject).toBe(`${owner.name} invited you to Northwind Deliveries on Pulse`);
@@ -141,7 +142,7 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   await ownerPage.waitForURL(`${journey.app.url}/`);
   await ownerPage.getByRole('banner').getByText('Contoso Surveys').waitFor();
   const nav = ownerPage.getByRole('navigation', { name: 'Main navigation' });
-  await nav.getByRole('link', { name: 'Team', exact: true }).waitFor();
+  await nav.getByRole('link', { name: 'Members', exact: true }).waitFor();
   expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
   expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
   await screenshot(ownerPage, '10-switched-organisation');

@@ -66,7 +66,7 @@ test('before/after tour of the screens a newcomer tripped on', async () => {
   const ownerDesk = await pageAs(ownerCookie);
   for (const [path, name] of [
     ['/', 'home-owner'],
-    ['/team', 'team'],
+    ['/members', 'members'],
     ['/settings', 'settings-owner'],
     ['/audit-log', 'audit-log'],
     ['/outbox', 'outbox'],
@@ -77,7 +77,7 @@ test('before/after tour of the screens a newcomer tripped on', async () => {
     await ownerDesk.waitForLoadState('networkidle');
     await shot(ownerDesk, name);
   }
-  await ownerDesk.goto(`${journey.app.url}/team`);
+  await ownerDesk.goto(`${journey.app.url}/members`);
   await ownerDesk.getByRole('heading', { level: 1 }).waitFor();
   await ownerDesk.getByRole('button', { name: /account menu/ }).click();
   await ownerDesk.getByRole('menu').waitFor();
@@ -102,7 +102,7 @@ test('before/after tour of the screens a newcomer tripped on', async () => {
 
   const ownerPhone = await pageAs(ownerCookie, PHONE);
   for (const [path, name] of [
-    ['/team', 'team-phone'],
+    ['/members', 'members-phone'],
     ['/api-keys', 'api-keys-phone'],
     ['/audit-log', 'audit-log-phone'],
   ] as const) {
@@ -119,7 +119,7 @@ test('before/after tour of the screens a newcomer tripped on', async () => {
 describe('the journeys issue 7 asks for', () => {
   test('a role change to or from owner/admin asks first; Cancel changes nothing, confirming does', async () => {
     const page = await pageAs(ownerCookie);
-    await page.goto(`${journey.app.url}/team`);
+    await page.goto(`${journey.app.url}/members`);
     const role = page.getByLabel(`Role of ${editor.name}`);
     await role.selectOption('admin');
     const dialog = page.getByRole('dialog', { name: 'Change role' });
@@ -157,7 +157,7 @@ describe('the journeys issue 7 asks for', () => {
     expect(inView!.y + inView!.height).toBeLessThanOrEqual(DESKTOP.height);
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await nav.getByRole('link', { name: 'Team', exact: true }).click();
+    await nav.getByRole('link', { name: 'Members', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
     await dialog.waitFor();
     await shot(page, 'unsaved-changes');
@@ -165,9 +165,9 @@ describe('the journeys issue 7 asks for', () => {
     expect(new URL(page.url()).pathname).toBe('/settings');
     expect(await name.inputValue()).toBe('Northwind Deliveries (draft)');
 
-    await nav.getByRole('link', { name: 'Team', exact: true }).click();
+    await nav.getByRole('link', { name: 'Members', exact: true }).click();
     await dialog.getByRole('button', { name: 'Leave and discard' }).click();
-    await page.waitForURL(`${journey.app.url}/team`);
+    await page.waitForURL(`${journey.app.url}/members`);
     expect((await orgOf(owner.email))?.name).toBe('Northwind Deliveries');
   }, 60_000);
 
@@ -177,7 +177,7 @@ describe('the journeys issue 7 asks for', () => {
     await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
     await page
       .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Team', exact: true })
+      .getByRole('link', { name: 'Members', exact: true })
       .waitFor();
     await page.getByRole('banner').getByText('Northwind Deliveries').waitFor();
     // Signed out, the same address is a plain page, not a log-in wall.
