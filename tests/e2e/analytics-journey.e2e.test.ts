@@ -22,13 +22,7 @@ test('a system posts an interaction, the customer clicks a score in the one mail
   );
   await seedRollups(ctx, history, 'UTC');
 
-  const manager = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await manager.newPage();
-  await page.goto(`${journey.app.url}/login`);
-  await page.getByLabel('Email').fill(d.owner.email);
-  await page.getByLabel('Password').fill(d.owner.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
+  const page = await journey.logIn(d.owner);
   await page.goto(`${journey.app.url}/analytics?touchpointId=${d.touchpoint.id}`);
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   const nOf = () =>
@@ -73,12 +67,10 @@ test('a system posts an interaction, the customer clicks a score in the one mail
   await page.getByText('10 · promoter').first().waitFor();
   await screenshot(page, 'analytics-journey-02-dashboard-desktop');
 
-  const managerPhone = await (
-    await journey.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await manager.storageState(),
-    })
-  ).newPage();
+  const managerPhone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
   await managerPhone.goto(`${journey.app.url}/analytics?touchpointId=${d.touchpoint.id}`);
   await managerPhone
     .getByText(new RegExp(`n = ${(before + 1).toLocaleString('en')}\\b`))

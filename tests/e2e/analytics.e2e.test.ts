@@ -102,12 +102,10 @@ test('a manager opens the dashboard, filters by touchpoint, reads the journey an
   );
   expect(dashboard - home).toBeLessThanOrEqual(30 * 1024);
 
-  const phone = await (
-    await journey.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await page.context().storageState(),
-    })
-  ).newPage();
+  const phone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
   await phone.goto(`${journey.app.url}/analytics?touchpointId=delivery`);
   await phone.getByText('Journey').waitFor();
   await phone

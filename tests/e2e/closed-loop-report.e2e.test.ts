@@ -52,12 +52,10 @@ test('a manager reads "did it work?" for a touchpoint, on a desktop and on a pho
   await page.getByRole('cell', { name: 'Touchpoint billing' }).waitFor();
   await page.getByRole('cell', { name: 'Touchpoint repair_visit' }).waitFor({ state: 'detached' });
 
-  const phone = await (
-    await journey.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await page.context().storageState(),
-    })
-  ).newPage();
+  const phone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
   await phone.goto(`${journey.app.url}/closed-loop`);
   await phone.getByText('Closed loop (case closed)').waitFor();
   await screenshot(phone, 'closed-loop-02-phone');

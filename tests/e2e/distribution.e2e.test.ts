@@ -1,20 +1,10 @@
-import type { Page } from 'playwright-core';
-
-import { createApiKey, signUpOwner, type Teammate } from '../factories/accounts';
+import { createApiKey, signUpOwner } from '../factories/accounts';
 import { buildSurvey } from '../factories/surveys';
 import { waitForMail } from '../setup/mail';
 import { screenshot } from './support/browser';
 import { useBrowserJourney } from './support/journey';
 
 const journey = useBrowserJourney();
-
-async function logIn(page: Page, owner: Teammate) {
-  await page.goto(`${journey.app.url}/login`);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
-}
 
 const stamp = Date.now().toString(36);
 const customer = `ada-${stamp}@example.test`;
@@ -24,8 +14,7 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   await buildSurvey({ org: owner, kind: 'csat', name: 'Delivery CSAT' });
   const { secret } = await createApiKey(owner, ['interactions:write']);
 
-  const page = await journey.newPage({ viewport: { width: 1280, height: 900 } });
-  await logIn(page, owner);
+  const page = await journey.logIn(owner);
 
   // Home's checklist leads to the touchpoints page.
   await page.getByRole('link', { name: /Add a touchpoint/ }).click();
@@ -134,12 +123,10 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   // The survey mail itself arrives (quiet hours permitting, which the UTC contact may hit).
   if (!quietNow()) await waitForMail(customer);
 
-  const phone = await (
-    await journey.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await page.context().storageState(),
-    })
-  ).newPage();
+  const phone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
   for (const [path, ready, name] of [
     ['/touchpoints', 'Touchpoints', 'distribution-07-phone-journey'],
     ['/contacts', 'Contacts', 'distribution-08-phone-contacts'],

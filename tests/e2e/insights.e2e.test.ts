@@ -126,13 +126,11 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
   expect(await emerging.getByRole('button', { name: /^parcel locker\b/ }).count()).toBe(0);
   await screenshot(page, 'insights-02-merged');
 
-  const phone = await (
-    await journey.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await context.storageState(),
-      bypassCSP: true,
-    })
-  ).newPage();
+  const phone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await context.storageState(),
+    bypassCSP: true,
+  });
   await phone.goto(`${journey.app.url}/insights?theme=driver`);
   await phone.getByRole('region', { name: 'Comments' }).locator('mark').first().waitFor();
   await screenshot(phone, 'insights-03-phone');
