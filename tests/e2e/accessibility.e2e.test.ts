@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 import { linksIn, waitForMail } from '../setup/mail';
 import { axeViolations, describeViolations, type AxeException } from './support/axe';
-import { launchBrowser } from './support/browser';
 import { signUpAndLogIn } from './support/sign-up';
-import { startRunningApp, type RunningApp } from './support/server';
+import { useBrowserJourney } from './support/journey';
 
 /**
  * Every page and dialog, at desktop and phone widths, checked by axe-core against WCAG 2.1 AA.
@@ -15,8 +14,7 @@ import { startRunningApp, type RunningApp } from './support/server';
 // No exceptions: every violation found so far has been fixed in the client.
 const EXCEPTIONS: AxeException[] = [];
 
-let app: RunningApp;
-let browser: Browser;
+const journey = useBrowserJourney();
 let ownerCookie: string;
 let invitationToken: string;
 let surveyId: string;
@@ -27,11 +25,8 @@ const owner = { name: 'Ada Access', email: `ada-${stamp}@example.test`, password
 const invitee = `ivo-${stamp}@example.test`;
 
 beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-
   // Data over the API, so every table has rows and the invitation page has a real invitation.
-  const signup = await signUpAndLogIn(app.url, { ...owner, organisationName: 'Fabrikam Parcels' });
+  const signup = await signUpAndLogIn(journey.app.url, { ...owner, organisationName: 'Fabrikam Parcels' });
   ownerCookie = signup.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
@@ -53,7 +48,7 @@ beforeAll(async () => {
     ownerCookie,
   );
   expect(touchpoint.status).toBe(201);
-  const ingest = await fetch(`${app.url}/api/v1/interactions`, {
+  const ingest = await fetch(`${journey.app.url}/api/v1/interactions`, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
@@ -70,10 +65,6 @@ beforeAll(async () => {
   const link = linksIn(invitation!).find((l) => l.includes('/accept-invite?token='))!;
   invitationToken = new URL(link).searchParams.get('token')!;
 }, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 interface Screen {
   /** What is checked, as the test name reads. */
@@ -125,7 +116,7 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'home', path: '/', signedIn: true, ready: heading(/Welcome to Pulse/) },
-  { name: 'team', path: '/team', signedIn: true, ready: heading('Team') },
+  { name: 'members', path: '/members', signedIn: true, ready: heading('Members') },
   { name: 'API keys', path: '/api-keys', signedIn: true, ready: heading('API keys') },
   { name: 'settings', path: '/settings', signedIn: true, ready: heading('Settings') },
   { name: 'audit log', path: '/audit-log', signedIn: true, ready: heading('Audit log') },
@@ -170,7 +161,7 @@ const SCREENS: Screen[] = [
   { name: 'page not found', path: '/no-such-page', signedIn: true, ready: heading('Page not found') },
   {
     name: 'invite teammate dialog',
-    path: '/team',
+    path: '/members',
     signedIn: true,
     ready: dialog('Invite teammate', 'Invite a teammate'),
   },
@@ -219,12 +210,12 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
   let signedIn: BrowserContext;
   beforeAll(async () => {
     // axe is injected as an inline script, which the app's Content-Security-Policy would refuse.
-    signedOut = await browser.newContext({ viewport, bypassCSP: true });
-    signedIn = await browser.newContext({ viewport, bypassCSP: true });
+    signedOut = await journey.browser.newContext({ viewport, bypassCSP: true });
+    signedIn = await journey.browser.newContext({ viewport, bypassCSP: true });
     await signedIn.addCookies(
       ownerCookie.split('; ').map((pair) => {
         const [name, ...value] = pair.split('=');
-        return { name: name!, value: value.join('='), url: app.url };
+        return { name: name!, value: value.join('='), url: journey.app.url };
       }),
     );
   });
@@ -239,7 +230,7 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
       const page = await (screen.signedIn ? signedIn : signedOut).newPage();
       try {
         await page.goto(
-          `${app.url}${screen.path.replace('INVITATION', invitationToken).replace('SURVEY', surveyId).replace('CONTACT', contactId)}`,
+          `${journey.app.url}${screen.path.replace('INVITATION', invitationToken).replace('SURVEY', surveyId).replace('CONTACT', contactId)}`,
         );
         await screen.ready(page);
         await settled(page);
@@ -255,10 +246,10 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
 
 describe('focus stays visible (WCAG 2.4.7)', () => {
   test('on log-in the email field has focus on arrival and shows a ring of at least 2 px, and so do the next controls', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+    const context = await journey.browser.newContext({ viewport: VIEWPORTS[0] });
     const page = await context.newPage();
     try {
-      await page.goto(`${app.url}/login`);
+      await page.goto(`${journey.app.url}/login`);
       await page.getByRole('heading', { name: 'Log in to Pulse', level: 1 }).waitFor();
       const email = page.getByLabel('Email', { exact: true });
       expect(await email.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
@@ -311,7 +302,7 @@ interface WebAnimation {
 
 /** A JSON POST from outside the browser, as another system or person would make it. */
 const post = (path: string, body: unknown, cookie?: string) =>
-  fetch(`${app.url}${path}`, {
+  fetch(`${journey.app.url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
     body: JSON.stringify(body),

@@ -1,25 +1,14 @@
 import fs from 'node:fs';
 
-import type { Browser } from 'playwright-core';
-
 import { ApiKeyModel } from '../../server/src/modules/api-keys/api-key.model';
 import { UserModel } from '../../server/src/modules/auth/user.model';
 import { MembershipModel } from '../../server/src/modules/members/membership.model';
 import { linksIn, waitForMail } from '../setup/mail';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 import { signUpAndLogIn } from './support/sign-up';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 const stamp = Date.now();
 const owner = { name: 'Olivia Owner', email: `olivia-${stamp}@example.test`, password: 'a long owner password' };
@@ -27,9 +16,9 @@ const teammate = { name: 'Theo Teammate', email: `theo-${stamp}@example.test`, p
 const otherOwner = { name: 'Grace Other', email: `grace-${stamp}@example.test`, password: 'a long other password' };
 
 test('an owner signs up, invites a teammate who joins from the emailed link, creates an API key, exports the audit log and switches to a second organisation', async () => {
-  const ownerPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const ownerPage = await journey.newPage({ viewport: { width: 1280, height: 800 } });
 
-  await ownerPage.goto(`${app.url}/signup`);
+  await ownerPage.goto(`${journey.app.url}/signup`);
   await ownerPage.getByRole('heading', { name: 'Create your Pulse account' }).waitFor();
   await screenshot(ownerPage, '01-signup');
   await ownerPage.getByLabel('Name', { exact: true }).fill(owner.name);
@@ -50,23 +39,24 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   await ownerPage.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
   await screenshot(ownerPage, '02-home');
 
-  // Invite a teammate; the invitation arrives in the mail catcher.
-  await ownerPage.goto(`${app.url}/team`);
-  await ownerPage.getByRole('heading', { name: 'Team', exact: true }).waitFor();
+  // Invite a teammate; the invitation arrives in the mail catcher. The page's old address still leads to it.
+  await ownerPage.goto(`${journey.app.url}/team`);
+  await ownerPage.waitForURL(`${journey.app.url}/members`);
+  await ownerPage.getByRole('heading', { name: 'Members', exact: true }).waitFor();
   await ownerPage.getByRole('button', { name: 'Invite teammate' }).click();
   await ownerPage.getByLabel('Email', { exact: true }).fill(teammate.email);
   await ownerPage.getByLabel('Role', { exact: true }).selectOption('viewer');
   await ownerPage.getByRole('button', { name: 'Send invitation' }).click();
   await ownerPage.getByText(teammate.email).first().waitFor();
-  await screenshot(ownerPage, '03-team-invited');
+  await screenshot(ownerPage, '03-members-invited');
 
   const [invitation] = await waitForMail(teammate.email);
   expect(invitation!.subject).toBe(`${owner.name} invited you to Northwind Deliveries on Pulse`);
   const link = linksIn(invitation!).find((l) => l.includes('/accept-invite?token='))!;
-  expect(link.startsWith(app.url)).toBe(true);
+  expect(link.startsWith(journey.app.url)).toBe(true);
 
   // The teammate, in a separate browser profile on a phone-sized screen, accepts.
-  const teammatePage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const teammatePage = await journey.newPage({ viewport: { width: 390, height: 844 } });
   await teammatePage.goto(link);
   await teammatePage.getByText('Northwind Deliveries').first().waitFor();
   await screenshot(teammatePage, '04-accept-invite-mobile');
@@ -82,7 +72,7 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   // Back to the owner: the teammate is now listed; create an API key.
   await ownerPage.reload();
   await ownerPage.getByText(teammate.email).first().waitFor();
-  await ownerPage.goto(`${app.url}/api-keys`);
+  await ownerPage.goto(`${journey.app.url}/api-keys`);
   await ownerPage.getByRole('heading', { name: 'API keys', exact: true }).waitFor();
   await ownerPage.getByRole('button', { name: 'Create API key' }).click();
   await ownerPage.getByLabel('Key name').fill('Helpdesk integration');
@@ -92,7 +82,9 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   await screenshot(ownerPage, '06-api-key-created');
 
   // The key shown once works against the API, and only its hash is stored.
-  const self = await fetch(`${app.url}/api/v1/api-keys/self`, { headers: { Authorization: `Bearer ${secret}` } });
+  const self = await fetch(`${journey.app.url}/api/v1/api-keys/self`, {
+    headers: { Authorization: `Bearer ${secret}` },
+  });
   expect(self.status).toBe(200);
   expect(await self.json()).toMatchObject({ name: 'Helpdesk integration' });
   const stored = await ApiKeyModel.findOne({
@@ -123,7 +115,7 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   expect(csv).toContain('member.invited');
 
   // Another organisation invites the owner as a viewer (over the API), and the owner accepts.
-  const otherOrg = await signUpAndLogIn(app.url, { ...otherOwner, organisationName: 'Contoso Surveys' });
+  const otherOrg = await signUpAndLogIn(journey.app.url, { ...otherOwner, organisationName: 'Contoso Surveys' });
   const otherCookie = otherOrg.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
@@ -147,10 +139,10 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
   });
   await screenshot(ownerPage, '09-organisation-switcher');
   await ownerPage.getByRole('menuitemradio', { name: /Contoso Surveys/ }).click();
-  await ownerPage.waitForURL(`${app.url}/`);
+  await ownerPage.waitForURL(`${journey.app.url}/`);
   await ownerPage.getByRole('banner').getByText('Contoso Surveys').waitFor();
   const nav = ownerPage.getByRole('navigation', { name: 'Main navigation' });
-  await nav.getByRole('link', { name: 'Team', exact: true }).waitFor();
+  await nav.getByRole('link', { name: 'Members', exact: true }).waitFor();
   expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
   expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
   await screenshot(ownerPage, '10-switched-organisation');
@@ -158,7 +150,7 @@ test('an owner signs up, invites a teammate who joins from the emailed link, cre
 
 /** A JSON POST from outside the browser, as another system or person would make it. */
 const post = (path: string, body: unknown, cookie?: string) =>
-  fetch(`${app.url}${path}`, {
+  fetch(`${journey.app.url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
     body: JSON.stringify(body),

@@ -1,32 +1,20 @@
-import type { Browser } from 'playwright-core';
-
 import { systemContext } from '../../server/src/lib/context';
 import { signUpOwner } from '../factories/accounts';
 import { answerAsContact } from '../factories/feedback';
-import { launchBrowser, screenshot } from './support/browser';
-import { logInAs } from './support/log-in';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 test('a rule draft is tested against the last 30 days before it is saved', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const owner = await signUpOwner(journey.app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const late = await answerAsContact(ctx, 2);
   await late.comment('The technician came three hours late');
   await answerAsContact(ctx, 3);
   await answerAsContact(ctx, 10);
 
-  const page = await logInAs(browser, app.url, owner, 1280);
+  const page = await journey.logIn(owner, 1280);
   await page.getByRole('link', { name: 'Alert rules' }).click();
   await page.getByRole('button', { name: 'New rule' }).click();
   const form = page.getByRole('form', { name: 'New alert rule' });

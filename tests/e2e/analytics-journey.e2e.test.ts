@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-core';
 import request from 'supertest';
 
 import { systemContext } from '../../server/src/lib/context';
@@ -9,38 +8,22 @@ import { uniqueEmail } from '../factories/accounts';
 import { buildDistribution } from '../factories/distribution';
 import { linksIn, waitForMail } from '../setup/mail';
 import { until } from '../setup/until';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-  // Building the client on a loaded machine takes minutes.
-}, 400_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 test('a system posts an interaction, the customer clicks a score in the one mail, and the open dashboard shows it without a reload', async () => {
-  const d = await buildDistribution(app.harness);
-  const ctx = systemContext({ organisationId: d.owner.organisationId, log: app.harness.log });
+  const d = await buildDistribution(journey.app.harness);
+  const ctx = systemContext({ organisationId: d.owner.organisationId, log: journey.app.harness.log });
   // A year of earlier answers at this touchpoint, so the card shows a score and its n.
   const history = demoObservations({ count: 600, end: new Date(), surveyId: d.survey.id, idPrefix: 'hist' }).map(
     (o) => ({ ...o, touchpointId: d.touchpoint.id, channel: 'email' }),
   );
   await seedRollups(ctx, history, 'UTC');
 
-  const manager = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await manager.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Email').fill(d.owner.email);
-  await page.getByLabel('Password').fill(d.owner.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
-  await page.goto(`${app.url}/analytics?touchpointId=${d.touchpoint.id}`);
+  const page = await journey.logIn(d.owner);
+  await page.goto(`${journey.app.url}/analytics?touchpointId=${d.touchpoint.id}`);
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   const nOf = () =>
     page.evaluate(async (tp) => {
@@ -53,7 +36,7 @@ test('a system posts an interaction, the customer clicks a score in the one mail
 
   // The customer's system reports the interaction; Pulse sends one survey mail.
   const email = uniqueEmail('customer');
-  await request(app.harness.app)
+  await request(journey.app.harness.app)
     .post('/api/v1/interactions')
     .set(d.auth)
     .send({ touchpoint: d.touchpoint.key, contact: { email, name: 'Ada' } })
@@ -66,8 +49,8 @@ test('a system posts an interaction, the customer clicks a score in the one mail
   const ten = linksIn(mail!).find((l) => new URL(l).searchParams.get('score') === '10')!;
 
   // One click, on a phone: the page's script confirms the score.
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await phone.goto(ten.replace(/^https?:\/\/[^/]+/, app.url));
+  const phone = await journey.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(ten.replace(/^https?:\/\/[^/]+/, journey.app.url));
   await phone.getByRole('status').getByText('Your score is saved.').waitFor();
   await screenshot(phone, 'analytics-journey-01-customer-phone');
 
@@ -84,10 +67,11 @@ test('a system posts an interaction, the customer clicks a score in the one mail
   await page.getByText('10 · promoter').first().waitFor();
   await screenshot(page, 'analytics-journey-02-dashboard-desktop');
 
-  const managerPhone = await (
-    await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await manager.storageState() })
-  ).newPage();
-  await managerPhone.goto(`${app.url}/analytics?touchpointId=${d.touchpoint.id}`);
+  const managerPhone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
+  await managerPhone.goto(`${journey.app.url}/analytics?touchpointId=${d.touchpoint.id}`);
   await managerPhone
     .getByText(new RegExp(`n = ${(before + 1).toLocaleString('en')}\\b`))
     .first()

@@ -2,31 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import type { Browser } from 'playwright-core';
-
 import { systemContext } from '../../server/src/lib/context';
 import { recordObservation } from '../../server/src/modules/analytics/analytics.live';
 import { seedRollups } from '../../server/src/modules/analytics/rollups.rebuild';
 import { demoObservations } from '../../scripts/lib/analytics-demo';
 import { signUpOwner } from '../factories/accounts';
 import { buildObservation } from '../factories/observations';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 /** gzip size of every script the page fetched, as a production server with compression would send it. */
 function scriptWeight(urls: string[]): number {
-  const dist = app.harness.config.CLIENT_DIST;
+  const dist = journey.app.harness.config.CLIENT_DIST;
   return urls
     .map((url) => path.join(dist, new URL(url).pathname))
     .filter((file) => fs.existsSync(file))
@@ -34,13 +23,13 @@ function scriptWeight(urls: string[]): number {
 }
 
 test('a manager opens the dashboard, filters by touchpoint, reads the journey and channels, and a new answer appears without a reload', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const owner = await signUpOwner(journey.app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const today = new Date();
   await seedRollups(ctx, demoObservations({ count: 3_000, end: today, surveyId: 'onboarding-nps' }), 'UTC');
 
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
+  const page = await journey.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${journey.app.url}/login`);
   await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password').fill(owner.password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -77,7 +66,7 @@ test('a manager opens the dashboard, filters by touchpoint, reads the journey an
     .waitFor();
   await recordObservation(
     ctx,
-    app.harness.redis,
+    journey.app.harness.redis,
     buildObservation({
       surveyId: 'onboarding-nps',
       touchpointId: 'support',
@@ -95,12 +84,12 @@ test('a manager opens the dashboard, filters by touchpoint, reads the journey an
   // First load of the dashboard itself (a fresh tab, signed in, straight to /analytics), next to
   // the home page's: the difference is what the dashboard adds to the signed-in shell.
   const firstLoad = async (route: string, ready: RegExp) => {
-    const tab = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
+    const tab = await journey.newPage({ storageState: await page.context().storageState() });
     const scripts: string[] = [];
     tab.on('response', (res) => {
       if (res.request().resourceType() === 'script') scripts.push(res.url());
     });
-    await tab.goto(`${app.url}${route}`);
+    await tab.goto(`${journey.app.url}${route}`);
     await tab.getByText(ready).first().waitFor();
     await tab.context().close();
     return scriptWeight(scripts);
@@ -113,13 +102,11 @@ test('a manager opens the dashboard, filters by touchpoint, reads the journey an
   );
   expect(dashboard - home).toBeLessThanOrEqual(30 * 1024);
 
-  const phone = await (
-    await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await page.context().storageState(),
-    })
-  ).newPage();
-  await phone.goto(`${app.url}/analytics?touchpointId=delivery`);
+  const phone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
+  await phone.goto(`${journey.app.url}/analytics?touchpointId=delivery`);
   await phone.getByText('Journey').waitFor();
   await phone
     .getByText(/95% CI .* · n = /)

@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
-
 import { systemContext } from '../../server/src/lib/context';
 import { signUpOwner } from '../factories/accounts';
 import { answerAs } from '../factories/closed-loop';
 import { buildContact, buildTouchpoint } from '../factories/distribution';
 import { buildSurvey } from '../factories/surveys';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 test('a manager reads "did it work?" for a touchpoint, on a desktop and on a phone', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const owner = await signUpOwner(journey.app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const survey = await buildSurvey({ org: owner.organisationId, kind: 'nps' });
   const repair = await buildTouchpoint({ org: owner.organisationId, key: 'repair_visit' });
   const billing = await buildTouchpoint({ org: owner.organisationId, key: 'billing' });
@@ -37,8 +26,8 @@ test('a manager reads "did it work?" for a touchpoint, on a desktop and on a pho
     await answerAs(ctx, survey, contact, i < 8 ? (i < 6 ? 9 : 3) : i < 10 ? 8 : 2, tp);
   }
 
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
+  const page = await journey.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${journey.app.url}/login`);
   await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password').fill(owner.password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -63,13 +52,11 @@ test('a manager reads "did it work?" for a touchpoint, on a desktop and on a pho
   await page.getByRole('cell', { name: 'Touchpoint billing' }).waitFor();
   await page.getByRole('cell', { name: 'Touchpoint repair_visit' }).waitFor({ state: 'detached' });
 
-  const phone = await (
-    await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await page.context().storageState(),
-    })
-  ).newPage();
-  await phone.goto(`${app.url}/closed-loop`);
+  const phone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
+  await phone.goto(`${journey.app.url}/closed-loop`);
   await phone.getByText('Closed loop (case closed)').waitFor();
   await screenshot(phone, 'closed-loop-02-phone');
 }, 240_000);

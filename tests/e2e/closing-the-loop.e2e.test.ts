@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-
 import { systemContext } from '../../server/src/lib/context';
-import { signUpOwner, type Teammate } from '../factories/accounts';
+import { signUpOwner } from '../factories/accounts';
 import { answerAsContact } from '../factories/feedback';
 import { buildWebhookEndpoint } from '../factories/webhooks';
 import { waitForMail } from '../setup/mail';
-import { launchBrowser, screenshot } from './support/browser';
-import { logInAs } from './support/log-in';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const logIn = (owner: Teammate, width: number) => logInAs(browser, app.url, owner, width);
+const journey = useBrowserJourney();
 
 test('a rule is created, a detractor answers, the case appears in the inbox, the agent replies and resolves, and the customer gets the mail', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const page = await logIn(owner, 1280);
+  const owner = await signUpOwner(journey.app.harness.app);
+  const page = await journey.logIn(owner, 1280);
 
   await page.getByRole('link', { name: 'Alert rules' }).click();
   await page.getByRole('heading', { name: 'Alert rules' }).waitFor();
@@ -41,10 +27,10 @@ test('a rule is created, a detractor answers, the case appears in the inbox, the
   await screenshot(page, 'loop-02-rules');
 
   // A detractor answers through the responses service, as the respondent page does; the comment comes later.
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const answer = await answerAsContact(ctx, 2);
   await answer.comment('The technician never came and nobody called.');
-  await app.harness.eventsSettled();
+  await journey.app.harness.eventsSettled();
 
   await page.getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('heading', { name: 'Cases' }).waitFor();
@@ -79,8 +65,8 @@ test('a rule is created, a detractor answers, the case appears in the inbox, the
   await screenshot(page, 'loop-07-webhooks');
 
   // The same pages on a phone.
-  const phone = await logIn(owner, 390);
-  await phone.goto(`${app.url}/cases?view=all`);
+  const phone = await journey.logIn(owner, 390);
+  await phone.goto(`${journey.app.url}/cases?view=all`);
   await phone.getByRole('link', { name: 'Case 1' }).waitFor();
   await screenshot(phone, 'loop-05-inbox-390');
   await phone.getByRole('link', { name: 'Case 1' }).click();

@@ -1,27 +1,15 @@
-import type { Browser } from 'playwright-core';
-
 import { signUpOwner, uniqueEmail } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { waitForMail } from '../setup/mail';
-import { launchBrowser, screenshot } from './support/browser';
-import { logInAs } from './support/log-in';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 test('a teammate subscribes to a daily digest in their zone, gets a preview, and an admin adds a recipient', async () => {
-  const owner = await signUpOwner(app.harness.app);
+  const owner = await signUpOwner(journey.app.harness.app);
   await buildTouchpoint({ org: owner.organisationId, key: 'repair' });
-  const page = await logInAs(browser, app.url, owner);
+  const page = await journey.logIn(owner);
 
   await page.getByRole('link', { name: 'Digests' }).click();
   await page.getByRole('form', { name: 'My digest' }).waitFor();

@@ -1,40 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-
-import { createApiKey, signUpOwner, type Teammate } from '../factories/accounts';
+import { createApiKey, signUpOwner } from '../factories/accounts';
 import { buildSurvey } from '../factories/surveys';
 import { waitForMail } from '../setup/mail';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function logIn(page: Page, owner: Teammate) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: /Welcome to Pulse/ }).waitFor();
-}
+const journey = useBrowserJourney();
 
 const stamp = Date.now().toString(36);
 const customer = `ada-${stamp}@example.test`;
 
 test('a manager adds a touchpoint with rules, a system reports an interaction, the invitation shows in the log and on the contact, and a CSV with a broken row is imported', async () => {
-  const owner = await signUpOwner(app.harness.app);
+  const owner = await signUpOwner(journey.app.harness.app);
   await buildSurvey({ org: owner, kind: 'csat', name: 'Delivery CSAT' });
   const { secret } = await createApiKey(owner, ['interactions:write']);
 
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await logIn(page, owner);
+  const page = await journey.logIn(owner);
 
   // Home's checklist leads to the touchpoints page.
   await page.getByRole('link', { name: /Add a touchpoint/ }).click();
@@ -75,7 +55,7 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   await screenshot(page, 'distribution-02-journey');
 
   // Another system reports an interaction with the API key.
-  const ingest = await fetch(`${app.url}/api/v1/interactions`, {
+  const ingest = await fetch(`${journey.app.url}/api/v1/interactions`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({
@@ -112,7 +92,7 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   await screenshot(page, 'distribution-04-contact');
 
   // A CSV of three rows, the second broken: the report names its row and column, the others go in.
-  await page.goto(`${app.url}/import`);
+  await page.goto(`${journey.app.url}/import`);
   await page.getByRole('heading', { name: 'Import interactions', level: 1 }).waitFor();
   await page.locator('input[type="file"]').setInputFiles({
     name: 'deliveries.csv',
@@ -143,24 +123,22 @@ test('a manager adds a touchpoint with rules, a system reports an interaction, t
   // The survey mail itself arrives (quiet hours permitting, which the UTC contact may hit).
   if (!quietNow()) await waitForMail(customer);
 
-  const phone = await (
-    await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await page.context().storageState(),
-    })
-  ).newPage();
+  const phone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
   for (const [path, ready, name] of [
     ['/touchpoints', 'Touchpoints', 'distribution-07-phone-journey'],
     ['/contacts', 'Contacts', 'distribution-08-phone-contacts'],
     ['/invitations', 'Invitations', 'distribution-09-phone-invitations'],
     ['/import', 'Import interactions', 'distribution-10-phone-import'],
   ] as const) {
-    await phone.goto(`${app.url}${path}`);
+    await phone.goto(`${journey.app.url}${path}`);
     await phone.getByRole('heading', { name: ready, level: 1 }).waitFor();
     await phone.waitForLoadState('networkidle');
     await screenshot(phone, name);
   }
-  await phone.goto(`${app.url}/contacts`);
+  await phone.goto(`${journey.app.url}/contacts`);
   await phone.getByRole('link', { name: 'Ada Lovelace' }).click();
   await phone.getByText('Interaction at parcel_delivered: invited by email').waitFor();
   await screenshot(phone, 'distribution-11-phone-contact');

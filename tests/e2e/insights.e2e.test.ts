@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { systemContext } from '../../server/src/lib/context';
 import { InsightContributionModel } from '../../server/src/modules/insights/insights.model';
@@ -9,19 +9,10 @@ import { signUpOwner } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { until } from '../setup/until';
 import { axeViolations, describeViolations } from './support/axe';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 const WEEK = 7 * 86_400_000;
 
@@ -31,7 +22,7 @@ const WEEK = 7 * 86_400_000;
  * comments the page reads back through the response events.
  */
 async function seed(organisationId: string) {
-  const ctx = systemContext({ organisationId, log: app.harness.log });
+  const ctx = systemContext({ organisationId, log: journey.app.harness.log });
   const delivery = await buildTouchpoint({ org: organisationId, key: 'delivery', order: 0 });
   const support = await buildTouchpoint({ org: organisationId, key: 'support', order: 1 });
   const add = (touchpointId: string, band: 'detractor' | 'passive' | 'promoter', comment: string, weeksAgo: number) =>
@@ -88,7 +79,7 @@ async function seed(organisationId: string) {
 }
 
 async function signIn(page: Page, owner: { email: string; password: string }) {
-  await page.goto(`${app.url}/login`);
+  await page.goto(`${journey.app.url}/login`);
   await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password').fill(owner.password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -96,10 +87,10 @@ async function signIn(page: Page, owner: { email: string; password: string }) {
 }
 
 test('a manager reads the themes of a touchpoint, opens the comments behind one, and merges a synonym', async () => {
-  const owner = await signUpOwner(app.harness.app);
+  const owner = await signUpOwner(journey.app.harness.app);
   await seed(owner.organisationId);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
   await signIn(page, owner);
   await page.getByRole('link', { name: 'Insights' }).click();
@@ -135,14 +126,12 @@ test('a manager reads the themes of a touchpoint, opens the comments behind one,
   expect(await emerging.getByRole('button', { name: /^parcel locker\b/ }).count()).toBe(0);
   await screenshot(page, 'insights-02-merged');
 
-  const phone = await (
-    await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      storageState: await context.storageState(),
-      bypassCSP: true,
-    })
-  ).newPage();
-  await phone.goto(`${app.url}/insights?theme=driver`);
+  const phone = await journey.newPage({
+    viewport: { width: 390, height: 844 },
+    storageState: await context.storageState(),
+    bypassCSP: true,
+  });
+  await phone.goto(`${journey.app.url}/insights?theme=driver`);
   await phone.getByRole('region', { name: 'Comments' }).locator('mark').first().waitFor();
   await screenshot(phone, 'insights-03-phone');
   expect(describeViolations(await axeViolations(phone))).toBe('');

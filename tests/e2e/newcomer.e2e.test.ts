@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 import { UserModel } from '../../server/src/modules/auth/user.model';
 import { MembershipModel } from '../../server/src/modules/members/membership.model';
 import { OrganisationModel } from '../../server/src/modules/organisations/organisation.model';
 import { linksIn, waitForMail } from '../setup/mail';
-import { SHOTS, launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { SHOTS, screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 import { signUpAndLogIn } from './support/sign-up';
 
 /**
@@ -15,8 +15,7 @@ import { signUpAndLogIn } from './support/sign-up';
 const SET = process.env.SHOTS_SET ?? 'after';
 const shot = (page: Page, name: string) => screenshot(page, `newcomer-${SET}-${name}`);
 
-let app: RunningApp;
-let browser: Browser;
+const journey = useBrowserJourney();
 const stamp = Date.now();
 const owner = { name: 'Nora Newcomer', email: `nora-${stamp}@example.test`, password: 'a long owner password' };
 const editor = { name: 'Eddie Editor', email: `eddie-${stamp}@example.test`, password: 'a long editor password' };
@@ -24,9 +23,7 @@ let ownerCookie: string;
 let editorCookie: string;
 
 beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-  ownerCookie = cookieOf(await signUpAndLogIn(app.url, { ...owner, organisationName: 'Northwind Deliveries' }));
+  ownerCookie = cookieOf(await signUpAndLogIn(journey.app.url, { ...owner, organisationName: 'Northwind Deliveries' }));
   expect((await post('/api/v1/invitations', { email: editor.email, role: 'editor' }, ownerCookie)).status).toBe(201);
   const [mail] = await waitForMail(editor.email);
   const token = new URL(linksIn(mail!).find((l) => l.includes('/accept-invite?token='))!).searchParams.get('token');
@@ -46,51 +43,47 @@ beforeAll(async () => {
     ).status,
   ).toBe(201);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
 async function pageAs(cookie: string | null, viewport = DESKTOP): Promise<Page> {
-  const context: BrowserContext = await browser.newContext({ viewport });
+  const context: BrowserContext = await journey.browser.newContext({ viewport });
   if (cookie) await context.addCookies(cookiesFor(cookie));
   return context.newPage();
 }
 
 test('before/after tour of the screens a newcomer tripped on', async () => {
   const out = await pageAs(null);
-  await out.goto(`${app.url}/login`);
+  await out.goto(`${journey.app.url}/login`);
   await out.getByRole('heading', { name: 'Log in to Pulse' }).waitFor();
   // The email field has focus on arrival, and its ring shows it.
   await shot(out, 'login-focus');
-  await out.goto(`${app.url}/signup`);
+  await out.goto(`${journey.app.url}/signup`);
   await out.getByRole('heading', { name: 'Create your Pulse account' }).waitFor();
   await shot(out, 'signup');
 
   const ownerDesk = await pageAs(ownerCookie);
   for (const [path, name] of [
     ['/', 'home-owner'],
-    ['/team', 'team'],
+    ['/members', 'members'],
     ['/settings', 'settings-owner'],
     ['/audit-log', 'audit-log'],
     ['/outbox', 'outbox'],
     ['/no-such-page', 'not-found'],
   ] as const) {
-    await ownerDesk.goto(`${app.url}${path}`);
+    await ownerDesk.goto(`${journey.app.url}${path}`);
     await ownerDesk.getByRole('heading', { level: 1 }).waitFor();
     await ownerDesk.waitForLoadState('networkidle');
     await shot(ownerDesk, name);
   }
-  await ownerDesk.goto(`${app.url}/team`);
+  await ownerDesk.goto(`${journey.app.url}/members`);
   await ownerDesk.getByRole('heading', { level: 1 }).waitFor();
   await ownerDesk.getByRole('button', { name: /account menu/ }).click();
   await ownerDesk.getByRole('menu').waitFor();
   await ownerDesk.waitForTimeout(300);
   await shot(ownerDesk, 'user-menu');
-  await ownerDesk.goto(`${app.url}/api/docs`);
+  await ownerDesk.goto(`${journey.app.url}/api/docs`);
   // Swagger UI is a large bundle; on a busy machine it takes a while to render.
   await ownerDesk.getByText('Servers').first().waitFor({ timeout: 90_000 });
   // The docs page is long: the top, with its server list, is what matters here.
@@ -101,7 +94,7 @@ test('before/after tour of the screens a newcomer tripped on', async () => {
     ['/', 'home-editor'],
     ['/settings', 'settings-editor'],
   ] as const) {
-    await editorDesk.goto(`${app.url}${path}`);
+    await editorDesk.goto(`${journey.app.url}${path}`);
     await editorDesk.getByRole('heading', { level: 1 }).waitFor();
     await editorDesk.waitForLoadState('networkidle');
     await shot(editorDesk, name);
@@ -109,11 +102,11 @@ test('before/after tour of the screens a newcomer tripped on', async () => {
 
   const ownerPhone = await pageAs(ownerCookie, PHONE);
   for (const [path, name] of [
-    ['/team', 'team-phone'],
+    ['/members', 'members-phone'],
     ['/api-keys', 'api-keys-phone'],
     ['/audit-log', 'audit-log-phone'],
   ] as const) {
-    await ownerPhone.goto(`${app.url}${path}`);
+    await ownerPhone.goto(`${journey.app.url}${path}`);
     await ownerPhone.getByRole('heading', { level: 1 }).waitFor();
     await ownerPhone.waitForLoadState('networkidle');
     await shot(ownerPhone, name);
@@ -126,7 +119,7 @@ test('before/after tour of the screens a newcomer tripped on', async () => {
 describe('the journeys issue 7 asks for', () => {
   test('a role change to or from owner/admin asks first; Cancel changes nothing, confirming does', async () => {
     const page = await pageAs(ownerCookie);
-    await page.goto(`${app.url}/team`);
+    await page.goto(`${journey.app.url}/members`);
     const role = page.getByLabel(`Role of ${editor.name}`);
     await role.selectOption('admin');
     const dialog = page.getByRole('dialog', { name: 'Change role' });
@@ -154,7 +147,7 @@ describe('the journeys issue 7 asks for', () => {
 
   test('unsaved settings: leaving asks first; staying keeps the edit, leaving discards it', async () => {
     const page = await pageAs(ownerCookie);
-    await page.goto(`${app.url}/settings`);
+    await page.goto(`${journey.app.url}/settings`);
     const name = page.getByLabel('Organisation name');
     await name.fill('Northwind Deliveries (draft)');
     await page.getByText('You have unsaved changes.').waitFor();
@@ -164,7 +157,7 @@ describe('the journeys issue 7 asks for', () => {
     expect(inView!.y + inView!.height).toBeLessThanOrEqual(DESKTOP.height);
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await nav.getByRole('link', { name: 'Team', exact: true }).click();
+    await nav.getByRole('link', { name: 'Members', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
     await dialog.waitFor();
     await shot(page, 'unsaved-changes');
@@ -172,37 +165,37 @@ describe('the journeys issue 7 asks for', () => {
     expect(new URL(page.url()).pathname).toBe('/settings');
     expect(await name.inputValue()).toBe('Northwind Deliveries (draft)');
 
-    await nav.getByRole('link', { name: 'Team', exact: true }).click();
+    await nav.getByRole('link', { name: 'Members', exact: true }).click();
     await dialog.getByRole('button', { name: 'Leave and discard' }).click();
-    await page.waitForURL(`${app.url}/team`);
+    await page.waitForURL(`${journey.app.url}/members`);
     expect((await orgOf(owner.email))?.name).toBe('Northwind Deliveries');
   }, 60_000);
 
   test('the signed-in 404 keeps the app shell: header, navigation and the page', async () => {
     const page = await pageAs(ownerCookie);
-    await page.goto(`${app.url}/no-such-page`);
+    await page.goto(`${journey.app.url}/no-such-page`);
     await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
     await page
       .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Team', exact: true })
+      .getByRole('link', { name: 'Members', exact: true })
       .waitFor();
     await page.getByRole('banner').getByText('Northwind Deliveries').waitFor();
     // Signed out, the same address is a plain page, not a log-in wall.
     const out = await pageAs(null);
-    await out.goto(`${app.url}/no-such-page`);
+    await out.goto(`${journey.app.url}/no-such-page`);
     await out.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
     expect(await out.getByRole('navigation', { name: 'Main navigation' }).count()).toBe(0);
   }, 90_000);
 
   test('onboarding fits the role: an editor is not sent to invite or set the time zone, and reads settings as text', async () => {
     const page = await pageAs(editorCookie);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${journey.app.url}/`);
     await page.getByRole('heading', { name: 'Getting started' }).waitFor();
     expect(await page.getByRole('link', { name: 'Invite your colleagues' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Review your organisation details' }).count()).toBe(0);
     // What an editor can do is on the list: touchpoints are theirs to add.
     await page.getByRole('link', { name: 'Add a touchpoint' }).waitFor();
-    await page.goto(`${app.url}/settings`);
+    await page.goto(`${journey.app.url}/settings`);
     await page.getByText('Only owners and admins can change these settings.').waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
@@ -210,7 +203,7 @@ describe('the journeys issue 7 asks for', () => {
 
   test('the owner’s steps tick off once done: an invitation is out and a key exists, settings not yet saved', async () => {
     const page = await pageAs(ownerCookie);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${journey.app.url}/`);
     const step = (title: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
     await step('Invite your colleagues').getByText('Done', { exact: true }).waitFor();
     await step('Connect your systems').getByText('Done', { exact: true }).waitFor();
@@ -218,9 +211,9 @@ describe('the journeys issue 7 asks for', () => {
   }, 90_000);
 
   test('sign-up starts the organisation in the browser’s time zone, with the name field focused', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'Europe/Paris' });
+    const context = await journey.browser.newContext({ viewport: DESKTOP, timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    await page.goto(`${app.url}/signup`);
+    await page.goto(`${journey.app.url}/signup`);
     await page.getByRole('heading', { name: 'Create your Pulse account' }).waitFor();
     expect(
       await page.evaluate(
@@ -255,7 +248,7 @@ async function orgOf(email: string) {
 }
 
 const post = (path: string, body: unknown, cookie?: string) =>
-  fetch(`${app.url}${path}`, {
+  fetch(`${journey.app.url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
     body: JSON.stringify(body),
@@ -270,5 +263,5 @@ const cookieOf = (response: Response): string =>
 const cookiesFor = (cookie: string) =>
   cookie.split('; ').map((pair) => {
     const [name, ...value] = pair.split('=');
-    return { name: name!, value: value.join('='), url: app.url };
+    return { name: name!, value: value.join('='), url: journey.app.url };
   });

@@ -1,24 +1,11 @@
-import type { Browser } from 'playwright-core';
-
-import { launchBrowser } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { useBrowserJourney } from './support/journey';
 
 /**
  * What the log-in page costs a first-time visitor, as Chromium's network layer counts it
  * (encodedDataLength: bytes on the wire, headers included). The README quotes these figures:
  * `npx jest tests/e2e/page-weight` prints them.
  */
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 interface Transfer {
   url: string;
@@ -29,7 +16,7 @@ interface Transfer {
 }
 
 async function loadLoginPage(): Promise<Transfer[]> {
-  const context = await browser.newContext();
+  const context = await journey.browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -48,7 +35,7 @@ async function loadLoginPage(): Promise<Transfer[]> {
     const response = seen.get(e.requestId);
     if (response) transfers.push({ ...response, bytes: e.encodedDataLength });
   });
-  await page.goto(`${app.url}/login`, { waitUntil: 'networkidle' });
+  await page.goto(`${journey.app.url}/login`, { waitUntil: 'networkidle' });
   await page.getByRole('button', { name: /log in/i }).waitFor();
   await context.close();
   return transfers;
@@ -67,7 +54,7 @@ it('the log-in page transfers its assets compressed, hashed assets cached for a 
       ),
     ].join('\n'),
   );
-  const ours = transfers.filter((t) => t.url.startsWith(app.url) && !t.url.includes('/api/'));
+  const ours = transfers.filter((t) => t.url.startsWith(journey.app.url) && !t.url.includes('/api/'));
   // Files under 1 KB are not worth compressing (headers make up most of these transfers).
   const large = ours.filter((t) => ['Script', 'Stylesheet', 'Document'].includes(t.type) && t.bytes > 2048);
   expect(large.length).toBeGreaterThan(5);

@@ -1,5 +1,3 @@
-import type { Browser } from 'playwright-core';
-
 import { ContactModel } from '../../server/src/modules/contacts/contact.model';
 import { ResponseModel } from '../../server/src/modules/responses/response.model';
 import { signUpOwner } from '../factories/accounts';
@@ -9,32 +7,30 @@ import { blankDefinition } from '@pulse/shared/surveys/blank';
 import { buildInvitation } from '../factories/responses';
 import { linksIn, waitForMail } from '../setup/mail';
 import { axeViolations, describeViolations } from './support/axe';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 import { sendSurveyMail } from './support/survey-mail';
 
-let app: RunningApp;
-let browser: Browser;
+// A person in a browser may answer a web link within the bot threshold; web-link.test.ts covers it.
+const journey = useBrowserJourney({ WEB_SURVEY_MIN_SECONDS: '0' });
 let org: string;
 beforeAll(async () => {
-  // A person in a browser may answer a web link within the bot threshold; web-link.test.ts covers it.
-  app = await startRunningApp({ WEB_SURVEY_MIN_SECONDS: '0' });
-  browser = await launchBrowser();
-  org = (await signUpOwner(app.harness.app)).organisationId;
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+  org = (await signUpOwner(journey.app.harness.app)).organisationId;
+}, 60_000);
 
 async function mailedInvitation() {
   const contact = await buildContact({ org, attributes: { plan: 'pro' } });
   const invitation = await buildInvitation({
     org,
-    secretKey: app.harness.config.SECRET_KEY,
+    secretKey: journey.app.harness.config.SECRET_KEY,
     contact: { id: contact.id, email: contact.email },
   });
-  await sendSurveyMail({ smtpUrl: app.harness.config.SMTP_URL, baseUrl: app.url, invitation, to: contact.email! });
+  await sendSurveyMail({
+    smtpUrl: journey.app.harness.config.SMTP_URL,
+    baseUrl: journey.app.url,
+    invitation,
+    to: contact.email!,
+  });
   const [mail] = await waitForMail(contact.email!);
   return { invitation, contact, mail: mail! };
 }
@@ -54,7 +50,7 @@ describe.each([
     const { invitation, mail } = await mailedInvitation();
     const scoreLink = linksIn(mail).find((l) => l.includes('/r/') && l.endsWith('score=3'));
     expect(scoreLink).toBeDefined();
-    const context = await browser.newContext({
+    const context = await journey.browser.newContext({
       javaScriptEnabled,
       bypassCSP: true,
       viewport: { width: 390, height: 844 },
@@ -103,7 +99,7 @@ describe('a mail scanner', () => {
       ...new Set([...linksIn(mail), ...[...(mail.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]!)]),
     ]
       .map((l) => l.replace(/&amp;/g, '&'))
-      .filter((l) => l.startsWith(app.url));
+      .filter((l) => l.startsWith(journey.app.url));
     expect(links.length).toBeGreaterThan(5);
     for (const link of links) await fetch(link, { redirect: 'follow' });
     const stored = await responseOf(invitation.id);
@@ -115,15 +111,15 @@ describe('a mail scanner', () => {
 
 describe('respondent pages', () => {
   it('the score page and an unknown link pass axe at phone size', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const context = await journey.browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     try {
       const { invitation } = await mailedInvitation();
-      await page.goto(`${app.url}/r/${invitation.token}`);
+      await page.goto(`${journey.app.url}/r/${invitation.token}`);
       await page.getByRole('radio', { name: '10 out of 10' }).waitFor({ state: 'attached' });
       await expectAccessible(page, 'score');
       await screenshot(page, 'respondent-score');
-      await page.goto(`${app.url}/r/inv_000000000000000000000000_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`);
+      await page.goto(`${journey.app.url}/r/inv_000000000000000000000000_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`);
       await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
       await expectAccessible(page, 'invalid link');
     } finally {
@@ -134,15 +130,15 @@ describe('respondent pages', () => {
 
 describe('the other respondent pages', () => {
   it('an expired link, the unsubscribe confirmation and a web link (score, follow-up, thank-you) pass axe at phone size', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const context = await journey.browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     try {
       const expired = await buildInvitation({
         org,
-        secretKey: app.harness.config.SECRET_KEY,
+        secretKey: journey.app.harness.config.SECRET_KEY,
         expiresAt: new Date(Date.now() - 60_000),
       });
-      await page.goto(`${app.url}/r/${expired.token}?score=9`);
+      await page.goto(`${journey.app.url}/r/${expired.token}?score=9`);
       await page.getByRole('heading', { name: 'This survey has closed' }).waitFor();
       await expectAccessible(page, 'expired link');
       await screenshot(page, 'respondent-expired');
@@ -162,7 +158,7 @@ describe('the other respondent pages', () => {
         definition: { ...blankDefinition('nps'), hiddenFields: [{ name: 'orderId' }] },
       });
       const touchpoint = await buildTouchpoint({ org, key: 'receipt-qr', rules: { surveyId: survey.id } });
-      await page.goto(`${app.url}/s/${survey.key}?touchpoint=${touchpoint.key}&channel=kiosk&orderId=R-88`);
+      await page.goto(`${journey.app.url}/s/${survey.key}?touchpoint=${touchpoint.key}&channel=kiosk&orderId=R-88`);
       await page.getByRole('radio', { name: '8 out of 10' }).waitFor({ state: 'attached' });
       await expectAccessible(page, 'web link score');
       await screenshot(page, 'respondent-web-link-score');

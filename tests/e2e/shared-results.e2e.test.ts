@@ -1,35 +1,24 @@
-import type { Browser } from 'playwright-core';
-
 import { systemContext } from '../../server/src/lib/context';
 import { signUpOwner } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { answerAsContact } from '../factories/feedback';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 test('an admin shares a results page, a stranger reads it without logging in, and a revoked link is gone', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const owner = await signUpOwner(journey.app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const repair = await buildTouchpoint({ org: owner.organisationId, key: 'repair_visit' });
   const nights = await buildTouchpoint({ org: owner.organisationId, key: 'night_shift' });
   for (const score of [10, 9, 9, 8, 3, 10, 10, 9, 7, 6, 10, 9])
     await answerAsContact(ctx, score, { touchpointId: repair.id });
   for (const score of [2, 4]) await answerAsContact(ctx, score, { touchpointId: nights.id });
-  await app.harness.eventsSettled();
+  await journey.app.harness.eventsSettled();
 
-  const admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await admin.goto(`${app.url}/login`);
+  const admin = await journey.newPage({ viewport: { width: 1280, height: 900 } });
+  await admin.goto(`${journey.app.url}/login`);
   await admin.getByLabel('Email').fill(owner.email);
   await admin.getByLabel('Password').fill(owner.password);
   await admin.getByRole('button', { name: 'Log in' }).click();
@@ -46,7 +35,7 @@ test('an admin shares a results page, a stranger reads it without logging in, an
     [1280, 900, 'shared-results-02-public-desktop'],
     [390, 844, 'shared-results-03-public-phone'],
   ] as const) {
-    const stranger = await (await browser.newContext({ viewport: { width, height } })).newPage();
+    const stranger = await journey.newPage({ viewport: { width, height } });
     await stranger.goto(url);
     await stranger.getByRole('heading', { name: 'Board, December' }).waitFor();
     await stranger.getByText('Hidden: fewer than 5 responses').waitFor();
@@ -62,7 +51,7 @@ test('an admin shares a results page, a stranger reads it without logging in, an
 
   await admin.getByRole('button', { name: 'Revoke Board, December' }).click();
   await admin.getByText('Revoked').waitFor();
-  const late = await (await browser.newContext()).newPage();
+  const late = await journey.newPage();
   await late.goto(url);
   await late.getByRole('heading', { name: 'This page is not available' }).waitFor();
 }, 240_000);

@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-
 import { systemContext } from '../../server/src/lib/context';
-import { signUpOwner, type Teammate } from '../factories/accounts';
+import { signUpOwner } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { answerAsContact } from '../factories/feedback';
-import { launchBrowser, screenshot } from './support/browser';
-import { logInAs } from './support/log-in';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const logIn = (owner: Teammate) => logInAs(browser, app.url, owner);
+const journey = useBrowserJourney();
 
 test('an admin sets business hours and a policy; a case on it shows its due times and both clocks', async () => {
-  const owner = await signUpOwner(app.harness.app);
+  const owner = await signUpOwner(journey.app.harness.app);
   const touchpoint = await buildTouchpoint({ org: owner.organisationId });
-  const page = await logIn(owner);
+  const page = await journey.logIn(owner);
 
   await page.getByRole('link', { name: 'SLA policies' }).click();
   await page.getByText('No SLA policies yet').waitFor();
@@ -47,10 +33,10 @@ test('an admin sets business hours and a policy; a case on it shows its due time
   await page.getByText('at 75%: notify assignee; at breach: notify admins').waitFor();
   await screenshot(page, 'sla-02-policies');
 
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const answer = await answerAsContact(ctx, 2, { touchpointId: touchpoint.id });
   const opened = await owner.agent.post('/api/v1/cases').send({ responseId: answer.responseId }).expect(201);
-  await page.goto(`${app.url}/cases/${opened.body.case.id}`);
+  await page.goto(`${journey.app.url}/cases/${opened.body.case.id}`);
   const sla = page.getByRole('region', { name: 'SLA' });
   await sla.getByText('Business hours', { exact: true }).waitFor();
   await sla.getByText('Open in business hours').waitFor();

@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { SurveyDefinition } from '@pulse/shared/schemas/survey-definition';
 
 import { SurveyModel } from '../../server/src/modules/surveys/survey.model';
 import { SurveyVersionModel, versionIdOf } from '../../server/src/modules/surveys/survey-version.model';
 import { addTeammate, signUpOwner } from '../factories/accounts';
-import { launchBrowser, screenshot, SHOTS } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot, SHOTS } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 const preview = (page: Page) => page.frameLocator('[data-testid="survey-preview"]');
 
@@ -27,13 +18,13 @@ async function pick(page: Page, label: string, option: string) {
 }
 
 test('a CX editor creates a CSAT survey from a template, adds a low-score follow-up and its French translation, watches the preview change, and publishes', async () => {
-  const owner = await signUpOwner(app.harness.app, { organisationName: 'Northwind Deliveries' });
-  const editor = await addTeammate(app.harness.app, owner.organisationId, 'editor');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const owner = await signUpOwner(journey.app.harness.app, { organisationName: 'Northwind Deliveries' });
+  const editor = await addTeammate(journey.app.harness.app, owner.organisationId, 'editor');
+  const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
 
-  await page.goto(`${app.url}/login`);
+  await page.goto(`${journey.app.url}/login`);
   await page.getByLabel('Email').fill(editor.email);
   await page.getByLabel('Password').fill(editor.password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -130,7 +121,7 @@ test('a CX editor creates a CSAT survey from a template, adds a low-score follow
 
   // The list shows it live, with no invented response count.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${app.url}/surveys`);
+  await page.goto(`${journey.app.url}/surveys`);
   const row = page.getByRole('row', { name: /Post-support CSAT/ });
   await row.getByText('Active').waitFor();
   await expect(row.getByRole('cell', { name: 'No responses yet' }).textContent()).resolves.toBe('—');

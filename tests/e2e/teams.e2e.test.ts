@@ -1,29 +1,17 @@
-import type { Browser } from 'playwright-core';
-
 import { systemContext } from '../../server/src/lib/context';
 import { addTeammate, signUpOwner } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { answerAsContact } from '../factories/feedback';
-import { launchBrowser, screenshot } from './support/browser';
-import { logInAs } from './support/log-in';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 test('an admin makes a team on the Teams page; a case its rule assigns shows in "My team"', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const agent = await addTeammate(app.harness.app, owner.organisationId, 'editor');
+  const owner = await signUpOwner(journey.app.harness.app);
+  const agent = await addTeammate(journey.app.harness.app, owner.organisationId, 'editor');
   const touchpoint = await buildTouchpoint({ org: owner.organisationId });
-  const page = await logInAs(browser, app.url, owner);
+  const page = await journey.logIn(owner);
 
   await page.getByRole('link', { name: 'Teams' }).click();
   await page.getByText('No teams yet').waitFor();
@@ -46,11 +34,11 @@ test('an admin makes a team on the Teams page; a case its rule assigns shows in 
   await page.getByText('Repair visits').waitFor();
   await screenshot(page, 'teams-01-teams-page');
 
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const answer = await answerAsContact(ctx, 2, { touchpointId: touchpoint.id });
   await answer.comment('The engineer never came');
   await owner.agent.post('/api/v1/cases').send({ responseId: answer.responseId }).expect(201);
-  await page.goto(`${app.url}/cases`);
+  await page.goto(`${journey.app.url}/cases`);
   await page.getByText('My team').click();
   await page.getByRole('link', { name: 'Case 1' }).waitFor();
   await screenshot(page, 'teams-02-inbox-my-team');

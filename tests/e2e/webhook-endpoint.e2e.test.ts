@@ -1,41 +1,27 @@
-import type { Browser } from 'playwright-core';
-
 import { WebhookEndpointModel } from '../../server/src/modules/webhooks/webhook-endpoint.model';
-import { signUpOwner, type Teammate } from '../factories/accounts';
+import { signUpOwner } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { buildWebhookEndpoint } from '../factories/webhooks';
-import { launchBrowser, screenshot } from './support/browser';
-import { logInAs } from './support/log-in';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const logIn = (owner: Teammate, width: number) => logInAs(browser, app.url, owner, width);
+const journey = useBrowserJourney();
 
 test('a disabled endpoint shows why and can be enabled again; rotating its secret shows the new one once', async () => {
-  const owner = await signUpOwner(app.harness.app);
+  const owner = await signUpOwner(journey.app.harness.app);
   const { endpointId } = await buildWebhookEndpoint({ org: owner });
   await WebhookEndpointModel.updateOne(
     { _id: endpointId, organisationId: owner.organisationId },
     { $set: { enabled: false, disabledReason: 'Every delivery failed since 2026-11-28 (3+ days)' } },
   );
-  const page = await logIn(owner, 1280);
-  await page.goto(`${app.url}/webhooks`);
+  const page = await journey.logIn(owner, 1280);
+  await page.goto(`${journey.app.url}/webhooks`);
   await page.getByText('Every delivery failed since 2026-11-28 (3+ days)').waitFor();
   await page.getByText('Disabled', { exact: true }).waitFor();
   await screenshot(page, 'webhook-01-disabled');
 
-  const phone = await logIn(owner, 390);
-  await phone.goto(`${app.url}/webhooks`);
+  const phone = await journey.logIn(owner, 390);
+  await phone.goto(`${journey.app.url}/webhooks`);
   await phone.getByRole('button', { name: 'Rotate secret' }).waitFor();
   await screenshot(phone, 'webhook-03-disabled-390');
 
@@ -59,7 +45,7 @@ test('a disabled endpoint shows why and can be enabled again; rotating its secre
 }, 240_000);
 
 test('an endpoint limited to touchpoints names them, and the form offers the touchpoints to choose', async () => {
-  const owner = await signUpOwner(app.harness.app);
+  const owner = await signUpOwner(journey.app.harness.app);
   const repair = await buildTouchpoint({ org: owner });
   await buildTouchpoint({ org: owner });
   const { endpointId } = await buildWebhookEndpoint({ org: owner });
@@ -67,8 +53,8 @@ test('an endpoint limited to touchpoints names them, and the form offers the tou
     { _id: endpointId, organisationId: owner.organisationId },
     { $set: { touchpointIds: [repair.id] } },
   );
-  const page = await logIn(owner, 1280);
-  await page.goto(`${app.url}/webhooks`);
+  const page = await journey.logIn(owner, 1280);
+  await page.goto(`${journey.app.url}/webhooks`);
   await page.getByText(`Only about Touchpoint ${repair.key}`).waitFor();
   await page.getByRole('button', { name: 'Add endpoint' }).click();
   await page.getByRole('combobox', { name: 'Touchpoints' }).click();

@@ -1,28 +1,23 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { Browser } from 'playwright-core';
-
 import { ResponseModel } from '../../server/src/modules/responses/response.model';
 import { widgetDemoPage } from '../../server/src/modules/responding/widget-demo';
 import { signUpOwner } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { buildSurvey } from '../factories/surveys';
 import { axeViolations, describeViolations } from './support/axe';
-import { launchBrowser, screenshot } from './support/browser';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
+// A person may answer within the bot threshold here; widget.test.ts covers the threshold.
+const journey = useBrowserJourney({ WEB_SURVEY_MIN_SECONDS: '0' });
 let site: http.Server;
 let siteUrl: string;
 let org: string;
 
 beforeAll(async () => {
-  // A person may answer within the bot threshold here; widget.test.ts covers the threshold.
-  app = await startRunningApp({ WEB_SURVEY_MIN_SECONDS: '0' });
-  browser = await launchBrowser();
-  const owner = await signUpOwner(app.harness.app);
+  const owner = await signUpOwner(journey.app.harness.app);
   org = owner.organisationId;
   const survey = await buildSurvey({ org });
   await buildTouchpoint({ org, key: 'checkout', rules: { surveyId: survey.id, fatigueDays: 30 } });
@@ -30,7 +25,7 @@ beforeAll(async () => {
   site = http.createServer((_req, res) => {
     // Every path is the demo page; under /checkout/ its rule shows the survey by itself.
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(widgetDemoPage({ pulseUrl: app.url, org, touchpoint: 'checkout', nonce: 'demo' }));
+    res.end(widgetDemoPage({ pulseUrl: journey.app.url, org, touchpoint: 'checkout', nonce: 'demo' }));
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
@@ -38,11 +33,9 @@ beforeAll(async () => {
     .patch('/api/v1/organisation')
     .send({ widgetOrigins: [siteUrl] })
     .expect(200);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
+});
+afterAll(() => {
   site?.close();
-  await app?.close();
 });
 
 async function expectAccessible(page: import('playwright-core').Page, name: string) {
@@ -55,7 +48,7 @@ describe.each([
   ['phone', { width: 390, height: 844 }],
 ])('the widget on a host page with aggressive global CSS (%s)', (size, viewport) => {
   it('looks like the respondent pages, passes axe, and submits a response from another origin', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport });
+    const context = await journey.browser.newContext({ bypassCSP: true, viewport });
     const page = await context.newPage();
     try {
       await page.goto(siteUrl);
@@ -108,7 +101,7 @@ describe.each([
 
 describe('the rule-based trigger', () => {
   it('shows the survey on a checkout page after its delay, and not again to that contact within the fatigue window', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await journey.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     // Record the widget's announcements from the first script on, before the widget runs.
     await page.addInitScript(() => {

@@ -24,11 +24,12 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
+import { Navigate } from 'react-router';
 
 import { chunk } from './chunk';
 
 const HomePage = chunk(() => import('./routes/home-page'), 'HomePage');
-const TeamRoute = chunk(() => import('../features/team/routes/team-route'), 'TeamRoute');
+const MembersRoute = chunk(() => import('../features/members/routes/members-route'), 'MembersRoute');
 const TeamsRoute = chunk(() => import('../features/teams/routes/teams-route'), 'TeamsRoute');
 const ApiKeysRoute = chunk(() => import('../features/api-keys/routes/api-keys-route'), 'ApiKeysRoute');
 const SettingsRoute = chunk(() => import('../features/settings/routes/settings-route'), 'SettingsRoute');
@@ -138,7 +139,14 @@ export const APP_PAGES: AppPage[] = [
     permission: 'webhooks.manage',
     nav: { label: 'Webhooks', icon: IconWebhook },
   },
-  { path: '/team', element: <TeamRoute />, permission: 'members.read', nav: { label: 'Team', icon: IconUsers } },
+  {
+    path: '/members',
+    element: <MembersRoute />,
+    permission: 'members.read',
+    nav: { label: 'Members', icon: IconUsers },
+  },
+  // The page's address before it was renamed (beside Teams, "Team" read as a group): old bookmarks.
+  { path: '/team', element: <Navigate to="/members" replace /> },
   {
     path: '/teams',
     element: <TeamsRoute />,

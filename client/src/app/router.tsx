@@ -22,7 +22,7 @@ const SharedResultsRoute = chunk(
   () => import('../features/shared-results/routes/shared-results-route'),
   'SharedResultsRoute',
 );
-const AcceptInviteRoute = chunk(() => import('../features/team/routes/accept-invite-route'), 'AcceptInviteRoute');
+const AcceptInviteRoute = chunk(() => import('../features/members/routes/accept-invite-route'), 'AcceptInviteRoute');
 
 /** A page of the route table, behind its permission and feature gates. */
 function pageRoute({ path, element, permission, feature }: AppPage): RouteObject {

@@ -17,6 +17,7 @@ import {
   VerbatimsResponse,
 } from '@pulse/shared/schemas/analytics';
 
+import type { Ctx } from '../../lib/context';
 import type { Access, Api } from '../auth/access';
 import type { LiveHub } from './analytics.live';
 import { breakdown, channels, heatmap, summary, trend } from './analytics.service';
@@ -27,71 +28,58 @@ const READ: Access = { permission: 'responses.read', apiKeyScope: 'responses:rea
 const HEARTBEAT_MS = 25_000;
 
 export function registerAnalyticsRoutes(api: Api, deps: { live: LiveHub }): void {
-  api.route({
-    method: 'get',
-    path: '/api/v1/metrics',
+  /** A figure: a GET whose filters go to one read of the analytics service, answered as JSON. */
+  const figureRoute = <Q extends z.ZodType>(
+    path: string,
+    read: (ctx: Ctx, query: z.output<Q>) => Promise<unknown>,
+    doc: { summary: string; query: Q; response: { description: string; schema: z.ZodType } },
+  ) =>
+    api.route({
+      method: 'get',
+      path,
+      summary: doc.summary,
+      tags: ['analytics'],
+      access: READ,
+      query: doc.query,
+      responses: { 200: doc.response },
+      handler: async ({ ctx, query }, _req, res) => res.json(await read(ctx, query)),
+    });
+
+  figureRoute('/api/v1/metrics', summary, {
     summary: 'Score, n, 95% interval, distribution and bands over a period, compared with the period before',
-    tags: ['analytics'],
-    access: READ,
     query: MetricsFilter,
-    responses: { 200: { description: 'The headline figure', schema: SummaryResponse } },
-    handler: async ({ ctx, query }, _req, res) => res.json(await summary(ctx, query)),
+    response: { description: 'The headline figure', schema: SummaryResponse },
   });
 
-  api.route({
-    method: 'get',
-    path: '/api/v1/metrics/trend',
+  figureRoute('/api/v1/metrics/trend', trend, {
     summary: 'The figure per local day, ISO week or month in the reporting zone (default: the last 365 days)',
-    tags: ['analytics'],
-    access: READ,
     query: TrendQuery,
-    responses: { 200: { description: 'One point per bucket, empty buckets included', schema: TrendResponse } },
-    handler: async ({ ctx, query }, _req, res) => res.json(await trend(ctx, query)),
+    response: { description: 'One point per bucket, empty buckets included', schema: TrendResponse },
   });
 
-  api.route({
-    method: 'get',
-    path: '/api/v1/metrics/breakdown',
+  figureRoute('/api/v1/metrics/breakdown', breakdown, {
     summary: 'The figure per touchpoint, channel or survey, each with its change from the previous period',
-    tags: ['analytics'],
-    access: READ,
     query: BreakdownQuery,
-    responses: { 200: { description: 'One group per key', schema: BreakdownResponse } },
-    handler: async ({ ctx, query }, _req, res) => res.json(await breakdown(ctx, query)),
+    response: { description: 'One group per key', schema: BreakdownResponse },
   });
 
-  api.route({
-    method: 'get',
-    path: '/api/v1/metrics/channels',
+  figureRoute('/api/v1/metrics/channels', channels, {
     summary: 'Channel consistency: each touchpoint per channel, the best–worst gap tested for significance',
-    tags: ['analytics'],
-    access: READ,
     query: MetricsFilter,
-    responses: { 200: { description: 'One row per touchpoint', schema: ChannelsResponse } },
-    handler: async ({ ctx, query }, _req, res) => res.json(await channels(ctx, query)),
+    response: { description: 'One row per touchpoint', schema: ChannelsResponse },
   });
 
-  api.route({
-    method: 'get',
-    path: '/api/v1/metrics/heatmap',
+  figureRoute('/api/v1/metrics/heatmap', heatmap, {
     summary: 'Touchpoint × month figures (default: the last 365 days)',
-    tags: ['analytics'],
-    access: READ,
     query: MetricsFilter,
-    responses: { 200: { description: 'One row per touchpoint, one cell per month', schema: HeatmapResponse } },
-    handler: async ({ ctx, query }, _req, res) => res.json(await heatmap(ctx, query)),
+    response: { description: 'One row per touchpoint, one cell per month', schema: HeatmapResponse },
   });
 
-  api.route({
-    method: 'get',
-    path: '/api/v1/metrics/verbatims',
+  figureRoute('/api/v1/metrics/verbatims', verbatims, {
     summary:
       'Comments with score, band, touchpoint and day, newest first, by band, touchpoint, channel, period and text',
-    tags: ['analytics'],
-    access: READ,
     query: VerbatimsQuery,
-    responses: { 200: { description: 'One page of verbatims', schema: VerbatimsResponse } },
-    handler: async ({ ctx, query }, _req, res) => res.json(await verbatims(ctx, query)),
+    response: { description: 'One page of verbatims', schema: VerbatimsResponse },
   });
 
   api.route({
@@ -108,15 +96,10 @@ export function registerAnalyticsRoutes(api: Api, deps: { live: LiveHub }): void
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/api/v1/metrics/segments',
+  figureRoute('/api/v1/metrics/segments', segments, {
     summary: 'The figure per value of a contact attribute, from raw responses (cost grows with the period’s answers)',
-    tags: ['analytics'],
-    access: READ,
     query: SegmentsQuery,
-    responses: { 200: { description: 'One figure per attribute value', schema: SegmentsResponse } },
-    handler: async ({ ctx, query }, _req, res) => res.json(await segments(ctx, query)),
+    response: { description: 'One figure per attribute value', schema: SegmentsResponse },
   });
 
   api.route({

@@ -56,7 +56,7 @@ function StepRow({ step, first }: { step: OnboardingStep; first: boolean }) {
         </ThemeIcon>
         <Stack gap={2} style={{ flex: 1 }}>
           {/* The link holds the title alone (its name, so it does not compete with the navigation
-              for "Team"); the row is made clickable by the link's stretched ::after. */}
+              for "Members"); the row is made clickable by the link's stretched ::after. */}
           <Anchor
             component={Link}
             to={step.to}

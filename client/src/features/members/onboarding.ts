@@ -5,7 +5,7 @@ import { useMembers } from './api/get-members';
 
 export const inviteColleaguesStep: OnboardingStep = {
   id: 'invite-colleagues',
-  to: '/team',
+  to: '/members',
   icon: IconUsers,
   title: 'Invite your colleagues',
   description: 'Bring in the people who act on customer feedback, each with the role they need.',

@@ -13,7 +13,7 @@ import { InvitationsTable } from '../components/invitations-table';
 import { InviteTeammateModal } from '../components/invite-teammate-modal';
 import { MembersTable } from '../components/members-table';
 
-export function TeamRoute() {
+export function MembersRoute() {
   const session = useCurrentSession();
   const mayManage = useCan('members.manage');
   const members = useMembers();
@@ -24,7 +24,7 @@ export function TeamRoute() {
   return (
     <>
       <PageHeader
-        title="Team"
+        title="Members"
         description="Everyone who can see this organisation’s feedback, and what they may change."
         action={
           mayManage && (
@@ -54,12 +54,12 @@ export function TeamRoute() {
       )}
       <QueryContent
         query={members}
-        skeleton={<TableSkeleton label="Loading the team" rows={4} />}
-        errorTitle="The team could not be loaded"
+        skeleton={<TableSkeleton label="Loading the members" rows={4} />}
+        errorTitle="The members could not be loaded"
       >
         {(data) => (
           <Stack gap="xl">
-            <Section title="Members" count={data.members.length}>
+            <Section title="Joined" count={data.members.length}>
               <MembersTable members={data.members} viewer={{ userId: session.user.id, role: session.role }} />
             </Section>
             <Section title="Pending invitations" count={data.invitations.length}>
