@@ -1,108 +1,62 @@
-import { Checkbox, Group, Modal, MultiSelect, NumberInput, Select, TagsInput, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, MultiSelect, NumberInput, Select, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { AlertDelivery, CasePriority, type AlertCondition } from '@pulse/shared/schemas/alerts';
+import { CasePriority, type AlertRule } from '@pulse/shared/schemas/alerts';
 
 import { ModalForm } from '../../../components/modal-form';
 import { useFormSubmit } from '../../../lib/forms';
 import { useTeamChoices } from '../../../lib/team-choices';
 import { useCreateAlertRule } from '../api/create-alert-rule';
+import { useUpdateAlertRule } from '../api/update-alert-rule';
+import { bodyOf, groupsOf, keptOf, NOTHING_KEPT, valuesOf, type RuleValues } from './rule-form';
 import { RulePreview } from './rule-preview';
-
-interface Values extends Record<string, unknown> {
-  name: string;
-  bands: string[];
-  minScore: number | string;
-  maxScore: number | string;
-  hasComment: boolean;
-  keywords: string[];
-  channels: { emails: string[]; teamIds: string[]; webhook: boolean; attributeEmail: string; chatUrl: string };
-  delivery: AlertDelivery;
-  order: number | string;
-  stopAfter: boolean;
-  noAnswerDays: number | string;
-  openCase: boolean;
-  priority: CasePriority;
-  slaHours: number | string;
-}
+import { describeGroups } from './rule-summary';
 
 const BANDS = ['detractor', 'passive', 'promoter', 'low', 'neutral', 'high'];
 
-/** The form's fields as one condition group: everything chosen must hold together. */
-function conditionsOf(v: Values): AlertCondition[] {
-  const all: AlertCondition[] = [];
-  if (v.bands.length) all.push({ field: 'band', in: v.bands as never });
-  if (v.minScore !== '' || v.maxScore !== '')
-    all.push({
-      field: 'score',
-      ...(v.minScore !== '' && { min: Number(v.minScore) }),
-      ...(v.maxScore !== '' && { max: Number(v.maxScore) }),
-    });
-  if (v.hasComment) all.push({ field: 'hasComment' });
-  if (v.keywords.length) all.push({ field: 'keywords', any: v.keywords });
-  return all;
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  /** The rule to change; without one the modal creates a rule. */
+  rule?: AlertRule;
 }
 
-export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** Creates a rule, or changes one: the same fields, filled with what the rule says now. */
+export function RuleEditorModal({ opened, onClose, rule }: Props) {
   const create = useCreateAlertRule();
+  const update = useUpdateAlertRule();
+  const saving = rule ? update : create;
   const teams = useTeamChoices();
-  const form = useForm<Values>({
-    initialValues: {
-      name: '',
-      bands: ['detractor'],
-      minScore: '',
-      maxScore: '',
-      hasComment: false,
-      keywords: [],
-      channels: { emails: [], teamIds: [], webhook: false, attributeEmail: '', chatUrl: '' },
-      delivery: 'immediate',
-      order: '',
-      stopAfter: false,
-      noAnswerDays: '',
-      openCase: true,
-      priority: 'normal',
-      slaHours: 24,
-    },
+  const kept = rule ? keptOf(rule) : NOTHING_KEPT;
+  const form = useForm<RuleValues>({
+    initialValues: valuesOf(rule),
     validate: {
       name: (v) => (v.trim() ? null : 'Name the rule after what it catches'),
-      bands: (_v, values) => (conditionsOf(values).length ? null : 'Choose at least one condition'),
+      bands: (_v, values) => (groupsOf(values, kept).length ? null : 'Choose at least one condition'),
     },
   });
   const submit = useFormSubmit(form, async (v) => {
-    await create.mutateAsync({
-      name: v.name,
-      groups: [conditionsOf(v)],
-      priority: v.priority,
-      channels: {
-        emails: v.channels.emails,
-        teamIds: v.channels.teamIds,
-        webhook: v.channels.webhook,
-        attributeEmail: v.channels.attributeEmail.trim() || null,
-        chatUrl: v.channels.chatUrl.trim() || null,
-      },
-      delivery: v.delivery,
-      ...(v.order !== '' && { order: Number(v.order) }),
-      stopAfter: v.stopAfter,
-      noAnswerDays: v.noAnswerDays === '' ? null : Number(v.noAnswerDays),
-      openCase: v.openCase,
-      slaHours: Number(v.slaHours),
-    });
-    // Created: nothing typed is left for the next rule.
-    form.reset();
+    if (rule) await update.mutateAsync({ id: rule.id, body: bodyOf(v, kept) });
+    else {
+      await create.mutateAsync(bodyOf(v, kept));
+      // Created: nothing typed is left for the next rule.
+      form.reset();
+    }
     onClose();
   });
   const close = () => {
     submit.reset();
-    create.reset();
+    saving.reset();
     onClose();
   };
+  const title = rule ? `Edit rule ${rule.name}` : 'New alert rule';
   return (
-    <Modal opened={opened} onClose={close} title="New alert rule" size="lg">
+    <Modal opened={opened} onClose={close} title={title} size="lg">
       <ModalForm
-        label="New alert rule"
+        label={title}
         submit={submit}
         onCancel={close}
-        submitLabel="Create rule"
-        submitting={create.isPending}
+        submitLabel={rule ? 'Save changes' : 'Create rule'}
+        submitting={saving.isPending}
       >
         <TextInput label="Rule name" required data-autofocus {...form.getInputProps('name')} />
         <MultiSelect
@@ -124,7 +78,17 @@ export function RuleEditorModal({ opened, onClose }: { opened: boolean; onClose:
           description="Whole words, any of them; press Enter after each"
           {...form.getInputProps('keywords')}
         />
-        <RulePreview groups={conditionsOf(form.getValues()).length ? [conditionsOf(form.getValues())] : []} />
+        {kept.inFirst.length > 0 && (
+          <Text size="sm" c="dimmed">
+            Also required, as set through the API: {describeGroups([kept.inFirst])}
+          </Text>
+        )}
+        {kept.otherGroups.length > 0 && (
+          <Text size="sm" c="dimmed">
+            Or instead, as set through the API: {describeGroups(kept.otherGroups)}
+          </Text>
+        )}
+        <RulePreview groups={groupsOf(form.getValues(), kept)} />
         <TagsInput
           label="Email these people"
           description="Addresses; press Enter after each"
