@@ -2,6 +2,8 @@ import type { Browser } from 'playwright-core';
 
 import { systemContext } from '../../server/src/lib/context';
 import { AlertRuleModel } from '../../server/src/modules/alerts/alert-rule.model';
+import { checkAttributeTypes } from '../../server/src/modules/contacts/contacts.service';
+import { AssignmentRuleModel } from '../../server/src/modules/teams/assignment-rule.model';
 import { signUpOwner } from '../factories/accounts';
 import { answerAsContact } from '../factories/feedback';
 import { launchBrowser, screenshot } from './support/browser';
@@ -94,5 +96,51 @@ test('an alert rule is opened, tested while editing, changed, switched off and o
   await page.getByRole('button', { name: 'Delete rule Late technicians' }).click();
   await confirm.getByRole('button', { name: 'Delete rule' }).click();
   await page.getByText('No alert rules yet').waitFor();
+  expect(await stored()).toBeNull();
+}, 240_000);
+
+test('an assignment rule is opened, changed from round robin to one person, and deleted after confirming', async () => {
+  const owner = await signUpOwner(app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  await checkAttributeTypes(ctx, [{ path: 'contact', attributes: { region: 'EU' } }]);
+  const team = await owner.agent
+    .post('/api/v1/teams')
+    .send({ name: 'Support EU', memberIds: [owner.session.user.id] })
+    .expect(201);
+  const created = await owner.agent
+    .post('/api/v1/assignment-rules')
+    .send({ name: 'Europe', position: 10, attribute: { key: 'region', value: 'EU' }, teamId: team.body.team.id })
+    .expect(201);
+  const stored = () =>
+    AssignmentRuleModel.findOne({ _id: created.body.rule.id, organisationId: owner.organisationId }).lean();
+
+  for (const width of [1280, 390]) {
+    const page = await logInAs(browser, app.url, owner, width);
+    await page.goto(`${app.url}/teams`);
+    await page.getByRole('button', { name: 'Edit rule Europe' }).click();
+    await page.getByRole('group', { name: 'Edit rule Europe' }).getByLabel('Rule name').waitFor();
+    await screenshot(page, `loop-edit-03-assignment-rule-editing-${width}`);
+    await page.close();
+  }
+
+  const page = await logInAs(browser, app.url, owner, 1280);
+  await page.goto(`${app.url}/teams`);
+  await page.getByRole('button', { name: 'Edit rule Europe' }).click();
+  const row = page.getByRole('group', { name: 'Edit rule Europe' });
+  await expect(row.getByLabel('equals').inputValue()).resolves.toBe('EU');
+  await row.getByLabel('Rule name').fill('Europe to the lead');
+  await row.getByLabel('Who').click();
+  await page.getByRole('option', { name: 'One person' }).click();
+  await row.getByLabel('Person').click();
+  await page.getByRole('option', { name: owner.session.user.name }).click();
+  await row.getByRole('button', { name: 'Save rule Europe' }).click();
+  await page.getByRole('cell', { name: 'Europe to the lead', exact: true }).waitFor();
+  expect(await stored()).toMatchObject({ name: 'Europe to the lead', strategy: 'fixed', attribute: { value: 'EU' } });
+  expect(String((await stored())!.userId)).toBe(owner.session.user.id);
+
+  await page.getByRole('button', { name: 'Delete rule Europe to the lead' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete rule Europe to the lead?' });
+  await confirm.getByRole('button', { name: 'Delete rule' }).click();
+  await page.getByText('No rules: new cases stay unassigned').waitFor();
   expect(await stored()).toBeNull();
 }, 240_000);
