@@ -4,8 +4,9 @@ import { systemContext } from '../../server/src/lib/context';
 import { AlertRuleModel } from '../../server/src/modules/alerts/alert-rule.model';
 import { checkAttributeTypes } from '../../server/src/modules/contacts/contacts.service';
 import { AssignmentRuleModel } from '../../server/src/modules/teams/assignment-rule.model';
-import { signUpOwner } from '../factories/accounts';
+import { signUpOwner, uniqueEmail } from '../factories/accounts';
 import { answerAsContact } from '../factories/feedback';
+import { waitForMail } from '../setup/mail';
 import { launchBrowser, screenshot } from './support/browser';
 import { logInAs } from './support/log-in';
 import { startRunningApp, type RunningApp } from './support/server';
@@ -143,4 +144,48 @@ test('an assignment rule is opened, changed from round robin to one person, and 
   await confirm.getByRole('button', { name: 'Delete rule' }).click();
   await page.getByText('No rules: new cases stay unassigned').waitFor();
   expect(await stored()).toBeNull();
+}, 240_000);
+
+test("a rule's firings panel shows the response, its case and what became of each mail", async () => {
+  const owner = await signUpOwner(app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const lead = uniqueEmail('lead');
+  await owner.agent
+    .post('/api/v1/alert-rules')
+    .send({
+      name: 'Angry customers',
+      groups: [[{ field: 'band', in: ['detractor'] }]],
+      channels: { emails: [lead] },
+      openCase: true,
+      slaHours: 24,
+    })
+    .expect(201);
+  const answered = await answerAsContact(ctx, 1);
+  await answered.comment('Nobody ever called me back');
+  await app.harness.eventsSettled();
+  await waitForMail(lead);
+
+  for (const width of [1280, 390]) {
+    const page = await logInAs(browser, app.url, owner, width);
+    await page.goto(`${app.url}/alerts`);
+    await page.getByRole('button', { name: 'Edit rule Angry customers' }).click();
+    await page.getByRole('tab', { name: 'Firings' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Firings' });
+    await panel.getByText('1 · detractor').waitFor();
+    await panel.getByText('“Nobody ever called me back”').waitFor();
+    // The mail job marks the mail sent a moment after the catcher has it: reopen until it says so.
+    for (let attempt = 0; !(await panel.getByText(`${lead}: sent`).isVisible()); attempt++) {
+      if (attempt > 50) throw new Error('the firing never showed its mail as sent');
+      await page.getByRole('tab', { name: 'Rule' }).click();
+      await page.waitForTimeout(200);
+      await page.getByRole('tab', { name: 'Firings' }).click();
+    }
+    await screenshot(page, `loop-edit-04-alert-firings-${width}`);
+    if (width === 1280) {
+      await panel.getByRole('link', { name: 'Open case' }).click();
+      await page.getByText('Nobody ever called me back').first().waitFor();
+      expect(page.url()).toMatch(/\/cases\/[a-f0-9]{24}$/);
+    }
+    await page.close();
+  }
 }, 240_000);

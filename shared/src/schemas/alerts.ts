@@ -125,6 +125,8 @@ export type AlertRulePreviewResponse = z.infer<typeof AlertRulePreviewResponse>;
 
 /** What became of one channel of a firing. */
 export const FiringOutcome = z.object({ state: z.string(), detail: z.string().nullable() });
+/** One mail a firing sent at once (the rule's addresses, its teams, the contact's attribute). */
+export const FiringEmail = z.object({ to: z.string(), state: z.string(), detail: z.string().nullable() });
 export const AlertFiring = z.object({
   id: Id,
   ruleId: Id,
@@ -132,12 +134,28 @@ export const AlertFiring = z.object({
   invitationId: Id.nullable(),
   kind: z.enum(['response', 'no_answer']),
   at: IsoDate,
+  /** The response as it is now (null for "no answer" firings, or a response since erased). */
+  score: z.number().nullable(),
+  band: z.string().nullable(),
+  touchpointKey: z.string().nullable(),
+  comment: z.string().nullable(),
+  /** The case the firing opened or found, if any. */
+  caseId: Id.nullable(),
+  emails: z.array(FiringEmail),
   attributeEmail: FiringOutcome.nullable(),
   chat: FiringOutcome.nullable(),
   digest: FiringOutcome.nullable(),
 });
 export type AlertFiring = z.infer<typeof AlertFiring>;
-export const AlertFiringsResponse = z.object({ firings: z.array(AlertFiring) });
+export const AlertFiringsQuery = z.strictObject({
+  /** `nextCursor` of the previous page. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}_[a-f0-9]{24}$/, 'must be a nextCursor from a previous page')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const AlertFiringsResponse = z.object({ firings: z.array(AlertFiring), nextCursor: z.string().nullable() });
 export const AlertRuleParams = z.object({ ruleId: Id });
 
 export const AlertRule = z.object({

@@ -87,3 +87,12 @@ export async function listOrganisationEmails(ctx: Ctx, opts: { limit: number; re
     .limit(opts.limit)
     .lean();
 }
+
+/** What became of the organisation's mail about these documents (an alert firing's recipients). */
+export const emailsAbout = (ctx: Pick<Ctx, 'organisationId'>, relatedIds: string[]) =>
+  relatedIds.length === 0
+    ? Promise.resolve([])
+    : EmailModel.find({ organisationId: ctx.organisationId, relatedId: mongoose.trusted({ $in: relatedIds }) })
+        .select({ relatedId: 1, to: 1, state: 1, lastError: 1 })
+        .sort({ _id: 1 })
+        .lean();
