@@ -67,6 +67,8 @@ const RuleFields = z.object({
   priority: CasePriority.default('normal'),
   channels: AlertChannels.default({ emails: [], teamIds: [], webhook: false, attributeEmail: null, chatUrl: null }),
   delivery: AlertDelivery.default('immediate'),
+  /** The hour (0–23, the organisation's reporting time zone) a daily digest goes out. */
+  digestHour: z.number().int().min(0).max(23).default(0),
   /** Rules are evaluated by ascending order (then age); unset = after every existing rule. */
   order: z.number().int().min(0).max(1_000_000).optional(),
   /** A response this rule matched is not evaluated against the rules after it. */
@@ -92,6 +94,7 @@ export const UpdateAlertRuleBody = RuleFields.extend({
   priority: CasePriority,
   channels: AlertChannels,
   delivery: AlertDelivery,
+  digestHour: RuleFields.shape.digestHour.removeDefault(),
   stopAfter: z.boolean(),
   noAnswerDays: RuleFields.shape.noAnswerDays.unwrap(),
   openCase: z.boolean(),
@@ -172,6 +175,7 @@ export const AlertRule = z.object({
     chatUrl: z.string().nullable(),
   }),
   delivery: AlertDelivery,
+  digestHour: z.number(),
   order: z.number(),
   stopAfter: z.boolean(),
   noAnswerDays: z.number().nullable(),

@@ -18,6 +18,7 @@ export const presentRule = (r: AlertRuleDoc): AlertRule => ({
     chatUrl: r.channels?.chatUrl ?? null,
   },
   delivery: r.delivery ?? 'immediate',
+  digestHour: r.digestHour ?? 0,
   order: r.order ?? 0,
   stopAfter: !!r.stopAfter,
   noAnswerDays: r.noAnswerDays ?? null,

@@ -24,6 +24,7 @@ import { RulePreview } from './rule-preview';
 import { describeGroups } from './rule-summary';
 
 const BANDS = ['detractor', 'passive', 'promoter', 'low', 'neutral', 'high'];
+const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
 
 interface Props {
   opened: boolean;
@@ -123,6 +124,15 @@ export function RuleEditorModal({ opened, onClose, rule }: Props) {
         allowDeselect={false}
         {...form.getInputProps('delivery')}
       />
+      {form.getValues().delivery === 'daily' && (
+        <Select
+          label="Daily digest at"
+          description="In the organisation's reporting time zone (Settings)"
+          data={HOURS}
+          allowDeselect={false}
+          {...form.getInputProps('digestHour')}
+        />
+      )}
       <TextInput
         label="Chat webhook URL"
         description="A Slack or Teams incoming webhook: one message per alert"

@@ -15,6 +15,7 @@ export interface RuleValues extends Record<string, unknown> {
   keywords: string[];
   channels: { emails: string[]; teamIds: string[]; webhook: boolean; attributeEmail: string; chatUrl: string };
   delivery: AlertDelivery;
+  digestHour: string;
   order: number | string;
   stopAfter: boolean;
   noAnswerDays: number | string;
@@ -63,6 +64,7 @@ export function valuesOf(rule?: AlertRule): RuleValues {
       chatUrl: rule?.channels.chatUrl ?? '',
     },
     delivery: rule?.delivery ?? 'immediate',
+    digestHour: String(rule?.digestHour ?? 8),
     order: rule?.order ?? '',
     stopAfter: rule?.stopAfter ?? false,
     noAnswerDays: rule?.noAnswerDays ?? '',
@@ -105,6 +107,7 @@ export const bodyOf = (v: RuleValues, kept: KeptConditions): AlertRuleInput => (
     chatUrl: v.channels.chatUrl.trim() || null,
   },
   delivery: v.delivery,
+  digestHour: Number(v.digestHour),
   ...(v.order !== '' && { order: Number(v.order) }),
   stopAfter: v.stopAfter,
   noAnswerDays: v.noAnswerDays === '' ? null : Number(v.noAnswerDays),
