@@ -1,10 +1,13 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import { systemContext } from '../../server/src/lib/context';
 import { AlertRuleModel } from '../../server/src/modules/alerts/alert-rule.model';
+import { CaseModel } from '../../server/src/modules/cases/case.model';
 import { checkAttributeTypes } from '../../server/src/modules/contacts/contacts.service';
 import { AssignmentRuleModel } from '../../server/src/modules/teams/assignment-rule.model';
-import { signUpOwner, uniqueEmail } from '../factories/accounts';
+import { TouchpointModel } from '../../server/src/modules/touchpoints/touchpoint.model';
+import { addTeammate, signUpOwner, uniqueEmail } from '../factories/accounts';
+import { buildTouchpoint } from '../factories/distribution';
 import { answerAsContact } from '../factories/feedback';
 import { waitForMail } from '../setup/mail';
 import { launchBrowser, screenshot } from './support/browser';
@@ -186,6 +189,70 @@ test("a rule's firings panel shows the response, its case and what became of eac
       await page.getByText('Nobody ever called me back').first().waitFor();
       expect(page.url()).toMatch(/\/cases\/[a-f0-9]{24}$/);
     }
+    await page.close();
+  }
+}, 240_000);
+
+test('a touchpoint names its owner people in the form, next to the owner team', async () => {
+  const owner = await signUpOwner(app.harness.app);
+  const colleague = await addTeammate(app.harness.app, owner.organisationId, 'editor');
+  const touchpoint = await buildTouchpoint({ org: owner });
+  const stored = () => TouchpointModel.findOne({ _id: touchpoint.id, organisationId: owner.organisationId }).lean();
+
+  for (const width of [1280, 390]) {
+    const page = await logInAs(browser, app.url, owner, width);
+    await page.goto(`${app.url}/touchpoints`);
+    await page.getByRole('button', { name: `Edit rules of Touchpoint ${touchpoint.key}` }).click();
+    const form = page.getByRole('form', { name: `Edit Touchpoint ${touchpoint.key}` });
+    await form.getByLabel('Owners', { exact: true }).click();
+    await page.getByRole('option', { name: colleague.session.user.name }).click();
+    await page.keyboard.press('Escape');
+    await screenshot(page, `loop-edit-05-touchpoint-owners-${width}`);
+    await form.getByRole('button', { name: 'Save rules' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect((await stored())!.ownerUserIds.map(String)).toEqual([colleague.session.user.id]);
+    // The next pass picks them again: clear what this one saved.
+    await TouchpointModel.updateOne(
+      { _id: touchpoint.id, organisationId: owner.organisationId },
+      { $set: { ownerUserIds: [] } },
+    );
+    await page.close();
+  }
+}, 240_000);
+
+test('the SLA badges of a business-hours case read in full at phone width, on the case page and in the inbox', async () => {
+  const owner = await signUpOwner(app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  await owner.agent
+    .post('/api/v1/sla/policies')
+    .send({ name: 'Office', clock: 'business', firstResponseMinutes: 60, resolutionMinutes: 240, escalations: [] })
+    .expect(201);
+  const answer = await answerAsContact(ctx, 2);
+  const opened = await owner.agent.post('/api/v1/cases').send({ responseId: answer.responseId }).expect(201);
+  const caseId = opened.body.case.id as string;
+  // Missed a while ago: the longest badge a case shows.
+  await CaseModel.updateOne(
+    { _id: caseId, organisationId: owner.organisationId },
+    { $set: { 'sla.breachedAt': new Date(), status: 'waiting_on_customer' } },
+  );
+  /** Labels of the badges under `scope` whose text does not fit (an ellipsis is showing). */
+  const cut = (page: Page, scope: string) =>
+    page
+      .locator(`${scope} .mantine-Badge-label`)
+      .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
+
+  for (const width of [390, 1280]) {
+    const page = await logInAs(browser, app.url, owner, width);
+    await page.goto(`${app.url}/cases/${caseId}`);
+    const sla = page.getByRole('region', { name: 'SLA' });
+    await sla.getByText('Business hours', { exact: true }).waitFor();
+    await sla.getByText(/^Missed /).waitFor();
+    expect(await cut(page, 'main')).toEqual([]);
+    await screenshot(page, `loop-edit-06-case-sla-${width}`);
+    await page.goto(`${app.url}/cases?view=all`);
+    await page.getByText('Waiting on customer').first().waitFor();
+    expect(await cut(page, 'main')).toEqual([]);
+    await screenshot(page, `loop-edit-07-inbox-${width}`);
     await page.close();
   }
 }, 240_000);
