@@ -6,12 +6,14 @@ interface DataTableProps {
   head: ReactNode;
   /** The rows (Table.Tr). */
   children: ReactNode;
+  /** Below this width the table scrolls sideways; wide tables set more than the default. */
+  minWidth?: number;
 }
 
 /** Pulse's lists: on narrow screens they scroll sideways rather than squeeze their columns. */
-export function DataTable({ head, children }: DataTableProps) {
+export function DataTable({ head, children, minWidth = 340 }: DataTableProps) {
   return (
-    <Table.ScrollContainer minWidth={340}>
+    <Table.ScrollContainer minWidth={minWidth}>
       <Table>
         <Table.Thead>
           <Table.Tr>{head}</Table.Tr>

@@ -67,6 +67,8 @@ const RuleFields = z.object({
   priority: CasePriority.default('normal'),
   channels: AlertChannels.default({ emails: [], teamIds: [], webhook: false, attributeEmail: null, chatUrl: null }),
   delivery: AlertDelivery.default('immediate'),
+  /** The hour (0–23, the organisation's reporting time zone) a daily digest goes out. */
+  digestHour: z.number().int().min(0).max(23).default(0),
   /** Rules are evaluated by ascending order (then age); unset = after every existing rule. */
   order: z.number().int().min(0).max(1_000_000).optional(),
   /** A response this rule matched is not evaluated against the rules after it. */
@@ -92,6 +94,7 @@ export const UpdateAlertRuleBody = RuleFields.extend({
   priority: CasePriority,
   channels: AlertChannels,
   delivery: AlertDelivery,
+  digestHour: RuleFields.shape.digestHour.removeDefault(),
   stopAfter: z.boolean(),
   noAnswerDays: RuleFields.shape.noAnswerDays.unwrap(),
   openCase: z.boolean(),
@@ -125,6 +128,8 @@ export type AlertRulePreviewResponse = z.infer<typeof AlertRulePreviewResponse>;
 
 /** What became of one channel of a firing. */
 export const FiringOutcome = z.object({ state: z.string(), detail: z.string().nullable() });
+/** One mail a firing sent at once (the rule's addresses, its teams, the contact's attribute). */
+export const FiringEmail = z.object({ to: z.string(), state: z.string(), detail: z.string().nullable() });
 export const AlertFiring = z.object({
   id: Id,
   ruleId: Id,
@@ -132,12 +137,28 @@ export const AlertFiring = z.object({
   invitationId: Id.nullable(),
   kind: z.enum(['response', 'no_answer']),
   at: IsoDate,
+  /** The response as it is now (null for "no answer" firings, or a response since erased). */
+  score: z.number().nullable(),
+  band: z.string().nullable(),
+  touchpointKey: z.string().nullable(),
+  comment: z.string().nullable(),
+  /** The case the firing opened or found, if any. */
+  caseId: Id.nullable(),
+  emails: z.array(FiringEmail),
   attributeEmail: FiringOutcome.nullable(),
   chat: FiringOutcome.nullable(),
   digest: FiringOutcome.nullable(),
 });
 export type AlertFiring = z.infer<typeof AlertFiring>;
-export const AlertFiringsResponse = z.object({ firings: z.array(AlertFiring) });
+export const AlertFiringsQuery = z.strictObject({
+  /** `nextCursor` of the previous page. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}_[a-f0-9]{24}$/, 'must be a nextCursor from a previous page')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const AlertFiringsResponse = z.object({ firings: z.array(AlertFiring), nextCursor: z.string().nullable() });
 export const AlertRuleParams = z.object({ ruleId: Id });
 
 export const AlertRule = z.object({
@@ -154,6 +175,7 @@ export const AlertRule = z.object({
     chatUrl: z.string().nullable(),
   }),
   delivery: AlertDelivery,
+  digestHour: z.number(),
   order: z.number(),
   stopAfter: z.boolean(),
   noAnswerDays: z.number().nullable(),

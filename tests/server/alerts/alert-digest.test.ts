@@ -55,7 +55,9 @@ describe('hourly alert digests', () => {
     // Run again (a second worker, a retry): the firings are marked, nothing more is sent.
     expect(await sendAlertDigests('hourly', h.log, nextHour)).toEqual({ firings: 0, mails: 0 });
     expect(await mailsTo(lead)).toBe(1);
-    const batchId = String(derivedId('alert-digest', ruleId, 'hourly', periodStart('hourly', nextHour).toISOString()));
+    const batchId = String(
+      derivedId('alert-digest', ruleId, 'hourly', periodStart('hourly', nextHour, 'UTC', 0).toISOString()),
+    );
     const firings = await AlertFiringModel.find({ organisationId: owner.organisationId, ruleId }).lean();
     expect(firings.map((f) => f.digest)).toEqual([
       { state: 'sent', detail: batchId },

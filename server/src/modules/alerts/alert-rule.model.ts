@@ -23,6 +23,8 @@ const alertRuleSchema = new Schema(
       chatUrl: { type: String, default: null },
     },
     delivery: { type: String, enum: AlertDelivery.options, default: 'immediate' },
+    /** A daily digest goes out at this hour of the organisation's reporting time zone. */
+    digestHour: { type: Number, default: 0 },
     order: { type: Number, default: 0 },
     stopAfter: { type: Boolean, default: false },
     noAnswerDays: { type: Number, default: null },

@@ -1,3 +1,5 @@
+import mongoose, { Types } from 'mongoose';
+
 import { Email } from '@pulse/shared/schemas/common';
 
 import type { Ctx } from '../../lib/context';
@@ -85,9 +87,33 @@ export function attributeAddress(rule: AlertRuleDoc, attributes: Record<string, 
   return parsed.success ? parsed.data : null;
 }
 
-/** A rule's firings, newest first, with what became of each channel. */
-export const listFirings = (ctx: Ctx, ruleId: string, limit = 50) =>
-  AlertFiringModel.find({ organisationId: ctx.organisationId, ruleId })
-    .sort({ at: -1 })
-    .limit(limit)
+export interface FiringsPage {
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * A rule's firings, newest first, a page at a time. Firing ids derive from (rule, response) and
+ * are not time-ordered: pages go by firing time, then id, as the cursor says.
+ */
+export async function listFirings(ctx: Ctx, ruleId: string, page: FiringsPage) {
+  const filter: Record<string, unknown> = { organisationId: ctx.organisationId, ruleId };
+  if (page.cursor) {
+    const [ms, id] = page.cursor.split('_') as [string, string];
+    const at = new Date(Number(ms));
+    filter.$or = [
+      { at: mongoose.trusted({ $lt: at }) },
+      { at, _id: mongoose.trusted({ $lt: new Types.ObjectId(id) }) },
+    ];
+  }
+  const rows = await AlertFiringModel.find(filter)
+    .sort({ at: -1, _id: -1 })
+    .limit(page.limit + 1)
     .lean<AlertFiringDoc[]>();
+  const firings = rows.slice(0, page.limit);
+  const last = firings.at(-1);
+  return {
+    firings,
+    nextCursor: rows.length > page.limit && last ? `${last.at.getTime()}_${String(last._id)}` : null,
+  };
+}

@@ -1,4 +1,5 @@
 import {
+  AlertFiringsQuery,
   AlertFiringsResponse,
   AlertRuleInput,
   AlertRulePreviewBody,
@@ -10,8 +11,8 @@ import {
 } from '@pulse/shared/schemas/alerts';
 
 import type { Api } from '../auth/access';
-import { listFirings } from './alerts.firings';
-import { presentFiring, presentRule } from './alerts.presenter';
+import { firingsLog } from './alerts.firings-log';
+import { presentRule } from './alerts.presenter';
 import { previewRule } from './alerts.preview';
 import { createRule, deleteRule, getRule, listRules, updateRule } from './alerts.service';
 
@@ -56,14 +57,16 @@ export function registerAlertRoutes(api: Api): void {
   api.route({
     method: 'get',
     path: '/api/v1/alert-rules/:ruleId/firings',
-    summary: "A rule's latest firings and what became of each channel (e.g. skipped: no address)",
+    summary:
+      "A rule's firings, newest first and paged: the response with its score and touchpoint, the case, and what became of each channel (e.g. skipped: no address)",
     tags: ['alerts'],
     access,
     params: AlertRuleParams,
+    query: AlertFiringsQuery,
     responses: { 200: { description: 'Firings, newest first', schema: AlertFiringsResponse } },
-    handler: async ({ ctx, params }, _req, res) => {
+    handler: async ({ ctx, params, query }, _req, res) => {
       await getRule(ctx, params.ruleId);
-      res.json({ firings: (await listFirings(ctx, params.ruleId)).map(presentFiring) });
+      res.json(await firingsLog(ctx, params.ruleId, query));
     },
   });
   api.route({

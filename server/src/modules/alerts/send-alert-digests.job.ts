@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import mongoose from 'mongoose';
 import { z } from 'zod';
 
@@ -7,6 +8,7 @@ import { boundJobs, defineJob } from '../../lib/jobs';
 import type { Logger } from '../../lib/logger';
 import { settings } from '../../lib/settings';
 import { sendOrganisationEmail } from '../mail/mail.service';
+import { findOrganisation } from '../organisations/organisation.service';
 import { AlertFiringModel, type AlertFiringDoc } from './alert-firing.model';
 import { digestMail } from './alerts.emails';
 import { describeFiring } from './alerts.firings';
@@ -17,12 +19,19 @@ type Period = z.infer<typeof Period>;
 
 const BATCH = 2_000;
 
-/** The start of the period `now` is in (UTC): a batch lists the firings before it. */
-export function periodStart(period: Period, now: Date): Date {
-  const d = new Date(now);
-  d.setUTCMinutes(0, 0, 0);
-  if (period === 'daily') d.setUTCHours(0);
-  return d;
+/**
+ * The start of the period `now` is in, on the organisation's clock: the local hour (in a zone
+ * half an hour off UTC it starts at :30 UTC), or the latest local `hour` o'clock for a daily
+ * batch. A batch lists the firings before it. Local days are built from their date each time,
+ * so a DST change moves the daily batch with the wall clock (an hour a DST change skips lands
+ * on the next that exists).
+ */
+export function periodStart(period: Period, now: Date, timeZone: string, hour: number): Date {
+  const local = new TZDate(+now, timeZone);
+  if (period === 'hourly') return new Date(Math.floor(+now / 60_000) * 60_000 - local.getMinutes() * 60_000);
+  const at = (daysBack: number) =>
+    new Date(+new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - daysBack, hour, 0, 0, timeZone));
+  return at(0) <= now ? at(0) : at(1);
 }
 
 /**
@@ -32,29 +41,42 @@ export function periodStart(period: Period, now: Date): Date {
  * marked only after their mails are stored, so a crash in between re-lists them under the same id.
  */
 export async function sendAlertDigests(period: Period, log: Logger, now = new Date()) {
-  const before = periodStart(period, now);
   // Across organisations by design: the sweep serves them all; each mail is scoped to its own.
-  const firings = await AlertFiringModel.find({
+  // Each organisation's period ends at its own time, so which firings are due is decided per rule.
+  const pending = await AlertFiringModel.find({
     delivery: period,
     digest: null,
     announcedAt: mongoose.trusted({ $ne: null }),
-    at: mongoose.trusted({ $lt: before }),
   })
     .setOptions({ crossTenant: true })
     .sort({ at: 1 })
     .limit(BATCH)
     .lean<AlertFiringDoc[]>();
   const byRule = new Map<string, AlertFiringDoc[]>();
-  for (const f of firings) {
+  for (const f of pending) {
     const key = `${String(f.organisationId)}:${String(f.ruleId)}`;
     byRule.set(key, [...(byRule.get(key) ?? []), f]);
   }
+  const zones = new Map<string, Promise<string>>();
+  const zoneOf = (organisationId: string) => {
+    if (!zones.has(organisationId))
+      zones.set(
+        organisationId,
+        findOrganisation(organisationId).then((o) => o?.timeZone ?? 'UTC'),
+      );
+    return zones.get(organisationId)!;
+  };
   let mails = 0;
-  for (const group of byRule.values()) {
-    const { organisationId, ruleId } = group[0]!;
+  let batched = 0;
+  for (const all of byRule.values()) {
+    const { organisationId, ruleId } = all[0]!;
     const ctx = systemContext({ organisationId: String(organisationId), log, name: 'Alert digests' });
-    const batchId = String(derivedId('alert-digest', String(ruleId), period, before.toISOString()));
     const rule = await getRule(ctx, String(ruleId)).catch(() => null);
+    const before = periodStart(period, now, await zoneOf(String(organisationId)), rule?.digestHour ?? 0);
+    const group = all.filter((f) => f.at < before);
+    if (group.length === 0) continue;
+    batched += group.length;
+    const batchId = String(derivedId('alert-digest', String(ruleId), period, before.toISOString()));
     const mailed = !!rule?.channels?.emails?.length;
     if (rule && mailed) {
       const lines: string[] = [];
@@ -84,7 +106,7 @@ export async function sendAlertDigests(period: Period, log: Logger, now = new Da
       { $set: { digest: { state: mailed ? 'sent' : 'skipped', detail: batchId } } },
     );
   }
-  return { firings: firings.length, mails };
+  return { firings: batched, mails };
 }
 
 export const SendAlertDigests = defineJob({
@@ -99,13 +121,16 @@ export const SendAlertDigests = defineJob({
   },
 });
 
-/** Declared by every worker at start: one schedule each, at the top of the hour and at midnight UTC. */
+/**
+ * Declared by every worker at start. Every quarter of an hour, not on the UTC hour: periods end
+ * on each organisation's clock, and zones are offset by 30 or 45 minutes (India, Nepal).
+ */
 export async function scheduleAlertDigests() {
-  await boundJobs().schedule(SendAlertDigests, 'alerts.digest-hourly', { pattern: '1 * * * *' }, { period: 'hourly' });
-  await boundJobs().schedule(
-    SendAlertDigests,
-    'alerts.digest-daily',
-    { pattern: '1 0 * * *', tz: 'UTC' },
-    { period: 'daily' },
-  );
+  for (const period of Period.options)
+    await boundJobs().schedule(
+      SendAlertDigests,
+      `alerts.digest-${period}`,
+      { pattern: '1,16,31,46 * * * *' },
+      { period },
+    );
 }

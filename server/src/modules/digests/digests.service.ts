@@ -8,7 +8,7 @@ import { derivedId, isDuplicateKey } from '../../lib/derived-id';
 import { notFound } from '../../lib/errors';
 import { settings } from '../../lib/settings';
 import { findOwnedById } from '../../lib/tenant';
-import { sendOrganisationEmail } from '../mail/mail.service';
+import { requeueUnsent, sendOrganisationEmail } from '../mail/mail.service';
 import { findMembership } from '../members/memberships.service';
 import { appUrl, buildDigest } from './digest.content';
 import { DigestRunModel, type DigestRunDoc } from './digest-run.model';
@@ -279,4 +279,27 @@ export async function runsOf(ctx: Ctx, subscriptionId: string) {
     .sort({ period: -1 })
     .limit(50)
     .lean<DigestRunDoc[]>();
+}
+
+/** How far back the sweep looks for digests whose mail never left: a day's outage and then some. */
+const STUCK_WINDOW_MS = 2 * 86_400_000;
+
+/**
+ * Digests recorded as sent whose mail never reached SMTP: its job was lost with Redis, or could
+ * not be queued at all. Each is queued again (once: the mail's state decides). Runs on every tick.
+ */
+export async function requeueStuckDigests(now = new Date()): Promise<number> {
+  // Across organisations by design: the tick serves them all; each mail is read within its own.
+  const runs = await DigestRunModel.find({
+    state: 'sent',
+    updatedAt: mongoose.trusted({ $gte: new Date(now.getTime() - STUCK_WINDOW_MS) }),
+  })
+    .setOptions({ crossTenant: true })
+    .select({ organisationId: 1, emailId: 1 })
+    .lean<Pick<DigestRunDoc, '_id' | 'organisationId' | 'emailId'>[]>();
+  let requeued = 0;
+  for (const run of runs)
+    if (run.emailId && (await requeueUnsent({ organisationId: String(run.organisationId) }, run.emailId, 'bulk')))
+      requeued++;
+  return requeued;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { boundJobs, defineJob } from '../../lib/jobs';
 import { duePeriod } from './digest-schedule';
-import { activeSubscriptions } from './digests.service';
+import { activeSubscriptions, requeueStuckDigests } from './digests.service';
 import { SendDigest } from './send-digest.job';
 
 /**
@@ -38,7 +38,10 @@ export const EnqueueDigests = defineJob({
   options: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
   async run(_payload, { log }) {
     const queued = await enqueueDueDigests();
-    if (queued) log.info({ queued }, 'digests queued');
+    // A digest released after a failed store is due again and queued above; one recorded as
+    // sent whose mail's job was lost is found here.
+    const requeued = await requeueStuckDigests();
+    if (queued || requeued) log.info({ queued, requeued }, 'digests queued');
   },
 });
 

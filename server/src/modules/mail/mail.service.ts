@@ -63,6 +63,11 @@ async function store(
   } catch (err) {
     if (!id || (err as { code?: number }).code !== 11000) throw err;
     emailId = String(id);
+    // Stored before, but its job could not be queued (Redis was down): it never reached SMTP, and
+    // the caller asking again is the retry. A mail that failed at SMTP has attempts and stays failed.
+    await EmailModel.updateOne({ _id: id, state: 'failed', attempts: 0 }, { $set: { state: 'queued' } }).setOptions({
+      crossTenant: true,
+    });
   }
   try {
     await boundJobs().enqueue(
@@ -86,4 +91,38 @@ export async function listOrganisationEmails(ctx: Ctx, opts: { limit: number; re
     .sort({ _id: -1 })
     .limit(opts.limit)
     .lean();
+}
+
+/** What became of the organisation's mail about these documents (an alert firing's recipients). */
+export const emailsAbout = (ctx: Pick<Ctx, 'organisationId'>, relatedIds: string[]) =>
+  relatedIds.length === 0
+    ? Promise.resolve([])
+    : EmailModel.find({ organisationId: ctx.organisationId, relatedId: mongoose.trusted({ $in: relatedIds }) })
+        .select({ relatedId: 1, to: 1, state: 1, lastError: 1 })
+        .sort({ _id: 1 })
+        .lean();
+
+/**
+ * Queues again a mail of the organisation's that never reached SMTP: still queued (its job may
+ * have been lost with Redis), or failed because its job could not be queued. Safe to repeat: the
+ * job id and the send's conditional claim keep it to one send. Reads by _id first, so a mail
+ * already sent costs no write. True when it was queued again.
+ */
+export async function requeueUnsent(ctx: Pick<Ctx, 'organisationId'>, emailId: string, queue?: 'bulk') {
+  const email = await EmailModel.findOne({ _id: emailId, organisationId: ctx.organisationId })
+    .select({ state: 1, attempts: 1 })
+    .lean();
+  const unsent = email && (email.state === 'queued' || (email.state === 'failed' && email.attempts === 0));
+  if (!unsent) return false;
+  if (email.state === 'failed')
+    await EmailModel.updateOne(
+      { _id: emailId, organisationId: ctx.organisationId, state: 'failed', attempts: 0 },
+      { $set: { state: 'queued' } },
+    );
+  await boundJobs().enqueue(
+    queue === 'bulk' ? SendBulkEmail : SendEmail,
+    { emailId },
+    { jobId: `mail.send-${emailId}` },
+  );
+  return true;
 }

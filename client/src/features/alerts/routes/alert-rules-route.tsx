@@ -1,32 +1,43 @@
-import { Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Switch, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { AlertRule } from '@pulse/shared/schemas/alerts';
+import { IconBell, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { DangerAction } from '../../../components/danger-action';
 import { ActionsHeader, DataTable } from '../../../components/data-table';
+import { FormAlert } from '../../../components/form-alert';
 import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
 import { TableSkeleton } from '../../../components/table-skeleton';
+import { errorMessage } from '../../../lib/api-client';
 import { useDeleteAlertRule } from '../api/delete-alert-rule';
 import { useAlertRules } from '../api/get-alert-rules';
+import { useUpdateAlertRule } from '../api/update-alert-rule';
 import { RuleEditorModal } from '../components/rule-editor-modal';
-import { describeGroups } from '../components/rule-summary';
+import { describeActions, describeGroups } from '../components/rule-summary';
 
 export function AlertRulesRoute() {
   const rules = useAlertRules();
   const remove = useDeleteAlertRule();
-  const [opened, editor] = useDisclosure(false);
+  const toggle = useUpdateAlertRule();
+  const [creating, creator] = useDisclosure(false);
+  const [editing, setEditing] = useState<AlertRule | null>(null);
+  const [deleting, setDeleting] = useState<AlertRule | null>(null);
+  const error = toggle.error ?? remove.error;
   return (
     <>
       <PageHeader
         title="Alert rules"
         description="Who hears of which feedback within minutes, and which answers open a follow-up case. A rule fires once per response."
         action={
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={editor.open}>
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={creator.open}>
             New rule
           </Button>
         }
       />
+      <FormAlert message={error ? errorMessage(error) : null} />
       <QueryContent
         query={rules}
         skeleton={<TableSkeleton label="Loading alert rules" />}
@@ -47,12 +58,13 @@ export function AlertRulesRoute() {
                   <Table.Th>Rule</Table.Th>
                   <Table.Th>When</Table.Th>
                   <Table.Th>Then</Table.Th>
+                  <Table.Th>On</Table.Th>
                   <ActionsHeader />
                 </>
               }
             >
               {d.rules.map((r) => (
-                <Table.Tr key={r.id}>
+                <Table.Tr key={r.id} c={r.enabled ? undefined : 'dimmed'}>
                   <Table.Td>{r.order}</Table.Td>
                   <Table.Td>
                     <Text fw={600}>{r.name}</Text>
@@ -61,28 +73,34 @@ export function AlertRulesRoute() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>{describeGroups(r.groups)}</Table.Td>
+                  <Table.Td>{describeActions(r)}</Table.Td>
                   <Table.Td>
-                    {[
-                      r.openCase && `opens a case due in ${r.slaHours} h`,
-                      r.channels.emails.length > 0 &&
-                        `emails ${r.channels.emails.join(', ')}${r.delivery === 'immediate' ? '' : ` (${r.delivery} digest)`}`,
-                      r.channels.attributeEmail && `emails the contact's ${r.channels.attributeEmail}`,
-                      r.channels.chatUrl && 'posts to chat',
-                      r.channels.webhook && 'webhooks',
-                      r.noAnswerDays && `alerts on no answer after ${r.noAnswerDays} days`,
-                      r.stopAfter && 'then stops',
-                    ]
-                      .filter(Boolean)
-                      .join('; ') || 'nothing yet'}
+                    {/* Off keeps the rule and its firings; it simply stops matching new responses. */}
+                    <Switch
+                      aria-label={`Rule ${r.name} is on`}
+                      checked={r.enabled}
+                      disabled={toggle.isPending && toggle.variables.id === r.id}
+                      onChange={(e) => toggle.mutate({ id: r.id, body: { enabled: e.currentTarget.checked } })}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <DangerAction
-                      text="Delete"
-                      label={`Delete rule ${r.name}`}
-                      icon={IconTrash}
-                      loading={remove.isPending && remove.variables === r.id}
-                      onClick={() => remove.mutate(r.id)}
-                    />
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        aria-label={`Edit rule ${r.name}`}
+                        leftSection={<IconPencil size={16} aria-hidden />}
+                        onClick={() => setEditing(r)}
+                      >
+                        Edit
+                      </Button>
+                      <DangerAction
+                        text="Delete"
+                        label={`Delete rule ${r.name}`}
+                        icon={IconTrash}
+                        onClick={() => setDeleting(r)}
+                      />
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -90,7 +108,19 @@ export function AlertRulesRoute() {
           </Paper>
         )}
       </QueryContent>
-      <RuleEditorModal opened={opened} onClose={editor.close} />
+      <RuleEditorModal opened={creating} onClose={creator.close} />
+      {/* Keyed by rule: the form starts from the rule opened, not from the one before. */}
+      {editing && <RuleEditorModal key={editing.id} opened rule={editing} onClose={() => setEditing(null)} />}
+      <ConfirmModal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={`Delete rule ${deleting?.name ?? ''}?`}
+        confirmLabel="Delete rule"
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+      >
+        It stops alerting at once. The cases it opened stay, and so does everything they record.
+      </ConfirmModal>
     </>
   );
 }

@@ -24,11 +24,13 @@ function Target({ label, due, met }: { label: string; due: string | null; met: s
 export function CaseSla({ c }: { c: CaseDetail }) {
   return (
     <Paper bg="white" p="md" component="section" aria-labelledby="sla-title">
-      <Group justify="space-between" mb="sm">
+      {/* Mantine caps each child of a Group at its share of the row: at phone width that cut the
+          badges to "BUSINESS HOU…". Here the badges wrap onto the next line instead. */}
+      <Group justify="space-between" mb="sm" preventGrowOverflow={false}>
         <Title order={2} size="h4" id="sla-title">
           SLA
         </Title>
-        <Group gap={4}>
+        <Group gap={4} preventGrowOverflow={false}>
           <Badge variant="light" color={c.sla.clock === '24/7' ? 'grape' : 'blue'}>
             {c.sla.clock === '24/7' ? '24/7' : 'Business hours'}
           </Badge>

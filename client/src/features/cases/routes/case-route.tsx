@@ -23,7 +23,8 @@ export function CaseRoute() {
             title={`Case ${c.number}`}
             description={`${c.snapshot.contactName ?? c.snapshot.contactEmail ?? 'Anonymous customer'} · opened ${formatDateTime(c.createdAt)} ${c.openedBy === 'rule' ? 'by an alert rule' : 'by hand'}`}
             action={
-              <Group gap="xs">
+              // Badges wrap rather than shrink to an ellipsis at phone width (see CaseSla).
+              <Group gap="xs" preventGrowOverflow={false}>
                 <Badge size="lg" color={STATUS_COLORS[c.status]} variant="light">
                   {STATUS_LABELS[c.status]}
                 </Badge>

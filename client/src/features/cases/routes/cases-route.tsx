@@ -85,7 +85,7 @@ export function CasesRoute() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
+                        <Group gap={4} preventGrowOverflow={false}>
                           <Badge color={STATUS_COLORS[c.status]} variant="light">
                             {STATUS_LABELS[c.status]}
                           </Badge>

@@ -1,4 +1,15 @@
-import { Divider, Group, Modal, NumberInput, Select, SimpleGrid, Switch, TextInput, Title } from '@mantine/core';
+import {
+  Divider,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Switch,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -13,6 +24,7 @@ import { useEffect } from 'react';
 
 import { ModalForm } from '../../../components/modal-form';
 import { useFormSubmit, zodFieldErrors } from '../../../lib/forms';
+import { useMemberChoices } from '../../../lib/member-choices';
 import { useTeamChoices } from '../../../lib/team-choices';
 import { useSurveyChoices } from '../api/get-survey-choices';
 import { useCreateTouchpoint, useUpdateTouchpoint } from '../api/save-touchpoint';
@@ -28,6 +40,7 @@ interface Values extends Record<string, unknown> {
   order: Num;
   defaultChannel: Channel;
   ownerTeamId: string | null;
+  ownerUserIds: string[];
   quietHoursOn: boolean;
   rules: {
     surveyId: string | null;
@@ -53,6 +66,7 @@ function initialValues(touchpoint: Touchpoint | null): Values {
     order: touchpoint?.order ?? 0,
     defaultChannel: touchpoint?.defaultChannel ?? 'email',
     ownerTeamId: touchpoint?.ownerTeamId ?? null,
+    ownerUserIds: touchpoint?.ownerUserIds ?? [],
     quietHoursOn: rules.quietHours !== null,
     rules: {
       ...rules,
@@ -87,6 +101,7 @@ const toBody = (values: Values, creating: boolean) => ({
   order: num(values.order),
   defaultChannel: values.defaultChannel,
   ownerTeamId: values.ownerTeamId,
+  ownerUserIds: values.ownerUserIds,
   rules: toRules(values),
 });
 
@@ -103,6 +118,7 @@ export function TouchpointModal({ opened, touchpoint, onClose }: TouchpointModal
   const phone = useMediaQuery('(max-width: 36em)');
   const surveys = useSurveyChoices();
   const teams = useTeamChoices();
+  const people = useMemberChoices();
   const create = useCreateTouchpoint();
   const update = useUpdateTouchpoint();
   const form = useForm<Values>({
@@ -169,6 +185,14 @@ export function TouchpointModal({ opened, touchpoint, onClose }: TouchpointModal
             clearable
             searchable
             {...form.getInputProps('ownerTeamId')}
+          />
+          <MultiSelect
+            label="Owners"
+            description="Told of a significant score drop too, with the owner team"
+            placeholder={people.isError ? 'Could not load people' : undefined}
+            data={people.data ?? []}
+            searchable
+            {...form.getInputProps('ownerUserIds')}
           />
         </SimpleGrid>
 

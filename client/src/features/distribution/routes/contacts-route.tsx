@@ -9,7 +9,7 @@ import { useCan } from '../../../lib/session';
 import { useContacts, type ContactFilters as Filters } from '../api/get-contacts';
 import { ContactFilters } from '../components/contact-filters';
 import { ContactsTable } from '../components/contacts-table';
-import { LoadMore } from '../components/load-more';
+import { LoadMore } from '../../../components/load-more';
 
 /** Filters live in the URL (and so in the query key): reloading or sharing keeps the view. */
 function useFiltersInUrl(): [Filters, (filters: Filters) => void] {

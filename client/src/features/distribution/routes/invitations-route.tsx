@@ -10,7 +10,7 @@ import { TableSkeleton } from '../../../components/table-skeleton';
 import { useInvitations, type InvitationFilters as Filters } from '../api/get-invitations';
 import { InvitationFilters } from '../components/invitation-filters';
 import { InvitationsTable } from '../components/invitations-table';
-import { LoadMore } from '../components/load-more';
+import { LoadMore } from '../../../components/load-more';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-f0-9]{24}$/;

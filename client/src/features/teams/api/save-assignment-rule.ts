@@ -9,6 +9,12 @@ export type AssignmentRuleInput = z.input<typeof CreateAssignmentRuleBody>;
 
 const createRule = (body: AssignmentRuleInput) =>
   apiFetch('/api/v1/assignment-rules', { method: 'POST', body, schema: AssignmentRuleResponse });
+const updateRule = ({ id, body }: { id: string; body: AssignmentRuleInput }) =>
+  apiFetch(`/api/v1/assignment-rules/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body,
+    schema: AssignmentRuleResponse,
+  });
 const deleteRule = (id: string) => apiFetch(`/api/v1/assignment-rules/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 function useInvalidating<A, R>(fn: (args: A) => Promise<R>) {
@@ -20,4 +26,5 @@ function useInvalidating<A, R>(fn: (args: A) => Promise<R>) {
 }
 
 export const useCreateAssignmentRule = () => useInvalidating(createRule);
+export const useUpdateAssignmentRule = () => useInvalidating(updateRule);
 export const useDeleteAssignmentRule = () => useInvalidating(deleteRule);

@@ -44,53 +44,55 @@ export function TeamsSection({ teams, people, mayManage }: Props) {
         {teams.length === 0 ? (
           <Text c="dimmed">No teams yet. A team receives cases, escalations and alerts together.</Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Team</Table.Th>
-                <Table.Th>Members (round-robin order)</Table.Th>
-                {mayManage && <Table.Th aria-label="Actions" />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {teams.map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td fw={600}>{t.name}</Table.Td>
-                  <Table.Td>
-                    {mayManage ? (
-                      <MultiSelect
-                        aria-label={`Members of ${t.name}`}
-                        data={people}
-                        value={t.memberIds}
-                        searchable
-                        onChange={(ids) => update.mutate({ id: t.id, body: { memberIds: ids } })}
-                      />
-                    ) : (
-                      <Group gap={4}>
-                        {t.memberIds.map((id) => (
-                          <Badge key={id} variant="light">
-                            {nameOf.get(id) ?? 'Former member'}
-                          </Badge>
-                        ))}
-                      </Group>
-                    )}
-                  </Table.Td>
-                  {mayManage && (
-                    <Table.Td w={48}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Delete ${t.name}`}
-                        onClick={() => remove.mutate(t.id)}
-                      >
-                        <IconTrash size={18} aria-hidden />
-                      </ActionIcon>
-                    </Table.Td>
-                  )}
+          <Table.ScrollContainer minWidth={420}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Team</Table.Th>
+                  <Table.Th>Members (round-robin order)</Table.Th>
+                  {mayManage && <Table.Th aria-label="Actions" />}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {teams.map((t) => (
+                  <Table.Tr key={t.id}>
+                    <Table.Td fw={600}>{t.name}</Table.Td>
+                    <Table.Td>
+                      {mayManage ? (
+                        <MultiSelect
+                          aria-label={`Members of ${t.name}`}
+                          data={people}
+                          value={t.memberIds}
+                          searchable
+                          onChange={(ids) => update.mutate({ id: t.id, body: { memberIds: ids } })}
+                        />
+                      ) : (
+                        <Group gap={4}>
+                          {t.memberIds.map((id) => (
+                            <Badge key={id} variant="light">
+                              {nameOf.get(id) ?? 'Former member'}
+                            </Badge>
+                          ))}
+                        </Group>
+                      )}
+                    </Table.Td>
+                    {mayManage && (
+                      <Table.Td w={48}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Delete ${t.name}`}
+                          onClick={() => remove.mutate(t.id)}
+                        >
+                          <IconTrash size={18} aria-hidden />
+                        </ActionIcon>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {mayManage && (
           <Group align="flex-end" gap="sm">

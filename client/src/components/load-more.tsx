@@ -1,8 +1,8 @@
 import { Button, Group, Text } from '@mantine/core';
 import type { UseInfiniteQueryResult } from '@tanstack/react-query';
 
-import { errorMessage } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format';
+import { errorMessage } from '../lib/api-client';
+import { formatCount } from '../lib/format';
 
 /** The foot of a cursor-paged list: how many are shown, and the next page on request. */
 export function LoadMore({ query, shown, noun }: { query: UseInfiniteQueryResult; shown: number; noun: string }) {
