@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { systemContext } from '../../server/src/lib/context';
 import { AlertRuleModel } from '../../server/src/modules/alerts/alert-rule.model';
@@ -10,24 +10,14 @@ import { addTeammate, signUpOwner, uniqueEmail } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { answerAsContact } from '../factories/feedback';
 import { waitForMail } from '../setup/mail';
-import { launchBrowser, screenshot } from './support/browser';
-import { logInAs } from './support/log-in';
-import { startRunningApp, type RunningApp } from './support/server';
+import { screenshot } from './support/browser';
+import { useBrowserJourney } from './support/journey';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startRunningApp();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const journey = useBrowserJourney();
 
 test('an alert rule is opened, tested while editing, changed, switched off and on, and deleted after confirming', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const owner = await signUpOwner(journey.app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const late = await answerAsContact(ctx, 2);
   await late.comment('The technician came late again');
   await answerAsContact(ctx, 3);
@@ -40,8 +30,8 @@ test('an alert rule is opened, tested while editing, changed, switched off and o
   const stored = () => AlertRuleModel.findOne({ _id: ruleId, organisationId: owner.organisationId }).lean();
 
   for (const width of [1280, 390]) {
-    const page = await logInAs(browser, app.url, owner, width);
-    await page.goto(`${app.url}/alerts`);
+    const page = await journey.logIn(owner, width);
+    await page.goto(`${journey.app.url}/alerts`);
     await page.getByRole('button', { name: 'Edit rule Detractors' }).click();
     const form = page.getByRole('form', { name: 'Edit rule Detractors' });
     await form.getByLabel('Rule name').waitFor();
@@ -57,8 +47,8 @@ test('an alert rule is opened, tested while editing, changed, switched off and o
     await page.close();
   }
 
-  const page = await logInAs(browser, app.url, owner, 1280);
-  await page.goto(`${app.url}/alerts`);
+  const page = await journey.logIn(owner, 1280);
+  await page.goto(`${journey.app.url}/alerts`);
   await page.getByRole('button', { name: 'Edit rule Detractors' }).click();
   const form = page.getByRole('form', { name: 'Edit rule Detractors' });
   await form.getByLabel('Rule name').fill('Late technicians');
@@ -104,8 +94,8 @@ test('an alert rule is opened, tested while editing, changed, switched off and o
 }, 240_000);
 
 test('an assignment rule is opened, changed from round robin to one person, and deleted after confirming', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const owner = await signUpOwner(journey.app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   await checkAttributeTypes(ctx, [{ path: 'contact', attributes: { region: 'EU' } }]);
   const team = await owner.agent
     .post('/api/v1/teams')
@@ -119,16 +109,16 @@ test('an assignment rule is opened, changed from round robin to one person, and 
     AssignmentRuleModel.findOne({ _id: created.body.rule.id, organisationId: owner.organisationId }).lean();
 
   for (const width of [1280, 390]) {
-    const page = await logInAs(browser, app.url, owner, width);
-    await page.goto(`${app.url}/teams`);
+    const page = await journey.logIn(owner, width);
+    await page.goto(`${journey.app.url}/teams`);
     await page.getByRole('button', { name: 'Edit rule Europe' }).click();
     await page.getByRole('group', { name: 'Edit rule Europe' }).getByLabel('Rule name').waitFor();
     await screenshot(page, `loop-edit-03-assignment-rule-editing-${width}`);
     await page.close();
   }
 
-  const page = await logInAs(browser, app.url, owner, 1280);
-  await page.goto(`${app.url}/teams`);
+  const page = await journey.logIn(owner, 1280);
+  await page.goto(`${journey.app.url}/teams`);
   await page.getByRole('button', { name: 'Edit rule Europe' }).click();
   const row = page.getByRole('group', { name: 'Edit rule Europe' });
   await expect(row.getByLabel('equals').inputValue()).resolves.toBe('EU');
@@ -150,8 +140,8 @@ test('an assignment rule is opened, changed from round robin to one person, and 
 }, 240_000);
 
 test("a rule's firings panel shows the response, its case and what became of each mail", async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const owner = await signUpOwner(journey.app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   const lead = uniqueEmail('lead');
   await owner.agent
     .post('/api/v1/alert-rules')
@@ -165,12 +155,12 @@ test("a rule's firings panel shows the response, its case and what became of eac
     .expect(201);
   const answered = await answerAsContact(ctx, 1);
   await answered.comment('Nobody ever called me back');
-  await app.harness.eventsSettled();
+  await journey.app.harness.eventsSettled();
   await waitForMail(lead);
 
   for (const width of [1280, 390]) {
-    const page = await logInAs(browser, app.url, owner, width);
-    await page.goto(`${app.url}/alerts`);
+    const page = await journey.logIn(owner, width);
+    await page.goto(`${journey.app.url}/alerts`);
     await page.getByRole('button', { name: 'Edit rule Angry customers' }).click();
     await page.getByRole('tab', { name: 'Firings' }).click();
     const panel = page.getByRole('tabpanel', { name: 'Firings' });
@@ -194,14 +184,14 @@ test("a rule's firings panel shows the response, its case and what became of eac
 }, 240_000);
 
 test('a touchpoint names its owner people in the form, next to the owner team', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const colleague = await addTeammate(app.harness.app, owner.organisationId, 'editor');
+  const owner = await signUpOwner(journey.app.harness.app);
+  const colleague = await addTeammate(journey.app.harness.app, owner.organisationId, 'editor');
   const touchpoint = await buildTouchpoint({ org: owner });
   const stored = () => TouchpointModel.findOne({ _id: touchpoint.id, organisationId: owner.organisationId }).lean();
 
   for (const width of [1280, 390]) {
-    const page = await logInAs(browser, app.url, owner, width);
-    await page.goto(`${app.url}/touchpoints`);
+    const page = await journey.logIn(owner, width);
+    await page.goto(`${journey.app.url}/touchpoints`);
     await page.getByRole('button', { name: `Edit rules of Touchpoint ${touchpoint.key}` }).click();
     const form = page.getByRole('form', { name: `Edit Touchpoint ${touchpoint.key}` });
     await form.getByLabel('Owners', { exact: true }).click();
@@ -221,8 +211,8 @@ test('a touchpoint names its owner people in the form, next to the owner team', 
 }, 240_000);
 
 test('the SLA badges of a business-hours case read in full at phone width, on the case page and in the inbox', async () => {
-  const owner = await signUpOwner(app.harness.app);
-  const ctx = systemContext({ organisationId: owner.organisationId, log: app.harness.log });
+  const owner = await signUpOwner(journey.app.harness.app);
+  const ctx = systemContext({ organisationId: owner.organisationId, log: journey.app.harness.log });
   await owner.agent
     .post('/api/v1/sla/policies')
     .send({ name: 'Office', clock: 'business', firstResponseMinutes: 60, resolutionMinutes: 240, escalations: [] })
@@ -242,14 +232,14 @@ test('the SLA badges of a business-hours case read in full at phone width, on th
       .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
 
   for (const width of [390, 1280]) {
-    const page = await logInAs(browser, app.url, owner, width);
-    await page.goto(`${app.url}/cases/${caseId}`);
+    const page = await journey.logIn(owner, width);
+    await page.goto(`${journey.app.url}/cases/${caseId}`);
     const sla = page.getByRole('region', { name: 'SLA' });
     await sla.getByText('Business hours', { exact: true }).waitFor();
     await sla.getByText(/^Missed /).waitFor();
     expect(await cut(page, 'main')).toEqual([]);
     await screenshot(page, `loop-edit-06-case-sla-${width}`);
-    await page.goto(`${app.url}/cases?view=all`);
+    await page.goto(`${journey.app.url}/cases?view=all`);
     await page.getByText('Waiting on customer').first().waitFor();
     expect(await cut(page, 'main')).toEqual([]);
     await screenshot(page, `loop-edit-07-inbox-${width}`);
