@@ -25,10 +25,10 @@ import { composeSurveyEmail } from '../../server/src/modules/invitations/survey-
 import { warmSurveyEmailTemplates } from '../../server/src/modules/invitations/survey-email';
 import { getSendableSurvey } from '../../server/src/modules/surveys/surveys.service';
 import { workerJobs } from '../../server/src/registry';
-import type { MailCatcher } from '../../server/src/dev/mail-catcher';
 import { signUpOwner } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { buildSurvey } from '../factories/surveys';
+import type { BenchCatcher } from './services';
 import { printNote, printRow, runBounded, summarise } from './stats';
 
 const MAILS = 200;
@@ -43,7 +43,7 @@ export interface DistributionBenchDeps {
   redis: Redis;
   redisUrl: string;
   log: Logger;
-  catcher: MailCatcher;
+  catcher: BenchCatcher;
 }
 
 /** Counts the driver's commands by name while `work` runs (mongoose connection, monitorCommands). */
@@ -60,14 +60,22 @@ async function countCommands<T>(work: () => Promise<T>): Promise<{ result: T; co
 }
 
 /**
- * This process's CPU time per item while `work` runs (mailer, workers, catcher and the driver all
- * live in it): on a shared machine, wall-clock rates move with others' load, CPU per item less so.
+ * This process's CPU time per item while `work` runs (mailer, workers and the driver live in it):
+ * on a shared machine, wall-clock rates move with others' load, CPU per item less so.
  */
 async function cpuPer<T>(items: number, work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
   const before = process.cpuUsage();
   const result = await work();
   const used = process.cpuUsage(before);
   return { result, cpuMs: (used.user + used.system) / 1000 / items };
+}
+
+/** The catcher's CPU per mail while `work` runs (its own process); null where unreadable. */
+async function catcherCpuPer<T>(catcher: BenchCatcher, mails: number, work: () => Promise<T>) {
+  const before = catcher.cpuMs();
+  const result = await work();
+  const after = catcher.cpuMs();
+  return { result, catcherMs: before === null || after === null ? null : (after - before) / mails };
 }
 
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -117,6 +125,7 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
   const connection = createRedis(deps.redisUrl, 'worker');
   const mailer = createMailer(deps.catcher.smtpUrl);
   configureSurveySending({ redis: connection, mailsPerMinute: 1_000_000 });
+  const caughtBefore = await deps.catcher.count();
   const pipelineStarted = performance.now();
   const {
     result: { commands: pipelineCommands },
@@ -130,11 +139,10 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
         concurrency: CONCURRENCY,
         jobs: workerJobs(),
       });
-      // The catcher is watched in memory until every mail arrived, and only then the database
+      // The catcher's count is watched until every mail arrived, and only then the database
       // until every invitation says sent: a count every 100 ms from the start scans the
       // invitations on the dev database and slowed the run it measured.
-      const caught = () => deps.catcher.messages().filter((m) => m.to[0]?.startsWith('bench-piped-')).length;
-      while (caught() < MAILS) await new Promise((r) => setTimeout(r, 20));
+      while ((await deps.catcher.count()) < caughtBefore + MAILS) await new Promise((r) => setTimeout(r, 20));
       const ids = piped.map((id) => new Types.ObjectId(id));
       while ((await SurveyInvitationModel.collection.countDocuments({ _id: { $in: ids }, state: 'sent' })) < MAILS)
         await new Promise((r) => setTimeout(r, 20));
@@ -201,8 +209,11 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
     ),
   );
 
-  const { result: smtp, cpuMs: smtpCpu } = await cpuPer(SMTP_ONLY, () =>
-    runBounded(SMTP_ONLY, CONCURRENCY, (i) => mailer.send(outgoing(i % MAILS))),
+  const {
+    result: { result: smtp, cpuMs: smtpCpu },
+    catcherMs: smtpCatcherCpu,
+  } = await catcherCpuPer(deps.catcher, SMTP_ONLY, () =>
+    cpuPer(SMTP_ONLY, () => runBounded(SMTP_ONLY, CONCURRENCY, (i) => mailer.send(outgoing(i % MAILS)))),
   );
   mailer.close();
 
@@ -225,7 +236,11 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
   );
   printNote(
     `this process's CPU per mail: pipeline ${pipelineCpu.toFixed(2)} ms, bare ${bareCpu.toFixed(2)} ms, ` +
-      `SMTP alone ${smtpCpu.toFixed(2)} ms (sender and catcher; ${(1000 / smtpCpu).toFixed(0)} mails/s per core)`,
+      `SMTP alone ${smtpCpu.toFixed(2)} ms (the sender: ${(1000 / smtpCpu).toFixed(0)} mails/s per core)`,
+  );
+  printNote(
+    `the catcher's CPU per mail, SMTP alone (its own process): ` +
+      (smtpCatcherCpu === null ? 'not readable here' : `${smtpCatcherCpu.toFixed(2)} ms`),
   );
   return { pipelineRate, bareRate, smtpRate };
 }
