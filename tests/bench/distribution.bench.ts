@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import mongoose, { Types } from 'mongoose';
@@ -33,7 +35,7 @@ import { printNote, printRow, runBounded, summarise } from './stats';
 
 const MAILS = 200;
 const CONCURRENCY = 5;
-const SMTP_ONLY = 1_000;
+const SMTP_ONLY = 3_000;
 const INGEST = 1_000;
 const BATCH = 500;
 
@@ -209,12 +211,16 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
     ),
   );
 
+  // A send waits on this process's event loop: its delay says whether the loop, not SMTP, was slow.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const {
     result: { result: smtp, cpuMs: smtpCpu },
     catcherMs: smtpCatcherCpu,
   } = await catcherCpuPer(deps.catcher, SMTP_ONLY, () =>
     cpuPer(SMTP_ONLY, () => runBounded(SMTP_ONLY, CONCURRENCY, (i) => mailer.send(outgoing(i % MAILS)))),
   );
+  loopDelay.disable();
   mailer.close();
 
   const pipelineRate = (MAILS / pipelineMs) * 1000;
@@ -240,7 +246,9 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
   );
   printNote(
     `the catcher's CPU per mail, SMTP alone (its own process): ` +
-      (smtpCatcherCpu === null ? 'not readable here' : `${smtpCatcherCpu.toFixed(2)} ms`),
+      (smtpCatcherCpu === null ? 'not readable here' : `${smtpCatcherCpu.toFixed(2)} ms`) +
+      `; this process's event-loop delay meanwhile p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, ` +
+      `p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
   );
   return { pipelineRate, bareRate, smtpRate };
 }
