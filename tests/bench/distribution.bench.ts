@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import mongoose, { Types } from 'mongoose';
@@ -25,15 +27,15 @@ import { composeSurveyEmail } from '../../server/src/modules/invitations/survey-
 import { warmSurveyEmailTemplates } from '../../server/src/modules/invitations/survey-email';
 import { getSendableSurvey } from '../../server/src/modules/surveys/surveys.service';
 import { workerJobs } from '../../server/src/registry';
-import type { MailCatcher } from '../../server/src/dev/mail-catcher';
 import { signUpOwner } from '../factories/accounts';
 import { buildTouchpoint } from '../factories/distribution';
 import { buildSurvey } from '../factories/surveys';
+import type { BenchCatcher } from './services';
 import { printNote, printRow, runBounded, summarise } from './stats';
 
 const MAILS = 200;
 const CONCURRENCY = 5;
-const SMTP_ONLY = 1_000;
+const SMTP_ONLY = 3_000;
 const INGEST = 1_000;
 const BATCH = 500;
 
@@ -43,7 +45,7 @@ export interface DistributionBenchDeps {
   redis: Redis;
   redisUrl: string;
   log: Logger;
-  catcher: MailCatcher;
+  catcher: BenchCatcher;
 }
 
 /** Counts the driver's commands by name while `work` runs (mongoose connection, monitorCommands). */
@@ -60,14 +62,22 @@ async function countCommands<T>(work: () => Promise<T>): Promise<{ result: T; co
 }
 
 /**
- * This process's CPU time per item while `work` runs (mailer, workers, catcher and the driver all
- * live in it): on a shared machine, wall-clock rates move with others' load, CPU per item less so.
+ * This process's CPU time per item while `work` runs (mailer, workers and the driver live in it):
+ * on a shared machine, wall-clock rates move with others' load, CPU per item less so.
  */
 async function cpuPer<T>(items: number, work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
   const before = process.cpuUsage();
   const result = await work();
   const used = process.cpuUsage(before);
   return { result, cpuMs: (used.user + used.system) / 1000 / items };
+}
+
+/** The catcher's CPU per mail while `work` runs (its own process); null where unreadable. */
+async function catcherCpuPer<T>(catcher: BenchCatcher, mails: number, work: () => Promise<T>) {
+  const before = catcher.cpuMs();
+  const result = await work();
+  const after = catcher.cpuMs();
+  return { result, catcherMs: before === null || after === null ? null : (after - before) / mails };
 }
 
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -117,6 +127,7 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
   const connection = createRedis(deps.redisUrl, 'worker');
   const mailer = createMailer(deps.catcher.smtpUrl);
   configureSurveySending({ redis: connection, mailsPerMinute: 1_000_000 });
+  const caughtBefore = await deps.catcher.count();
   const pipelineStarted = performance.now();
   const {
     result: { commands: pipelineCommands },
@@ -130,11 +141,10 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
         concurrency: CONCURRENCY,
         jobs: workerJobs(),
       });
-      // The catcher is watched in memory until every mail arrived, and only then the database
+      // The catcher's count is watched until every mail arrived, and only then the database
       // until every invitation says sent: a count every 100 ms from the start scans the
       // invitations on the dev database and slowed the run it measured.
-      const caught = () => deps.catcher.messages().filter((m) => m.to[0]?.startsWith('bench-piped-')).length;
-      while (caught() < MAILS) await new Promise((r) => setTimeout(r, 20));
+      while ((await deps.catcher.count()) < caughtBefore + MAILS) await new Promise((r) => setTimeout(r, 20));
       const ids = piped.map((id) => new Types.ObjectId(id));
       while ((await SurveyInvitationModel.collection.countDocuments({ _id: { $in: ids }, state: 'sent' })) < MAILS)
         await new Promise((r) => setTimeout(r, 20));
@@ -201,9 +211,16 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
     ),
   );
 
-  const { result: smtp, cpuMs: smtpCpu } = await cpuPer(SMTP_ONLY, () =>
-    runBounded(SMTP_ONLY, CONCURRENCY, (i) => mailer.send(outgoing(i % MAILS))),
+  // A send waits on this process's event loop: its delay says whether the loop, not SMTP, was slow.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const {
+    result: { result: smtp, cpuMs: smtpCpu },
+    catcherMs: smtpCatcherCpu,
+  } = await catcherCpuPer(deps.catcher, SMTP_ONLY, () =>
+    cpuPer(SMTP_ONLY, () => runBounded(SMTP_ONLY, CONCURRENCY, (i) => mailer.send(outgoing(i % MAILS)))),
   );
+  loopDelay.disable();
   mailer.close();
 
   const pipelineRate = (MAILS / pipelineMs) * 1000;
@@ -225,7 +242,13 @@ export async function benchSurveyMail(deps: DistributionBenchDeps) {
   );
   printNote(
     `this process's CPU per mail: pipeline ${pipelineCpu.toFixed(2)} ms, bare ${bareCpu.toFixed(2)} ms, ` +
-      `SMTP alone ${smtpCpu.toFixed(2)} ms (sender and catcher; ${(1000 / smtpCpu).toFixed(0)} mails/s per core)`,
+      `SMTP alone ${smtpCpu.toFixed(2)} ms (the sender: ${(1000 / smtpCpu).toFixed(0)} mails/s per core)`,
+  );
+  printNote(
+    `the catcher's CPU per mail, SMTP alone (its own process): ` +
+      (smtpCatcherCpu === null ? 'not readable here' : `${smtpCatcherCpu.toFixed(2)} ms`) +
+      `; this process's event-loop delay meanwhile p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, ` +
+      `p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
   );
   return { pipelineRate, bareRate, smtpRate };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { MailCatcher } from '../../server/src/dev/mail-catcher';
+import type { BenchCatcher } from './services';
 import { defineJob, startJobWorkers, type Jobs } from '../../server/src/lib/jobs';
 import type { Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
@@ -47,7 +47,7 @@ export async function benchPriority(deps: {
   jobs: Jobs;
   redisUrl: string;
   log: Logger;
-  catcher: MailCatcher;
+  catcher: BenchCatcher;
 }) {
   const users = [];
   for (let i = 0; i < RESETS + 1; i++) users.push(await signUp(deps.baseUrl));
@@ -104,7 +104,7 @@ export async function benchPriority(deps: {
       text: 'Reset.',
     });
     await bulk.add('mail.send', { emailId: String(email._id) });
-    await until(async () => deps.catcher.messages(last.email).length > 0, GIVE_UP_MS);
+    await until(async () => (await deps.catcher.count(last.email)) > 0, GIVE_UP_MS);
     printNote(
       `counterfactual, one shared queue: the same mail behind ${behind} bulk jobs left after ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -119,8 +119,8 @@ export async function benchPriority(deps: {
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-async function resetDelay(deps: { baseUrl: string; catcher: MailCatcher }, email: string): Promise<number> {
-  const before = deps.catcher.messages(email).length;
+async function resetDelay(deps: { baseUrl: string; catcher: BenchCatcher }, email: string): Promise<number> {
+  const before = await deps.catcher.count(email);
   const started = performance.now();
   const res = await fetch(`${deps.baseUrl}/api/v1/auth/password-reset/request`, {
     method: 'POST',
@@ -128,11 +128,11 @@ async function resetDelay(deps: { baseUrl: string; catcher: MailCatcher }, email
     body: JSON.stringify({ email }),
   });
   if (!res.ok) throw new Error(`password-reset request answered ${res.status}: ${await res.text()}`);
-  await until(async () => deps.catcher.messages(email).length > before, GIVE_UP_MS);
+  await until(async () => (await deps.catcher.count(email)) > before, GIVE_UP_MS);
   return performance.now() - started;
 }
 
-/** Polls an in-process check (the catcher's memory, a queue count) every 5 ms. */
+/** Polls a check (the catcher's count, a queue count) every 5 ms. */
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Types } from 'mongoose';
 
-import type { MailCatcher } from '../../server/src/dev/mail-catcher';
+import type { BenchCatcher } from './services';
 import type { Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
 import { startJobWorkers, type Jobs } from '../../server/src/lib/jobs';
@@ -23,7 +23,7 @@ const GIVE_UP_MS = 60_000;
  * sendSystemEmail call to the worker's "completed" (by then the catcher holds it: SMTP answers 250
  * only after the catcher stored the message, and the job completes after the state moved to sent).
  */
-export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logger; catcher: MailCatcher }) {
+export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logger; catcher: BenchCatcher }) {
   const connection = createRedis(deps.redisUrl, 'worker');
   const mailer = createMailer(deps.catcher.smtpUrl);
   const workers = startJobWorkers({
@@ -68,7 +68,7 @@ export async function benchQueue(deps: { jobs: Jobs; redisUrl: string; log: Logg
     const elapsedMs = performance.now() - started;
     const samplesMs = [...queuedAt].map(([id, at]) => completedAt.get(id)! - at);
 
-    const caught = deps.catcher.messages(to).length;
+    const caught = await deps.catcher.count(to);
     const ids = [...queuedAt.keys()].map((id) => new Types.ObjectId(id));
     // The driver's collection: through the model, sanitizeFilter would turn $in into a literal match.
     const sent = await EmailModel.collection.countDocuments({ _id: { $in: ids }, state: 'sent' });

@@ -1,18 +1,28 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { Redis } from 'ioredis';
 
-import { startMailCatcher, type MailCatcher } from '../../server/src/dev/mail-catcher';
-import { freePort, portAnswers, startFerretDb, startRedis } from '../../scripts/lib/services';
+import { freePort, portAnswers, ROOT, startFerretDb, startRedis } from '../../scripts/lib/services';
+
+/** The mail catcher in a process of its own, as `npm start` runs it, seen from the bench. */
+export interface BenchCatcher {
+  smtpUrl: string;
+  /** How many mails it holds to `to`, or in all (nothing is dropped in a bench run). */
+  count(to?: string): Promise<number>;
+  /** CPU its process has used so far, in ms (Linux /proc, 10 ms ticks); null where unreadable. */
+  cpuMs(): number | null;
+}
 
 export interface BenchServices {
   /** FerretDB of its own, so the figures never include another run's data. */
   mongoUri: string;
   /** A logical database nobody else was using, claimed for this run and flushed at the end. */
   redisUrl: string;
-  catcher: MailCatcher;
+  catcher: BenchCatcher;
   stop(): Promise<void>;
 }
 
@@ -43,14 +53,62 @@ export async function startBenchServices(database: string): Promise<BenchService
     const redisUrl = await claimEmptyRedisDb(redisBase);
     stops.push(() => flushRedisDb(redisUrl));
 
-    const catcher = await startMailCatcher();
-    stops.push(() => catcher.close());
+    const catcher = await startCatcherProcess(stops);
 
     return { mongoUri: `${db.url}${database}`, redisUrl, catcher, stop };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/**
+ * Sender and sink on one event loop measured the catcher's work as the sender's: the SMTP figure
+ * is of the two on separate cores, as in development, with the sink's CPU read from /proc.
+ */
+async function startCatcherProcess(stops: Array<() => Promise<unknown>>): Promise<BenchCatcher> {
+  const [smtpPort, httpPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/dev/mail-catcher.main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      CATCHER_SMTP_PORT: String(smtpPort),
+      CATCHER_HTTP_PORT: String(httpPort),
+      CATCHER_KEEP: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  stops.push(async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+  const [ready] = await Promise.race([once(child.stdout, 'data'), once(child, 'exit')]);
+  if (!String(ready).startsWith('mail catcher:')) throw new Error(`mail catcher did not start: ${ready}`);
+
+  const httpUrl = `http://127.0.0.1:${httpPort}`;
+  return {
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+    async count(to) {
+      const url = new URL('/messages/count', httpUrl);
+      if (to) url.searchParams.set('to', to);
+      return ((await (await fetch(url)).json()) as { count: number }).count;
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 after the command name: user and system time in clock ticks (1/100 s).
+        const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const [utime, stime] = stat
+          .slice(stat.lastIndexOf(')') + 2)
+          .split(' ')
+          .slice(11, 13)
+          .map(Number);
+        return (utime! + stime!) * 10;
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 async function claimEmptyRedisDb(base: string): Promise<string> {
