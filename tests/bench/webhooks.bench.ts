@@ -1,8 +1,14 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+
+import mongoose from 'mongoose';
+import type { CommandStartedEvent } from 'mongodb';
 
 import type { Config } from '../../server/src/config';
 import { systemContext } from '../../server/src/lib/context';
+import { DomainEventModel } from '../../server/src/lib/events/event.model';
+import { boundJobs } from '../../server/src/lib/jobs';
 import type { Logger } from '../../server/src/lib/logger';
 import { configureWebhookAddresses } from '../../server/src/modules/webhooks/webhooks.address';
 import { WebhookDeliveryModel } from '../../server/src/modules/webhooks/webhook-delivery.model';
@@ -53,6 +59,102 @@ async function untilArrived(arrivedAt: Map<string, number>, count: number) {
   }
 }
 
+interface WorkerProbe {
+  counts: Record<string, number>;
+  cpuMs: number;
+}
+
+/** FerretDB's CPU time so far (it is the bench's child; every command costs it CPU too). */
+function ferretCpuMs(): number {
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses: state ppid … utime(14) stime(15).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid || !stat.includes('(ferretdb')) continue;
+      return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
+    } catch {
+      continue;
+    }
+  }
+  return 0;
+}
+
+/** Database commands of this process (the API) by name since the last reset. */
+const apiCommands: Record<string, number> = {};
+const countApiCommand = (e: CommandStartedEvent) => {
+  apiCommands[e.commandName] = (apiCommands[e.commandName] ?? 0) + 1;
+};
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+const minus = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(a)
+      .map(([k, v]) => [k, v - (b[k] ?? 0)])
+      .filter(([, v]) => Number(v) > 0),
+  );
+const byName = (counts: Record<string, number>, per: number) =>
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${(v / per).toFixed(2)}`)
+    .join(', ');
+
+interface Meter {
+  /** What the API, the worker and FerretDB spent from `start` to `stop`: commands and CPU. */
+  stop(): Promise<{ api: Record<string, number>; worker: Record<string, number>; cpuMs: Record<string, number> }>;
+}
+
+async function meter(worker: { probe(): Promise<WorkerProbe> }): Promise<Meter> {
+  const client = mongoose.connection.getClient();
+  const api0 = { ...apiCommands };
+  const w0 = await worker.probe();
+  const cpu0 = process.cpuUsage();
+  const f0 = ferretCpuMs();
+  client.on('commandStarted', countApiCommand);
+  return {
+    async stop() {
+      client.off('commandStarted', countApiCommand);
+      const cpu = process.cpuUsage(cpu0);
+      const w1 = await worker.probe();
+      return {
+        api: minus(apiCommands, api0),
+        worker: minus(w1.counts, w0.counts),
+        cpuMs: {
+          'API + load': (cpu.user + cpu.system) / 1000,
+          worker: w1.cpuMs - w0.cpuMs,
+          FerretDB: ferretCpuMs() - f0,
+        },
+      };
+    },
+  };
+}
+
+function printCosts(what: string, per: number, unit: string, m: Awaited<ReturnType<Meter['stop']>>) {
+  const cpu = Object.entries(m.cpuMs)
+    .map(([k, v]) => `${k} ${(v / per).toFixed(1)}`)
+    .join(', ');
+  printNote(
+    `${what}: CPU-ms per ${unit}: ${cpu}; DB commands per ${unit}: API ${(total(m.api) / per).toFixed(2)} ` +
+      `(${byName(m.api, per)}), worker ${(total(m.worker) / per).toFixed(2)} (${byName(m.worker, per)})`,
+  );
+}
+
+/**
+ * Both submission runs start from the same place: the worker has nothing waiting or running on
+ * its event queue and every event is settled (the webhooks queue may still hold the hanging
+ * receiver's retries from an earlier run: they belong to the figure being measured).
+ */
+async function untilQuiet() {
+  const deadline = performance.now() + 120_000;
+  for (;;) {
+    const c = await boundJobs().queues.transactional.getJobCounts('waiting', 'active');
+    const unsettled = await DomainEventModel.countDocuments({ settled: false }).setOptions({ crossTenant: true });
+    if (c.waiting + c.active === 0 && unsettled === 0) return;
+    if (performance.now() > deadline) throw new Error('the worker did not settle the events in 120 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /**
  * The worker as production runs it: `server/src/worker.ts` in a process of its own (the API
  * and the worker are separate processes in every deployment), on the bench's database, Redis
@@ -60,8 +162,12 @@ async function untilArrived(arrivedAt: Map<string, number>, count: number) {
  * process it would share the API's event loop, and the figure would be about that loop.
  */
 async function startWorkerProcess(config: Config) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/worker.ts'], {
+  // BENCH_CPU_PROF=<dir> writes the worker's CPU profile there when it exits.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const probe = path.resolve(__dirname, 'webhooks.worker-probe.ts');
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', '--import', probe, 'server/src/worker.ts'], {
     cwd: path.resolve(__dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -82,12 +188,25 @@ async function startWorkerProcess(config: Config) {
       output = (output + String(chunk)).slice(-20_000);
       if (output.includes('Pulse worker started')) resolve();
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`worker exited ${code} before ready:\n${output}`)));
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  let asked = 0;
   return {
+    /** The worker's database commands so far, by name, and its CPU time. */
+    probe: () =>
+      new Promise<WorkerProbe>((resolve) => {
+        const n = ++asked;
+        const onMessage = (m: WorkerProbe & { probe: number }) => {
+          if (m.probe !== n) return;
+          child.off('message', onMessage);
+          resolve(m);
+        };
+        child.on('message', onMessage);
+        child.send({ probe: n });
+      }),
     // SIGTERM drains: the jobs in hand finish (the hanging receiver is closed first).
     close: async () => {
       child.kill('SIGTERM');
@@ -116,7 +235,10 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
   const worker = await startWorkerProcess(config);
   try {
     const quiet = await buildOrganisation();
+    await untilQuiet();
+    const withoutMeter = await meter(worker);
     const without = await submitResponses(baseUrl, config, String(quiet._id));
+    const withoutCost = await withoutMeter.stop();
     printRow(summarise('submit, no endpoints (HTTP)', without.run.samplesMs, without.run.elapsedMs));
 
     const busy = await buildOrganisation();
@@ -127,7 +249,10 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
         events: ['response.created'],
         secret: newWebhookSecret(),
       });
+    await untilQuiet();
+    const withMeter = await meter(worker);
     const withHooks = await submitResponses(baseUrl, config, String(busy._id));
+    const withCost = await withMeter.stop();
     printRow(
       summarise('submit, 3 endpoints: fast, 500, hanging (HTTP)', withHooks.run.samplesMs, withHooks.run.elapsedMs),
     );
@@ -142,6 +267,9 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
         `fast delivery p95 ${p95.toFixed(0)} ms (target < 1000 ms); the hanging receiver was sent ` +
         `${hanging.received.length} requests, the 500 one ${failing.received.length}`,
     );
+    // While each run's submissions lasted; the worker's share of the webhooks' cost goes on after.
+    printCosts('no endpoints', COUNT, 'response', withoutCost);
+    printCosts('3 endpoints', COUNT, 'response', withCost);
 
     // Deliveries per second: messages queued straight to the fast endpoint, one worker.
     const lone = await buildOrganisation();
@@ -152,6 +280,7 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
       secret: newWebhookSecret(),
     });
     const ctx = systemContext({ organisationId: String(lone._id), log });
+    const throughputMeter = await meter(worker);
     const started = performance.now();
     for (let i = 0; i < THROUGHPUT_DELIVERIES; i++)
       await queueMessage(ctx, [endpoint.toObject()], {
@@ -177,10 +306,13 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
       );
     }
     const elapsed = performance.now() - started;
+    const throughputCost = await throughputMeter.stop();
     printNote(
       `${THROUGHPUT_DELIVERIES} deliveries to a fast receiver: ${((THROUGHPUT_DELIVERIES / elapsed) * 1000).toFixed(0)} ` +
         `deliveries/s per worker (concurrency ${config.WORKER_CONCURRENCY}; queueing them took ${queuedMs.toFixed(0)} ms)`,
     );
+    // The queueing (one queueMessage each) is the bench's, the rest the worker's.
+    printCosts('deliveries', THROUGHPUT_DELIVERIES, 'delivery', throughputCost);
   } finally {
     // Receivers first: the hanging one's open requests end, so the worker can drain.
     await Promise.all([fast.close(), failing.close(), hanging.close()]);
