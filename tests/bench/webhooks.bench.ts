@@ -11,7 +11,7 @@ import { DomainEventModel } from '../../server/src/lib/events/event.model';
 import { boundJobs } from '../../server/src/lib/jobs';
 import type { Logger } from '../../server/src/lib/logger';
 import { configureWebhookAddresses } from '../../server/src/modules/webhooks/webhooks.address';
-import { WebhookDeliveryModel } from '../../server/src/modules/webhooks/webhook-delivery.model';
+import { WebhookAttemptModel } from '../../server/src/modules/webhooks/webhook-attempt.model';
 import { WebhookEndpointModel } from '../../server/src/modules/webhooks/webhook-endpoint.model';
 import { newWebhookSecret } from '../../server/src/modules/webhooks/webhooks.sign';
 import { queueMessage } from '../../server/src/modules/webhooks/webhooks.service';
@@ -298,7 +298,7 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
       const done =
         arrived() < THROUGHPUT_DELIVERIES
           ? arrived()
-          : await WebhookDeliveryModel.countDocuments({ organisationId: String(lone._id), state: 'delivered' });
+          : await WebhookAttemptModel.countDocuments({ organisationId: String(lone._id), outcome: 'delivered' });
       if (done >= THROUGHPUT_DELIVERIES) break;
       if (performance.now() > deadline) throw new Error(`only ${done} deliveries in 300 s`);
       await new Promise((r) =>

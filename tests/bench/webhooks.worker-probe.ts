@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 
 /**
  * Loaded into the webhooks bench's worker process (`node --import`): counts the database commands
- * the worker sends, by name, and answers the bench's `probe` messages with those counts and the
+ * the worker sends, by name and collection, and answers the bench's `probe` messages with those counts and the
  * process's CPU time, so the bench reports commands and CPU-ms per response and per delivery —
  * figures a loaded machine does not move the way it moves latencies.
  */
@@ -11,7 +11,9 @@ const connect = mongoose.connect.bind(mongoose);
 mongoose.connect = (async (uri: string, options: mongoose.ConnectOptions = {}) => {
   const connected = await connect(uri, { ...options, monitorCommands: true });
   connected.connection.getClient().on('commandStarted', (e) => {
-    counts[e.commandName] = (counts[e.commandName] ?? 0) + 1;
+    const collection = e.command[e.commandName];
+    const key = typeof collection === 'string' ? `${e.commandName} ${collection}` : e.commandName;
+    counts[key] = (counts[key] ?? 0) + 1;
   });
   return connected;
 }) as typeof mongoose.connect;

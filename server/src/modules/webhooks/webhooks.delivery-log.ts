@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 
 import { derivedId, isDuplicateKey } from '../../lib/derived-id';
+import { findOwnedById } from '../../lib/tenant';
 import { WebhookAttemptModel, type WebhookAttemptDoc } from './webhook-attempt.model';
 import type { WebhookDeliveryDoc } from './webhook-delivery.model';
 
@@ -79,12 +80,16 @@ export function takeJustMade(deliveryId: string): DeliveryToSend | undefined {
   return d;
 }
 
-/** This attempt of this round is on record (its job ran before). */
+/**
+ * This attempt of this round is on record (its job ran before). By `_id` alone, the one filter
+ * FerretDB/SQLite looks up without scanning; the organisation is checked on the document.
+ */
 export const attemptRecorded = (organisationId: string, deliveryId: string, round: number, attempt: number) =>
-  WebhookAttemptModel.findOne({
-    _id: attemptIdOf(deliveryId, round, attempt),
+  findOwnedById<WebhookAttemptDoc>(
+    WebhookAttemptModel as never,
     organisationId,
-  }).lean<WebhookAttemptDoc>();
+    String(attemptIdOf(deliveryId, round, attempt)),
+  );
 
 /**
  * Deliveries as the log shows them: the delivery document as made (or as a resend left it), and,
