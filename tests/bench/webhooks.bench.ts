@@ -24,12 +24,15 @@ import { startReceiver } from '../server/webhooks/receiver';
 import { printNote, printRow, runBounded, summarise } from './stats';
 
 // BENCH_WEBHOOK_COUNT / BENCH_WEBHOOK_DELIVERIES shorten the run on a loaded machine.
+// COUNT responses each without and with endpoints, in BLOCKS alternating blocks.
 const COUNT = Number(process.env.BENCH_WEBHOOK_COUNT ?? 200);
+const BLOCKS = Number(process.env.BENCH_WEBHOOK_BLOCKS ?? 10);
+const PER_BLOCK = Math.round(COUNT / (BLOCKS / 2));
 const IN_FLIGHT = 4;
 const THROUGHPUT_DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 1_000);
 
 /**
- * Makes COUNT invitations, lets the worker settle what that caused, then submits their responses
+ * Makes `count` invitations, lets the worker settle what that caused, then submits their responses
  * over HTTP, metered (the setup is not); returns the HTTP figures, what each process spent, and
  * when each response was accepted.
  */
@@ -38,12 +41,13 @@ async function submitResponses(
   config: Config,
   organisationId: string,
   worker: { probe(): Promise<WorkerProbe> },
+  count: number,
 ) {
   const survey = await buildSurvey({ org: organisationId });
   const touchpoint = await buildTouchpoint({ org: organisationId, rules: { surveyId: survey.id } });
   const contact = await buildContact({ org: organisationId });
   const invitations: Awaited<ReturnType<typeof buildInvitation>>[] = [];
-  for (let i = 0; i < COUNT; i++)
+  for (let i = 0; i < count; i++)
     invitations.push(
       await buildInvitation({ org: organisationId, secretKey: config.SECRET_KEY, survey, touchpoint, contact }),
     );
@@ -51,7 +55,7 @@ async function submitResponses(
   const m = await meter(worker);
   // An invitation's response has the invitation's id.
   const acceptedAt = new Map<string, number>();
-  const run = await runBounded(COUNT, IN_FLIGHT, async (i) => {
+  const run = await runBounded(count, IN_FLIGHT, async (i) => {
     const res = await fetch(`${baseUrl}/r/${invitations[i]!.token}/confirm`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -105,6 +109,8 @@ const minus = (a: Record<string, number>, b: Record<string, number>) =>
       .map(([k, v]) => [k, v - (b[k] ?? 0)])
       .filter(([, v]) => Number(v) > 0),
   );
+const add = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((k) => [k, (a[k] ?? 0) + (b[k] ?? 0)]));
 const byName = (counts: Record<string, number>, per: number) =>
   Object.entries(counts)
     .sort((a, b) => b[1] - a[1])
@@ -165,20 +171,6 @@ async function untilQuiet() {
     if (performance.now() > deadline) throw new Error('the worker did not settle the events in 120 s');
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/** One measured run of submissions, from a quiet worker, with what it cost each process. */
-async function measuredRun(
-  label: string,
-  baseUrl: string,
-  config: Config,
-  worker: { probe(): Promise<WorkerProbe> },
-  org?: { _id: unknown },
-) {
-  const organisation = org ?? (await buildOrganisation());
-  const { run, acceptedAt, cost } = await submitResponses(baseUrl, config, String(organisation._id), worker);
-  printRow(summarise(label, run.samplesMs, run.elapsedMs));
-  return { run, acceptedAt, cost };
 }
 
 /** Nothing waiting or running on the webhooks queue (delayed retries may stay). */
@@ -253,8 +245,8 @@ async function startWorkerProcess(config: Config) {
 }
 
 /**
- * 10. Webhooks: response submission over HTTP with no endpoint, then with three subscribed
- * endpoints for response.created (fast, 500, hanging: real local HTTP servers), one worker
+ * 10. Webhooks: response submission over HTTP in alternating blocks without and with three
+ * subscribed endpoints for response.created (fast, 500, hanging: real local HTTP servers), one worker
  * process at the configured concurrency and the production delivery timeout; the fast
  * endpoint's delivery delay after each response was accepted; then deliveries per second
  * through that worker to a fast receiver.
@@ -271,52 +263,85 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
   const hanging = await startReceiver(() => 'hang');
   const worker = await startWorkerProcess(config);
   try {
-    // Each run's responses and events grow the collections the next one writes (on FerretDB/SQLite
-    // a write scans its collection), so a later run is slower for that alone: the run without
-    // endpoints is made before and after the one with, and the ratio is to their mean.
-    const before = await measuredRun('submit, no endpoints, before (HTTP)', baseUrl, config, worker);
-    const busy = await buildOrganisation();
+    // Each block's responses and events grow the collections the next one writes (on
+    // FerretDB/SQLite a write scans its collection), so a later block is slower for that alone.
+    // Blocks without and with endpoints alternate on one organisation, its three endpoints
+    // switched on and off between them, so both see the same growth.
+    const organisationId = String((await buildOrganisation())._id);
     for (const r of [fast, failing, hanging])
       await WebhookEndpointModel.create({
-        organisationId: String(busy._id),
+        organisationId,
         url: r.url,
         events: ['response.created'],
         secret: newWebhookSecret(),
+        enabled: false,
       });
-    const withHooks = await measuredRun(
-      'submit, 3 endpoints: fast, 500, hanging (HTTP)',
-      baseUrl,
-      config,
-      worker,
-      busy,
-    );
-    await untilArrived(arrivedAt, COUNT);
-    const delays = [...withHooks.acceptedAt].map(([id, at]) => arrivedAt.get(id)! - at);
-    printRow(summarise('fast endpoint: accepted → delivered', delays, withHooks.run.elapsedMs));
-    const sentToHanging = hanging.received.length;
-    const sentToFailing = failing.received.length;
-    // The second run without endpoints must not carry the first one's webhook work either: the
-    // endpoints are switched off and their queued attempts end (the hanging ones time out).
-    await WebhookEndpointModel.updateMany({ organisationId: String(busy._id) }, { $set: { enabled: false } });
-    await endpointsChanged(String(busy._id));
-    await untilWebhooksIdle();
-    const after = await measuredRun('submit, no endpoints, after (HTTP)', baseUrl, config, worker);
+    const switchEndpoints = async (enabled: boolean) => {
+      await WebhookEndpointModel.updateMany({ organisationId }, { $set: { enabled } });
+      await endpointsChanged(organisationId);
+    };
+    const blocks: { hooks: boolean; elapsedMs: number; cost: Awaited<ReturnType<Meter['stop']>> }[] = [];
+    const delays: number[] = [];
+    let delivered = 0;
+    let withElapsedMs = 0;
+    for (let b = 0; b < BLOCKS; b++) {
+      const hooks = b % 2 === 1;
+      if (hooks) await switchEndpoints(true);
+      const { run, acceptedAt, cost } = await submitResponses(baseUrl, config, organisationId, worker, PER_BLOCK);
+      printRow(
+        summarise(`block ${b + 1}: ${hooks ? '3 endpoints' : 'no endpoints'} (HTTP)`, run.samplesMs, run.elapsedMs),
+      );
+      blocks.push({ hooks, elapsedMs: run.elapsedMs, cost });
+      if (!hooks) continue;
+      withElapsedMs += run.elapsedMs;
+      delivered += PER_BLOCK;
+      await untilArrived(arrivedAt, delivered);
+      for (const [id, at] of acceptedAt) delays.push(arrivedAt.get(id)! - at);
+      // The next block without endpoints must not carry this one's webhook work: the endpoints
+      // are switched off and their queued attempts end (the hanging ones time out).
+      await switchEndpoints(false);
+      await untilWebhooksIdle();
+    }
 
-    const rate = (r: { run: { elapsedMs: number } }) => COUNT / r.run.elapsedMs;
-    const ratio = (rate(withHooks) / ((rate(before) + rate(after)) / 2)) * 100;
+    const rate = (bs: typeof blocks) => (bs.length * PER_BLOCK * 1000) / bs.reduce((t, x) => t + x.elapsedMs, 0);
+    const without = blocks.filter((x) => !x.hooks);
+    const withHooks = blocks.filter((x) => x.hooks);
+    // Every adjacent pair, so the block with endpoints is the later one in half of them and the
+    // earlier in the other half: the drift from growing data cancels out of the median.
+    const pairRatios = blocks.slice(1).map((x, i) => {
+      const [w, n] = x.hooks ? [x, blocks[i]!] : [blocks[i]!, x];
+      return n.elapsedMs / w.elapsedMs;
+    });
+    const median = [...pairRatios].sort((a, b) => a - b)[Math.floor((pairRatios.length - 1) / 2)]!;
     const sorted = [...delays].sort((a, b) => a - b);
     const p95 = sorted[Math.ceil(0.95 * sorted.length) - 1]!;
     printNote(
-      `with endpoints: ${ratio.toFixed(0)}% of the submission throughput without (mean of before and after; ` +
-        `${((rate(withHooks) / rate(before)) * 100).toFixed(0)}% of before alone, ` +
-        `${((rate(withHooks) / rate(after)) * 100).toFixed(0)}% of after alone; target ≥ 90%); ` +
-        `fast delivery p95 ${p95.toFixed(0)} ms (target < 1000 ms); the hanging receiver was sent ` +
-        `${sentToHanging} requests, the 500 one ${sentToFailing}`,
+      `${BLOCKS} alternating blocks of ${PER_BLOCK} responses; per block, responses/s: ` +
+        blocks
+          .map((x) => `${x.hooks ? 'with' : 'without'} ${((PER_BLOCK / x.elapsedMs) * 1000).toFixed(1)}`)
+          .join(', '),
     );
-    // While each run's submissions lasted; the worker's share of the webhooks' cost goes on after.
-    printCosts('no endpoints, before', COUNT, 'response', before.cost);
-    printCosts('3 endpoints', COUNT, 'response', withHooks.cost);
-    printCosts('no endpoints, after', COUNT, 'response', after.cost);
+    printNote(
+      `with endpoints ${rate(withHooks).toFixed(2)} responses/s, without ${rate(without).toFixed(2)}: ` +
+        `${((rate(withHooks) / rate(without)) * 100).toFixed(0)}% (sum over their blocks); median of the ` +
+        `${pairRatios.length} adjacent pairs ${(median * 100).toFixed(0)}% ` +
+        `(${pairRatios.map((r) => (r * 100).toFixed(0)).join(', ')}); target ≥ 90%; ` +
+        `fast delivery p95 ${p95.toFixed(0)} ms (target < 1000 ms); the hanging receiver was sent ` +
+        `${hanging.received.length} requests, the 500 one ${failing.received.length}`,
+    );
+    printRow(summarise('fast endpoint: accepted → delivered', delays, withElapsedMs));
+    // While each block's submissions lasted; the worker's share of the webhooks' cost goes on after.
+    const sum = (bs: typeof blocks) =>
+      bs.reduce(
+        (t, x) => ({
+          api: add(t.api, x.cost.api),
+          worker: add(t.worker, x.cost.worker),
+          cpuMs: add(t.cpuMs, x.cost.cpuMs),
+        }),
+        { api: {}, worker: {}, cpuMs: {} },
+      );
+    printCosts('no endpoints', without.length * PER_BLOCK, 'response', sum(without));
+    printCosts('3 endpoints', withHooks.length * PER_BLOCK, 'response', sum(withHooks));
 
     // Deliveries per second: messages queued straight to the fast endpoint, one worker.
     const lone = await buildOrganisation();
