@@ -67,10 +67,12 @@ async function submitResponses(
   return { run, acceptedAt, cost: await m.stop() };
 }
 
-async function untilArrived(arrivedAt: Map<string, number>, count: number) {
+async function untilArrived(arrivedAt: Map<string, number>, ids: string[]) {
   const deadline = performance.now() + 120_000;
-  while (arrivedAt.size < count) {
-    if (performance.now() > deadline) throw new Error(`fast endpoint: ${arrivedAt.size} of ${count} arrived in 120 s`);
+  const missing = () => ids.filter((id) => !arrivedAt.has(id)).length;
+  while (missing() > 0) {
+    if (performance.now() > deadline)
+      throw new Error(`fast endpoint: ${missing()} of ${ids.length} missing after 120 s`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -282,7 +284,6 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
     };
     const blocks: { hooks: boolean; elapsedMs: number; cost: Awaited<ReturnType<Meter['stop']>> }[] = [];
     const delays: number[] = [];
-    let delivered = 0;
     let withElapsedMs = 0;
     for (let b = 0; b < BLOCKS; b++) {
       const hooks = b % 2 === 1;
@@ -294,8 +295,7 @@ export async function benchWebhooks(baseUrl: string, config: Config, log: Logger
       blocks.push({ hooks, elapsedMs: run.elapsedMs, cost });
       if (!hooks) continue;
       withElapsedMs += run.elapsedMs;
-      delivered += PER_BLOCK;
-      await untilArrived(arrivedAt, delivered);
+      await untilArrived(arrivedAt, [...acceptedAt.keys()]);
       for (const [id, at] of acceptedAt) delays.push(arrivedAt.get(id)! - at);
       // The next block without endpoints must not carry this one's webhook work: the endpoints
       // are switched off and their queued attempts end (the hanging ones time out).
