@@ -4,6 +4,7 @@ import request from 'supertest';
 import { EmailModel } from '../../../server/src/modules/mail/mail.model';
 import { WebhookDeliveryModel } from '../../../server/src/modules/webhooks/webhook-delivery.model';
 import { WebhookEndpointModel } from '../../../server/src/modules/webhooks/webhook-endpoint.model';
+import { endpointsChanged } from '../../../server/src/modules/webhooks/webhooks.directory';
 import { signUpOwner, type Teammate } from '../../factories/accounts';
 import { buildInvitation } from '../../factories/responses';
 import { startHarness, type Harness } from '../../setup/harness';
@@ -36,6 +37,11 @@ const endpointOf = (id: string) =>
     .expect(200)
     .then((r) => r.body.endpoint);
 const stored = (id: string) => WebhookEndpointModel.findOne({ _id: id, organisationId: owner.organisationId }).lean();
+/** Moves time by writing the endpoint directly, then tells the workers' copies, as the service does. */
+async function rewrite(id: string, set: Record<string, unknown>) {
+  await WebhookEndpointModel.updateOne({ _id: id, organisationId: owner.organisationId }, { $set: set });
+  await endpointsChanged(owner.organisationId);
+}
 
 describe('a hanging receiver', () => {
   it('when a receiver hangs on many messages, then it holds at most its lanes and another endpoint still gets its message', async () => {
@@ -87,10 +93,7 @@ describe('secret rotation', () => {
       expect(verifyStandardWebhook(fresh, during.headers, during.body)).toBe(true);
 
       // The grace period is over (time moved by writing the deadline into the past).
-      await WebhookEndpointModel.updateOne(
-        { _id: endpoint.id, organisationId: owner.organisationId },
-        { $set: { previousSecretUntil: new Date(Date.now() - 1000) } },
-      );
+      await rewrite(endpoint.id, { previousSecretUntil: new Date(Date.now() - 1000) });
       await owner.agent.post(`/api/v1/webhooks/${endpoint.id}/test`).expect(202);
       await until(
         async () => receiver.received.length,
@@ -117,10 +120,7 @@ describe('failing for days', () => {
         () => stored(endpoint.id),
         (e) => e?.failingSince != null,
       );
-      await WebhookEndpointModel.updateOne(
-        { _id: endpoint.id, organisationId: owner.organisationId },
-        { $set: { failingSince: new Date(Date.now() - 2 * DAY) } },
-      );
+      await rewrite(endpoint.id, { failingSince: new Date(Date.now() - 2 * DAY) });
       await owner.agent.post(`/api/v1/webhooks/${endpoint.id}/test`).expect(202);
       await until(
         async () => receiver.received.length,
@@ -136,10 +136,7 @@ describe('failing for days', () => {
     const receiver = await startReceiver(() => ({ status: 500 }));
     try {
       const { endpoint } = await addEndpoint(receiver.url, ['response.created']);
-      await WebhookEndpointModel.updateOne(
-        { _id: endpoint.id, organisationId: owner.organisationId },
-        { $set: { failingSince: new Date(Date.now() - 3 * DAY - 60_000) } },
-      );
+      await rewrite(endpoint.id, { failingSince: new Date(Date.now() - 3 * DAY - 60_000) });
       // Two failing messages at once: both see the streak expire.
       await Promise.all([
         owner.agent.post(`/api/v1/webhooks/${endpoint.id}/test`).expect(202),
@@ -151,7 +148,11 @@ describe('failing for days', () => {
       const disabled = await endpointOf(endpoint.id);
       expect(disabled).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('3+ days') });
       await until(
-        () => WebhookDeliveryModel.find({ organisationId: owner.organisationId, endpointId: endpoint.id }).lean(),
+        () =>
+          owner.agent
+            .get(`/api/v1/webhooks/${endpoint.id}/deliveries`)
+            .expect(200)
+            .then((r) => r.body.deliveries as Array<{ state: string }>),
         (ds) => ds.length === 2 && ds.every((d) => d.state === 'failed'),
       );
       const stored = await EmailModel.countDocuments({
@@ -168,10 +169,7 @@ describe('failing for days', () => {
     const receiver = await startReceiver();
     try {
       const { endpoint } = await addEndpoint(receiver.url, ['response.created']);
-      await WebhookEndpointModel.updateOne(
-        { _id: endpoint.id, organisationId: owner.organisationId },
-        { $set: { failingSince: new Date(Date.now() - 2 * DAY) } },
-      );
+      await rewrite(endpoint.id, { failingSince: new Date(Date.now() - 2 * DAY) });
       await owner.agent.post(`/api/v1/webhooks/${endpoint.id}/test`).expect(202);
       await until(
         () => stored(endpoint.id),

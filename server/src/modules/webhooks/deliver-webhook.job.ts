@@ -5,12 +5,13 @@ import { boundJobs, defineJob, type JobRef } from '../../lib/jobs';
 import type { Logger } from '../../lib/logger';
 import { findOwnedById } from '../../lib/tenant';
 import { UnsafeAddressError } from './webhooks.address';
+import { attemptRecorded, recordAttempt, takeJustMade, type DeliveryToSend } from './webhooks.delivery-log';
+import { endpointById } from './webhooks.directory';
+import { disableGone, recordDelivered, recordFailed } from './webhooks.health';
 import { postWebhook, type PostOutcome } from './webhooks.http';
 import { releaseLane, takeLane } from './webhooks.lanes';
-import { recordDelivered, recordFailed } from './webhooks.health';
 import { signedHeaders, signingSecrets } from './webhooks.sign';
 import { WebhookDeliveryModel, type WebhookDeliveryDoc } from './webhook-delivery.model';
-import { WebhookEndpointModel, type WebhookEndpointDoc } from './webhook-endpoint.model';
 
 const Id = z.string().refine((id) => Types.ObjectId.isValid(id), 'not an id');
 const Payload = z.object({
@@ -75,21 +76,14 @@ export const enqueueDeliveries = (ps: Array<z.input<typeof Payload>>) =>
 const laneWaitMs = (waits: number, random = Math.random) =>
   Math.round(Math.min(tuning.timeoutMs, 100 * 2 ** waits) * (0.5 + random()));
 
-const log = (o: PostOutcome) => ({
-  lastStatus: o.status,
-  lastLatencyMs: o.latencyMs,
-  lastError: o.error,
-  lastResponseBody: o.body,
-});
-
 /**
  * One attempt at one delivery, in one of its endpoint's few slots: when all are taken (the
  * receiver is slow or hangs) the job gives its worker slot back and comes back later, so one
  * endpoint never holds the whole queue. The slot is the attempt's claim (webhooks.lanes.ts), so a
- * duplicate job never posts twice, and a claim left by a dead worker expires with its lease.
- * 2xx delivers; 410 Gone disables the endpoint (the receiver said so); anything else is retried
- * on the schedule, honouring Retry-After, and days of nothing but failures disable the endpoint
- * (webhooks.health.ts).
+ * duplicate job never posts while the attempt is in flight, and a claim left by a dead worker
+ * expires with its lease. 2xx delivers; 410 Gone disables the endpoint (the receiver said so);
+ * anything else is retried on the schedule, honouring Retry-After, and days of nothing but
+ * failures disable the endpoint (webhooks.health.ts).
  */
 export const deliverWebhookJob = defineJob({
   ...DELIVER_WEBHOOK,
@@ -101,48 +95,73 @@ export const deliverWebhookJob = defineJob({
       await enqueueDelivery({ ...payload, waits: waits + 1 }, laneWaitMs(waits));
       return;
     }
-    try {
-      await attemptDelivery(payload, log);
-    } finally {
+    let held = true;
+    const release = async () => {
+      if (!held) return;
+      held = false;
       await releaseLane(endpointId, holder);
+    };
+    try {
+      await attemptDelivery(payload, log, release);
+    } finally {
+      await release();
     }
   },
 });
 
 /**
- * Writes by `_id` alone: FerretDB/SQLite pushes down only that filter, anything more scans the
- * collection. The delivery was read by `_id` and its organisation checked, and the slot held
- * for this attempt means nobody else writes it meanwhile.
+ * The delivery this attempt is for, or null when there is nothing to do: a resend started a new
+ * round, or this attempt is on record already (when it was to be retried and the retry's job
+ * was never queued, because Redis failed right then, it is queued now). A first attempt made in
+ * the process that made the delivery uses that copy and reads nothing.
  */
-const writeDelivery = (id: Types.ObjectId, set: Record<string, unknown>) =>
-  WebhookDeliveryModel.updateOne({ _id: id }, { $set: { nextAttemptAt: null, ...set } }).setOptions({
-    crossTenant: true,
-  });
-
-async function attemptDelivery(payload: Payload, logger: Logger) {
-  const { deliveryId, organisationId, endpointId, attempt, round } = payload;
+async function deliveryToAttempt(p: Payload): Promise<DeliveryToSend | null> {
+  const { deliveryId, organisationId, endpointId, attempt, round } = p;
+  if (attempt === 1 && round === 0) {
+    const fresh = takeJustMade(deliveryId);
+    if (fresh) return fresh;
+  }
   const delivery = await findOwnedById<WebhookDeliveryDoc>(WebhookDeliveryModel as never, organisationId, deliveryId);
-  if (!delivery || delivery.state !== 'pending' || delivery.round !== round) return;
-  if (delivery.attempts === attempt && delivery.nextAttemptAt) {
-    // This attempt's retry was recorded but not queued (Redis failed right then): queue it now.
+  // A delivery whose outcome is on the document itself was recorded before attempts had a log.
+  if (!delivery || delivery.state !== 'pending' || delivery.round !== round) return null;
+  const recorded = await attemptRecorded(organisationId, deliveryId, round, attempt);
+  if (!recorded) return delivery;
+  if (recorded.outcome === 'retrying' && recorded.nextAttemptAt)
     await enqueueDelivery(
       { deliveryId, organisationId, endpointId, attempt: attempt + 1, round },
-      Math.max(0, delivery.nextAttemptAt.getTime() - Date.now()),
+      Math.max(0, recorded.nextAttemptAt.getTime() - Date.now()),
     );
-    return;
-  }
-  if (delivery.attempts !== attempt - 1) return;
-  const endpoint = await findOwnedById<WebhookEndpointDoc>(
-    WebhookEndpointModel as never,
-    organisationId,
-    String(delivery.endpointId),
-  );
-  if (!endpoint?.enabled) {
-    await writeDelivery(delivery._id, {
-      attempts: attempt,
-      state: 'failed',
-      lastError: endpoint ? 'the endpoint is disabled' : 'the endpoint was deleted',
+  return null;
+}
+
+/**
+ * Nothing in the database changes while an attempt waits on the receiver, and its outcome is one
+ * insert into the delivery log, batched with the others (webhooks.delivery-log.ts). The endpoint
+ * comes from this process's copy (webhooks.directory.ts). Delivery is at least once: a worker
+ * that dies after posting and before the log has the outcome posts again, under the same
+ * webhook-id, which receivers deduplicate on.
+ */
+async function attemptDelivery(payload: Payload, logger: Logger, release: () => Promise<void>) {
+  const { deliveryId, organisationId, endpointId, attempt, round } = payload;
+  const delivery = await deliveryToAttempt(payload);
+  if (!delivery) return;
+  const record = (outcome: 'delivered' | 'retrying' | 'failed', o: Partial<PostOutcome>, nextAttemptAt?: Date) =>
+    recordAttempt({
+      organisationId,
+      deliveryId,
+      endpointId,
+      round,
+      attempt,
+      outcome,
+      status: o.status ?? null,
+      latencyMs: o.latencyMs ?? null,
+      error: o.error ?? null,
+      responseBody: o.body ?? null,
+      nextAttemptAt: nextAttemptAt ?? null,
     });
+  const endpoint = await endpointById(organisationId, String(delivery.endpointId));
+  if (!endpoint?.enabled) {
+    await record('failed', { error: endpoint ? 'the endpoint is disabled' : 'the endpoint was deleted' });
     return;
   }
   let outcome: PostOutcome;
@@ -156,39 +175,30 @@ async function attemptDelivery(payload: Payload, logger: Logger) {
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     if (err instanceof UnsafeAddressError) {
-      await writeDelivery(delivery._id, { attempts: attempt, state: 'failed', lastError: error });
+      await release();
+      await record('failed', { error });
       return;
     }
     outcome = { status: null, latencyMs: 0, body: null, retryAfterMs: null, error };
   }
+  // The slot is for talking to the receiver; the bookkeeping needs none.
+  await release();
   if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
-    await writeDelivery(delivery._id, {
-      ...log(outcome),
-      attempts: attempt,
-      state: 'delivered',
-      deliveredAt: new Date(),
-    });
+    await record('delivered', outcome);
     await recordDelivered(endpoint);
     return;
   }
   if (outcome.status === 410) {
-    await writeDelivery(delivery._id, { ...log(outcome), attempts: attempt, state: 'failed' });
-    await WebhookEndpointModel.updateOne(
-      { _id: endpoint._id, organisationId },
-      { $set: { enabled: false, disabledReason: 'The receiver answered 410 Gone' } },
-    );
+    await record('failed', outcome);
+    await disableGone(endpoint);
     return;
   }
   await recordFailed(endpoint, logger);
   if (attempt >= MAX_ATTEMPTS) {
-    await writeDelivery(delivery._id, { ...log(outcome), attempts: attempt, state: 'failed' });
+    await record('failed', outcome);
     return;
   }
   const delayMs = retryDelayMs(attempt + 1, outcome.retryAfterMs);
-  await writeDelivery(delivery._id, {
-    ...log(outcome),
-    attempts: attempt,
-    nextAttemptAt: new Date(Date.now() + delayMs),
-  });
+  await record('retrying', outcome, new Date(Date.now() + delayMs));
   await enqueueDelivery({ deliveryId, organisationId, endpointId, attempt: attempt + 1, round }, delayMs);
 }

@@ -4,6 +4,7 @@ import { derivedId } from '../../lib/derived-id';
 import { settings } from '../../lib/settings';
 import { sendOrganisationEmail } from '../mail/mail.service';
 import { listMembers } from '../members/members.service';
+import { endpointsChanged } from './webhooks.directory';
 import { webhookDisabledMail } from './webhooks.emails';
 import { WebhookEndpointModel, type WebhookEndpointDoc } from './webhook-endpoint.model';
 
@@ -13,14 +14,27 @@ const FAILING_MS = FAILING_DAYS_BEFORE_DISABLE * 86_400_000;
 
 type Endpoint = Pick<WebhookEndpointDoc, '_id' | 'organisationId' | 'url' | 'failingSince'>;
 
+/**
+ * The endpoint is this process's copy (webhooks.directory.ts), so the document is written only
+ * when the streak starts or ends, not on every attempt: the copy is changed at once, so the
+ * attempts in flight here do not write it again, and the other processes reload it.
+ */
+async function setEndpoint(endpoint: Endpoint, filter: Record<string, unknown>, set: Record<string, unknown>) {
+  Object.assign(endpoint, set);
+  const organisationId = String(endpoint.organisationId);
+  await WebhookEndpointModel.updateOne({ _id: endpoint._id, organisationId, ...filter }, { $set: set });
+  await endpointsChanged(organisationId);
+}
+
 /** A delivered attempt ends a failing streak. */
 export async function recordDelivered(endpoint: Endpoint) {
   if (!endpoint.failingSince) return;
-  await WebhookEndpointModel.updateOne(
-    { _id: endpoint._id, organisationId: endpoint.organisationId },
-    { $set: { failingSince: null } },
-  );
+  await setEndpoint(endpoint, {}, { failingSince: null });
 }
+
+/** The receiver answered 410 Gone: it asked for no more. */
+export const disableGone = (endpoint: Endpoint) =>
+  setEndpoint(endpoint, {}, { enabled: false, disabledReason: 'The receiver answered 410 Gone' });
 
 /**
  * A failed attempt starts a streak, or, when the streak is days old, disables the endpoint and
@@ -30,19 +44,13 @@ export async function recordDelivered(endpoint: Endpoint) {
 export async function recordFailed(endpoint: Endpoint, log: Logger, now = new Date()) {
   const organisationId = String(endpoint.organisationId);
   if (!endpoint.failingSince) {
-    await WebhookEndpointModel.updateOne(
-      { _id: endpoint._id, organisationId, failingSince: null },
-      { $set: { failingSince: now } },
-    );
+    await setEndpoint(endpoint, { failingSince: null }, { failingSince: now });
     return;
   }
   if (now.getTime() - endpoint.failingSince.getTime() < FAILING_MS) return;
   const since = endpoint.failingSince;
   const reason = `Every delivery failed since ${since.toISOString().slice(0, 10)} (${FAILING_DAYS_BEFORE_DISABLE}+ days)`;
-  await WebhookEndpointModel.updateOne(
-    { _id: endpoint._id, organisationId, enabled: true },
-    { $set: { enabled: false, disabledReason: reason } },
-  );
+  await setEndpoint(endpoint, { enabled: true }, { enabled: false, disabledReason: reason });
   const ctx = systemContext({ organisationId, log, name: 'Webhooks' });
   const { members } = await listMembers(ctx);
   const url = new URL(`/webhooks?endpoint=${String(endpoint._id)}`, settings().publicUrl).toString();

@@ -1,4 +1,3 @@
 import { deliverWebhookJob } from './deliver-webhook.job';
-import { fanOutWebhooksJob } from './fan-out-webhooks.job';
 
-export const webhookJobs = [fanOutWebhooksJob, deliverWebhookJob];
+export const webhookJobs = [deliverWebhookJob];

@@ -10,11 +10,13 @@ import type {
 } from '@pulse/shared/schemas/webhooks';
 
 import type { Ctx } from '../../lib/context';
-import { derivedId, isDuplicateKey } from '../../lib/derived-id';
+import { derivedId } from '../../lib/derived-id';
 import { AppError, notFound } from '../../lib/errors';
 import { listTouchpoints } from '../touchpoints/touchpoints.service';
 import { enqueueDeliveries, enqueueDelivery } from './deliver-webhook.job';
 import { assertSafeUrl } from './webhooks.address';
+import { onlyDuplicates, rememberJustMade, withOutcomes } from './webhooks.delivery-log';
+import { endpointsChanged } from './webhooks.directory';
 import { newWebhookSecret, ROTATION_GRACE_MS, signingSecrets } from './webhooks.sign';
 import { WebhookDeliveryModel, type WebhookDeliveryDoc } from './webhook-delivery.model';
 import { WebhookEndpointModel, type WebhookEndpointDoc } from './webhook-endpoint.model';
@@ -35,6 +37,7 @@ export async function createEndpoint(ctx: Ctx, input: z.output<typeof CreateWebh
   await assertOwnTouchpoints(ctx, input.touchpointIds);
   const secret = newWebhookSecret();
   const doc = await WebhookEndpointModel.create({ ...input, organisationId: ctx.organisationId, secret });
+  await endpointsChanged(ctx.organisationId);
   return { endpoint: doc.toObject() as WebhookEndpointDoc, secret };
 }
 
@@ -59,6 +62,7 @@ export async function updateEndpoint(ctx: Ctx, endpointId: string, input: z.outp
     { returnDocument: 'after' },
   ).lean<WebhookEndpointDoc>();
   if (!doc) throw notFound('Webhook endpoint');
+  await endpointsChanged(ctx.organisationId);
   return doc;
 }
 
@@ -81,6 +85,7 @@ export async function rotateSecret(ctx: Ctx, endpointId: string, now = new Date(
     { returnDocument: 'after' },
   ).lean<WebhookEndpointDoc>();
   if (!doc) throw notFound('Webhook endpoint');
+  await endpointsChanged(ctx.organisationId);
   return { endpoint: doc, secret };
 }
 
@@ -90,19 +95,8 @@ export async function deleteEndpoint(ctx: Ctx, endpointId: string) {
     organisationId: ctx.organisationId,
   });
   if (!deletedCount) throw notFound('Webhook endpoint');
+  await endpointsChanged(ctx.organisationId);
 }
-
-/** Enabled endpoints that asked for this event type. */
-export const endpointsFor = (ctx: Pick<Ctx, 'organisationId'>, type: WebhookEventType) =>
-  WebhookEndpointModel.find({ organisationId: ctx.organisationId, enabled: true, events: type }).lean<
-    WebhookEndpointDoc[]
-  >();
-
-/** Duplicate keys only: those deliveries were made by an earlier run of the same fan-out. */
-const onlyDuplicates = (err: unknown) => {
-  const writeErrors = (err as { writeErrors?: unknown[] }).writeErrors;
-  return writeErrors?.length ? writeErrors.every(isDuplicateKey) : isDuplicateKey(err);
-};
 
 /**
  * Makes the message for each endpoint in one insert and queues the first attempts in one round
@@ -124,9 +118,15 @@ export async function queueMessage(
     eventType: message.type,
     body,
   }));
-  await WebhookDeliveryModel.insertMany(docs, { ordered: false }).catch((err: unknown) => {
-    if (!onlyDuplicates(err)) throw err;
-  });
+  const made = await WebhookDeliveryModel.insertMany(docs, { ordered: false }).then(
+    () => true,
+    (err: unknown) => {
+      if (!onlyDuplicates(err)) throw err;
+      return false;
+    },
+  );
+  // Made here just now (no earlier run made any of them): their first attempts need not read them.
+  if (made) for (const d of docs) rememberJustMade(String(d._id), d);
   await enqueueDeliveries(
     docs.map((d) => ({
       deliveryId: String(d._id),
@@ -147,10 +147,11 @@ export async function sendTestMessage(ctx: Ctx, endpointId: string) {
 
 export async function listDeliveries(ctx: Ctx, endpointId: string) {
   await getEndpoint(ctx, endpointId);
-  return WebhookDeliveryModel.find({ organisationId: ctx.organisationId, endpointId })
+  const deliveries = await WebhookDeliveryModel.find({ organisationId: ctx.organisationId, endpointId })
     .sort({ _id: -1 })
     .limit(100)
     .lean<WebhookDeliveryDoc[]>();
+  return withOutcomes(ctx.organisationId, deliveries);
 }
 
 /**
@@ -159,39 +160,50 @@ export async function listDeliveries(ctx: Ctx, endpointId: string) {
  */
 export async function recoverSince(ctx: Ctx, endpointId: string, since: Date) {
   await getEndpoint(ctx, endpointId);
-  const failed = await WebhookDeliveryModel.find(
-    {
-      organisationId: ctx.organisationId,
-      endpointId,
-      state: 'failed',
-      createdAt: mongoose.trusted({ $gte: since }),
-    },
-    { _id: 1 },
-  )
+  const made = await WebhookDeliveryModel.find({
+    organisationId: ctx.organisationId,
+    endpointId,
+    createdAt: mongoose.trusted({ $gte: since }),
+  })
     .sort({ _id: 1 })
-    .lean();
-  for (const d of failed) await resendDelivery(ctx, endpointId, String(d._id));
+    .lean<WebhookDeliveryDoc[]>();
+  const failed = (await withOutcomes(ctx.organisationId, made)).filter((d) => d.state === 'failed');
+  for (const d of failed) await resend(ctx, d);
   return failed.length;
 }
 
-/** Sends a failed delivery again, as a fresh round of attempts with the same message id and body. */
+/** Sends a delivered or failed delivery again, as a fresh round of attempts with the same message id and body. */
 export async function resendDelivery(ctx: Ctx, endpointId: string, deliveryId: string) {
-  const doc = await WebhookDeliveryModel.findOneAndUpdate(
-    { _id: deliveryId, organisationId: ctx.organisationId, endpointId, state: mongoose.trusted({ $ne: 'pending' }) },
+  const doc = await WebhookDeliveryModel.findOne({
+    _id: deliveryId,
+    organisationId: ctx.organisationId,
+    endpointId,
+  }).lean<WebhookDeliveryDoc>();
+  if (!doc) throw notFound('Webhook delivery');
+  const [delivery] = await withOutcomes(ctx.organisationId, [doc]);
+  return delivery!.state === 'pending' ? delivery! : resend(ctx, delivery!);
+}
+
+/**
+ * The next round, claimed by the round it follows: of two resends at once one moves it and
+ * queues the attempts. (The state fields are reset for deliveries that carry their outcome
+ * themselves, from before attempts had a log of their own.)
+ */
+async function resend(ctx: Ctx, d: WebhookDeliveryDoc) {
+  const next = await WebhookDeliveryModel.findOneAndUpdate(
+    { _id: d._id, organisationId: ctx.organisationId, round: d.round },
     { $set: { state: 'pending', attempts: 0, nextAttemptAt: null }, $inc: { round: 1 } },
     { returnDocument: 'after' },
   ).lean<WebhookDeliveryDoc>();
-  if (!doc) {
-    const exists = await WebhookDeliveryModel.findOne({
-      _id: deliveryId,
-      organisationId: ctx.organisationId,
-      endpointId,
-    }).lean();
-    if (!exists) throw notFound('Webhook delivery');
-    return exists as WebhookDeliveryDoc;
-  }
-  await enqueueDelivery({ deliveryId, organisationId: ctx.organisationId, endpointId, attempt: 1, round: doc.round });
-  return doc;
+  if (!next) return d;
+  await enqueueDelivery({
+    deliveryId: String(d._id),
+    organisationId: ctx.organisationId,
+    endpointId: String(d.endpointId),
+    attempt: 1,
+    round: next.round,
+  });
+  return next;
 }
 
 /** For other modules posting to URLs people give (the alerts' chat channel): the same SSRF guard. */
