@@ -340,9 +340,10 @@ async function bareDriverLoop(organisationId: string, invitations: Array<{ id: s
             refId: String(id),
           }),
         () =>
-          bare.ledgers.updateOne(
-            { _id: monthId, organisationId: orgId },
-            { $set: { [`applied.${String(id)}`]: [1, score], [`days.${dd}.${score}`]: i }, $inc: { v: 1 } },
+          bare.ledgers.findOneAndUpdate(
+            { _id: monthId, organisationId: orgId, [`applied.${String(id)}`]: { $exists: false } },
+            { $set: { [`applied.${String(id)}`]: [1, score] }, $inc: { v: 1, [`days.${dd}.${score}`]: 1 } },
+            { returnDocument: 'after' },
           ),
         () =>
           bare.rollups.replaceOne(
