@@ -1,8 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+
+import { Redis } from 'ioredis';
 import mongoose, { Types } from 'mongoose';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 
 import type { Config } from '../../server/src/config';
-import { startJobWorkers } from '../../server/src/lib/jobs';
+import { startJobWorkers, type AnyJobDef } from '../../server/src/lib/jobs';
 import type { Logger } from '../../server/src/lib/logger';
 import { createMailer } from '../../server/src/lib/mailer';
 import { createRedis } from '../../server/src/lib/redis';
@@ -18,14 +24,96 @@ const IN_FLIGHT = 4;
 /** What the product writes per accepted response (the bench prints both, so a drift shows). */
 const BARE_WRITES = 8;
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
+const isWrite = (key: string) => WRITES.has(key.split(' ')[1]!);
 
-/** Counts every command (and the writes among them) the driver sends while it listens. */
+/**
+ * CPU spent by this process (API, worker and the load generator share it), by the FerretDB this
+ * run started (its child) and by the Redis server (shared with whoever else uses it).
+ */
+function cpuMeter(redisUrl: string) {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const ferretPid = fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .find((pid) => {
+      const stat = procStat(pid);
+      return stat !== null && stat.ppid === process.pid && stat.comm.includes('ferretdb');
+    });
+  const ferretMs = () => (ferretPid ? (procStat(ferretPid)?.cpuMs ?? 0) : 0);
+  const redisMs = async () => {
+    const info = await redis.info('cpu');
+    const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+    return (field('used_cpu_sys') + field('used_cpu_user')) * 1000;
+  };
+  const read = async () => {
+    const own = process.cpuUsage();
+    return { node: (own.user + own.system) / 1000, ferret: ferretMs(), redis: await redisMs() };
+  };
+  return {
+    async start() {
+      const from = await read();
+      return async () => {
+        const to = await read();
+        return { node: to.node - from.node, ferret: to.ferret - from.ferret, redis: to.redis - from.redis };
+      };
+    },
+    close: () => redis.quit(),
+  };
+}
+
+/** With BENCH_CPU_PROF=<file>, a V8 CPU profile of the accepting phase only (open it in Chrome's DevTools). */
+async function profiler(file: string | undefined) {
+  if (!file) return { stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+function procStat(pid: string) {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = text.lastIndexOf(')');
+    const fields = text.slice(close + 2).split(' ');
+    return {
+      comm: text.slice(text.indexOf('(') + 1, close),
+      ppid: Number(fields[1]),
+      cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+    };
+  } catch {
+    return null;
+  }
+}
+
+const cpuNote = (cpu: { node: number; ferret: number; redis: number }) =>
+  `CPU ms per response: Node ${(cpu.node / COUNT).toFixed(1)} (API, worker, load generator), ` +
+  `FerretDB ${(cpu.ferret / COUNT).toFixed(1)}, Redis ${(cpu.redis / COUNT).toFixed(1)}; load ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`;
+
+/** Set while a job runs: the API and the worker share this process and its connection. */
+const inWorker = new AsyncLocalStorage<true>();
+const asWorker = (def: AnyJobDef): AnyJobDef => ({
+  ...def,
+  run: (p, ctx) => inWorker.run(true, () => def.run(p, ctx)),
+});
+
+/** Counts every command (and the writes among them) the driver sends while it listens, by side. */
 function commandCounter() {
   const client = mongoose.connection.getClient();
   const byCommand = new Map<string, number>();
   const listener = (e: CommandStartedEvent) => {
     const collection = String((e.command as Record<string, unknown>)[e.commandName] ?? '');
-    const key = `${e.commandName} ${collection}`;
+    const key = `${inWorker.getStore() ? 'worker' : 'api'} ${e.commandName} ${collection}`;
     byCommand.set(key, (byCommand.get(key) ?? 0) + 1);
   };
   client.on('commandStarted', listener);
@@ -57,7 +145,14 @@ export async function benchAcceptResponse(baseUrl: string, config: Config, log: 
   const connection = createRedis(config.REDIS_URL, 'worker');
   bindLivePublisher(connection);
   const mailer = createMailer(config.SMTP_URL);
-  const workers = startJobWorkers({ connection, log, services: { mailer }, concurrency: 4, jobs: workerJobs() });
+  const workers = startJobWorkers({
+    connection,
+    log,
+    services: { mailer },
+    concurrency: 4,
+    jobs: workerJobs().map(asWorker),
+  });
+  const cpu = cpuMeter(config.REDIS_URL);
   // Polled through a client of its own, so the bench's polling is not counted as the product's commands.
   const poller = new MongoClient(config.MONGODB_URI);
   const rollups = poller.db().collection<{ days: Record<string, Record<string, number>> }>('analytics_rollups');
@@ -69,6 +164,8 @@ export async function benchAcceptResponse(baseUrl: string, config: Config, log: 
   const counter = commandCounter();
   try {
     counter.take();
+    const cpuSince = await cpu.start();
+    const profile = await profiler(process.env.BENCH_CPU_PROF);
     const started = performance.now();
     const http = await runBounded(COUNT, IN_FLIGHT, async (i) => {
       const res = await fetch(`${baseUrl}/r/${invitations[i]!.token}/confirm`, {
@@ -80,11 +177,14 @@ export async function benchAcceptResponse(baseUrl: string, config: Config, log: 
     });
     while ((await counted()) < COUNT) await new Promise((r) => setTimeout(r, 20));
     const endToEndMs = performance.now() - started;
+    const used = await cpuSince();
+    await profile.stop();
     const commands = counter.take();
     const total = commands.reduce((n, [, c]) => n + c, 0);
-    const writes = commands.filter(([k]) => WRITES.has(k.split(' ')[0]!));
-    const reads = commands.filter(([k]) => !WRITES.has(k.split(' ')[0]!));
+    const writes = commands.filter(([k]) => isWrite(k));
+    const reads = commands.filter(([k]) => !isWrite(k));
     const writeCount = writes.reduce((n, [, c]) => n + c, 0);
+    const side = (name: string) => commands.filter(([k]) => k.startsWith(name)).reduce((n, [, c]) => n + c, 0) / COUNT;
     const perResponse = (list: typeof commands) =>
       list
         .filter(([, c]) => c / COUNT >= 0.05)
@@ -95,19 +195,25 @@ export async function benchAcceptResponse(baseUrl: string, config: Config, log: 
     const httpRate = (COUNT / endToEndMs) * 1000;
     printNote(
       `accepted and counted in the rollup: ${httpRate.toFixed(1)} responses/s end to end; ` +
-        `${(total / COUNT).toFixed(1)} database commands per response, ${(writeCount / COUNT).toFixed(1)} of them writes`,
+        `${(total / COUNT).toFixed(1)} database commands per response, ${(writeCount / COUNT).toFixed(1)} of them writes ` +
+        `(API ${side('api ').toFixed(1)}, worker ${side('worker ').toFixed(1)})`,
     );
     printNote(`writes per response: ${perResponse(writes)}`);
     printNote(`other commands per response: ${perResponse(reads)}`);
+    printNote(cpuNote(used));
 
+    const bareSince = await cpu.start();
     const driver = await bareDriverLoop(organisationId, invitations);
+    const bareUsed = await bareSince();
     const driverRate = (COUNT / driver.elapsedMs) * 1000;
     printRow(summarise(`bare driver loop, ${BARE_WRITES} writes per response`, driver.samplesMs, driver.elapsedMs));
+    printNote(cpuNote(bareUsed));
     printNote(
       `HTTP end to end ÷ bare driver loop: ${((httpRate / driverRate) * 100).toFixed(0)}% of its throughput (target ≥ 70%)`,
     );
   } finally {
     counter.stop();
+    await cpu.close();
     await poller.close();
     await workers.close();
     mailer.close();
@@ -234,9 +340,10 @@ async function bareDriverLoop(organisationId: string, invitations: Array<{ id: s
             refId: String(id),
           }),
         () =>
-          bare.ledgers.updateOne(
-            { _id: monthId, organisationId: orgId },
-            { $set: { [`applied.${String(id)}`]: [1, score], [`days.${dd}.${score}`]: i }, $inc: { v: 1 } },
+          bare.ledgers.findOneAndUpdate(
+            { _id: monthId, organisationId: orgId, [`applied.${String(id)}`]: { $exists: false } },
+            { $set: { [`applied.${String(id)}`]: [1, score] }, $inc: { v: 1, [`days.${dd}.${score}`]: 1 } },
+            { returnDocument: 'after' },
           ),
         () =>
           bare.rollups.replaceOne(

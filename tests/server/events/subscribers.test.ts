@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 
 import { systemContext } from '../../../server/src/lib/context';
-import { DomainEventModel } from '../../../server/src/lib/events/event.model';
+import { DomainEventModel, type DomainEvent } from '../../../server/src/lib/events/event.model';
 import { defineSubscriber, emit } from '../../../server/src/lib/events/events';
 import { startHarness, type Harness } from '../../setup/harness';
 import { until } from '../../setup/until';
@@ -16,6 +16,7 @@ afterAll(() => h.close());
 /** Per event: how often each subscriber ran, and what the event said was done when the thrower retried. */
 const runs = new Map<string, string[]>();
 const doneWhenRetried = new Map<string, string[]>();
+const seen = new Map<string, DomainEvent>();
 const ran = (eventId: string, name: string) => runs.set(eventId, [...(runs.get(eventId) ?? []), name]);
 const count = (eventId: string, name: string) => (runs.get(eventId) ?? []).filter((n) => n === name).length;
 
@@ -34,6 +35,7 @@ const steady = defineSubscriber({
   on: ['test.happened'],
   async handle(event) {
     ran(String(event._id), 'test.steady');
+    seen.set(String(event._id), { ...event });
   },
 });
 const alwaysThrows = defineSubscriber({
@@ -74,6 +76,32 @@ describe('subscribers that throw', () => {
     expect(doneWhenRetried.get(eventId)).toEqual(['test.steady']);
     expect([...settled!.done].sort()).toEqual(['test.steady', 'test.throws-twice']);
     expect(settled!.failures).toEqual({});
+  });
+
+  it('when an event is carried by its dispatch, then subscribers see it as stored (but the ip, kept out of Redis) and a retry still skips the ones done', async () => {
+    const c = { ...ctx(), ip: '203.0.113.9', requestId: 'req-carried' };
+    const { eventId } = await emit(c, 'test.happened', { target: 'x', seq: 2 }, { carry: true });
+    const job = (await h.jobs.queues.transactional.getJob(`event-${eventId}`))!;
+    expect(job.data.event).toMatchObject({ type: 'test.happened', data: { target: 'x', seq: 2 } });
+    expect(JSON.stringify(job.data)).not.toContain('203.0.113.9');
+    const settled = await until(
+      () => eventOf(c.organisationId, eventId),
+      (e) => e!.settled,
+    );
+
+    expect(seen.get(eventId)).toMatchObject({
+      type: 'test.happened',
+      data: { target: 'x', seq: 2 },
+      actor: { kind: 'system', label: 'Pulse' },
+      requestId: 'req-carried',
+      at: settled!.at,
+      // Ran from the payload, not read back: the ip is the one thing it does not carry.
+      ip: null,
+    });
+    expect(count(eventId, 'test.throws-twice')).toBe(3);
+    expect(count(eventId, 'test.steady')).toBe(1);
+    expect(doneWhenRetried.get(eventId)).toEqual(['test.steady']);
+    expect(settled).toMatchObject({ ip: '203.0.113.9', failures: {} });
   });
 
   it('when a subscriber fails every attempt, then its siblings’ effects stand and the event stays unsettled with its error for the sweeper', async () => {

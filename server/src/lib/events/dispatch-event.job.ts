@@ -1,6 +1,10 @@
+import { Types } from 'mongoose';
+import type { z } from 'zod';
+
 import { defineJob, type JobDef } from '../jobs';
-import { DomainEventModel } from './event.model';
-import { DISPATCH_EVENT, type Subscriber } from './events';
+import { findOwnedById } from '../tenant';
+import { DomainEventModel, type DomainEvent } from './event.model';
+import { DISPATCH_EVENT, type DispatchPayload, type Subscriber } from './events';
 
 /**
  * Runs every subscriber of one event that has not done it yet, side by side: one that throws is
@@ -12,11 +16,17 @@ import { DISPATCH_EVENT, type Subscriber } from './events';
 /** Subscriber names are dotted (`audit.record`); a dot in a field path would nest the error a level deeper. */
 export const failureField = (subscriber: string) => `failures.${subscriber.replaceAll('.', ':')}`;
 
-export const dispatchEventJob = (subscribers: Subscriber[]): JobDef<{ eventId: string; organisationId: string }> =>
+export const dispatchEventJob = (subscribers: Subscriber[]): JobDef<z.infer<typeof DispatchPayload>> =>
   defineJob({
     ...DISPATCH_EVENT,
-    async run({ eventId, organisationId }, { log }) {
-      const event = await DomainEventModel.findOne({ _id: eventId, organisationId }).lean();
+    async run({ eventId, organisationId, event: carried }, { log, job }) {
+      // A first attempt that carries its event runs from it: nothing is done yet (a redelivery
+      // after a crash runs them all again, which idempotent subscribers allow). A retry, or a
+      // sweep, reads what is done; by `_id` alone, the read FerretDB does not scan for.
+      const event =
+        carried && job.attemptsMade === 0
+          ? fromPayload(eventId, organisationId, carried)
+          : await findOwnedById<DomainEvent>(DomainEventModel as never, organisationId, eventId);
       if (!event || event.settled) return;
       const due = subscribers.filter((s) => s.on.includes(event.type) && !event.done.includes(s.name));
       const results = await Promise.allSettled(
@@ -44,3 +54,19 @@ export const dispatchEventJob = (subscribers: Subscriber[]): JobDef<{ eventId: s
         throw new Error(`subscribers failed: ${failures.map(([name, error]) => `${name}: ${error}`).join('; ')}`);
     },
   });
+
+/** The event as stored, from what its dispatch carried (the ip stays in the database). */
+const fromPayload = (
+  eventId: string,
+  organisationId: string,
+  carried: NonNullable<z.infer<typeof DispatchPayload>['event']>,
+): DomainEvent => ({
+  _id: new Types.ObjectId(eventId),
+  organisationId: new Types.ObjectId(organisationId),
+  ...carried,
+  at: new Date(carried.at),
+  ip: null,
+  done: [],
+  settled: false,
+  failures: {},
+});

@@ -48,7 +48,23 @@ const actorFields = (actor: EventActor) => {
   }
 };
 
-export const DispatchPayload = z.object({ eventId: z.string(), organisationId: z.string() });
+/**
+ * The stored event as its first dispatch carries it (see emit's `carry`): everything a subscriber
+ * reads but the request's ip, which stays out of Redis.
+ */
+const CarriedEvent = z.object({
+  type: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  actor: z.object({ kind: z.enum(['user', 'apiKey', 'system']), id: z.string().nullable(), label: z.string() }),
+  requestId: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+
+export const DispatchPayload = z.object({
+  eventId: z.string(),
+  organisationId: z.string(),
+  event: CarriedEvent.optional(),
+});
 
 /** The dispatch job as producers see it (its handler lives in dispatch-event.job.ts). */
 export const DISPATCH_EVENT: JobRef<z.infer<typeof DispatchPayload>> = {
@@ -59,18 +75,19 @@ export const DISPATCH_EVENT: JobRef<z.infer<typeof DispatchPayload>> = {
 
 /**
  * Records that something happened, after the state change it describes, then asks the worker to
- * dispatch it. Only the ids travel through Redis. If the dispatch cannot be queued (Redis down,
- * the process dies right here) nothing is lost: the sweeper dispatches events left unsettled.
+ * dispatch it. Only the ids travel through Redis, unless `carry` says the event names no person
+ * (its data is ids and scores, its actor no user, and none of its type's subscribers reads the
+ * ip): then the dispatch carries the event, and its first attempt need not read it back. If the
+ * dispatch cannot be queued (Redis down, the process dies right here) nothing is lost: the
+ * sweeper dispatches events left unsettled.
  */
 export async function emit(
   ctx: EmitCtx,
   type: string,
   data: EventData = {},
-  opts: { eventId?: Types.ObjectId } = {},
+  opts: { eventId?: Types.ObjectId; carry?: boolean } = {},
 ): Promise<{ eventId: string }> {
-  // A derived id makes the emit itself idempotent: a second emit of the same fact finds the first
-  // stored and only makes sure it is dispatched.
-  const event = await DomainEventModel.create({
+  const stored = {
     ...(opts.eventId ? { _id: opts.eventId } : {}),
     organisationId: ctx.organisationId,
     type,
@@ -78,15 +95,25 @@ export async function emit(
     actor: actorFields(ctx.actor),
     ip: ctx.ip,
     requestId: ctx.requestId ?? null,
-  }).catch((err: { code?: number }) => {
-    if (err.code === 11000 && opts.eventId) return { _id: opts.eventId };
-    throw err;
+    at: new Date(),
+  };
+  // A derived id makes the emit itself idempotent: a second emit of the same fact finds the first
+  // stored and only makes sure it is dispatched (from the stored event: it may be done already).
+  let fresh = true;
+  const event = await DomainEventModel.create(stored).catch((err: { code?: number }) => {
+    if (err.code !== 11000 || !opts.eventId) throw err;
+    fresh = false;
+    return { _id: opts.eventId };
   });
   const eventId = String(event._id);
+  const carried =
+    opts.carry && fresh
+      ? { type, data, actor: stored.actor, requestId: stored.requestId, at: stored.at.toISOString() }
+      : undefined;
   try {
     await boundJobs().enqueue(
       DISPATCH_EVENT,
-      { eventId, organisationId: ctx.organisationId },
+      { eventId, organisationId: ctx.organisationId, ...(carried && { event: carried }) },
       { jobId: `event-${eventId}` },
     );
   } catch (err) {

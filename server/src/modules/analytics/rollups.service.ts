@@ -127,6 +127,21 @@ export async function recordInLedger(ctx: Ctx, o: Observation, place: Place): Pr
   const score = contributionOf(o);
   const dd = place.day.slice(8);
   const marker = `applied.${o.responseId}`;
+  // A response's first revision, the usual case, moves nothing it counted before: one write that
+  // adds its count, only where the ledger does not hold it yet, and answers the counts it made.
+  if (o.revision === 1) {
+    const added = await LedgerModel.findOneAndUpdate(
+      { _id: place._id, organisationId: ctx.organisationId, [marker]: mongoose.trusted({ $exists: false }) },
+      {
+        $set: { [marker]: [o.revision, score] },
+        $inc: { v: 1, ...(score !== null && { [`days.${dd}.${score}`]: 1 }) },
+      },
+      // The whole document: FerretDB 1.24 has no projection on findAndModify.
+      { returnDocument: 'after' },
+    ).lean<{ days?: Days; v: number }>();
+    if (added) return { changed: score !== null, recorded: true, days: added.days ?? {}, v: added.v };
+    // No ledger for the month yet, or this revision recorded already: the general way decides.
+  }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const doc = await LedgerModel.findOne(
       { _id: place._id, organisationId: ctx.organisationId },

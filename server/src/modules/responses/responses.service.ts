@@ -233,22 +233,28 @@ const normalised = (a: AnswerLike) => ({
 export async function publish(ctx: Ctx, doc: ResponseDoc): Promise<ResponseDoc> {
   const pending = doc.pendingEvents ?? [];
   for (const e of pending) {
-    await emit(ctx, e.type, {
-      target: String(doc._id),
-      responseId: String(doc._id),
-      seq: e.seq,
-      surveyId: String(doc.surveyId),
-      // Fixed at the first answer: subscribers need not reload the response for them.
-      surveyVersion: doc.surveyVersion,
-      kind: doc.kind,
-      touchpointId: doc.touchpointId ? String(doc.touchpointId) : null,
-      channel: doc.channel,
-      answeredAt: doc.answeredAt.toISOString(),
-      oldScore: e.oldScore ?? null,
-      newScore: e.newScore ?? null,
-      wasConfirmed: e.wasConfirmed,
-      confirmed: e.confirmed,
-    });
+    // Ids and scores: the dispatch may carry the event unless a teammate's address names its actor.
+    await emit(
+      ctx,
+      e.type,
+      {
+        target: String(doc._id),
+        responseId: String(doc._id),
+        seq: e.seq,
+        surveyId: String(doc.surveyId),
+        // Fixed at the first answer: subscribers need not reload the response for them.
+        surveyVersion: doc.surveyVersion,
+        kind: doc.kind,
+        touchpointId: doc.touchpointId ? String(doc.touchpointId) : null,
+        channel: doc.channel,
+        answeredAt: doc.answeredAt.toISOString(),
+        oldScore: e.oldScore ?? null,
+        newScore: e.newScore ?? null,
+        wasConfirmed: e.wasConfirmed,
+        confirmed: e.confirmed,
+      },
+      { carry: ctx.actor.kind !== 'user' },
+    );
   }
   if (pending.length === 0) return doc;
   // Cleared only if nothing changed since: a later change publishes what is left (at least once;
