@@ -155,6 +155,12 @@ export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:in one piece|safe and sound)\b/gu, 1.5],
   [/\bexactly what i (?:ordered|asked for|was looking for)\b/gu, 1.5],
   [/\b(?:first time|first try|first go)\b/gu, 0.8],
+  // speed and ease stated as a fact: "done in seconds", "spot on", "no fuss"
+  [
+    /\b(?:done|sorted|fixed|solved|set up|up and running|delivered|here) (?:in|within) (?:under )?(?:a |xnumx |two |five |ten |twenty )?(?:seconds?|minutes?|an hour|a day)\b/gu,
+    1.5,
+  ],
+  [/\b(?:spot on|game[- ]changer|no fuss|no hassle|hassle[- ]free|without (?:me )?having to)\b/gu, 1.5],
   [/\b(?:straight away|right away|in no time|same[- ]day)\b/gu, 1.2],
   [/\bkept (?:me|us) (?:updated|informed|in the loop|posted)\b/gu, 2],
   [/\btook (?:the )?time to\b/gu, 2],
