@@ -96,6 +96,24 @@ export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
   [/\bleft (?:on|at|outside|by) (?:the )?(?:doorstep|door|porch|step|rain|bin)\b/gu, -1.5],
   [/\bstill (?:hasn'?t|haven'?t|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\b/gu, -2],
   [/\b(?:for|after|over) (?:ages|hours|days on end|weeks on end)\b/gu, -1.5],
+  // service facts that are complaints without an opinion word: still waiting, nobody came
+  [/\bstill (?:waiting|no|nothing|not|pending|open|missing|broken|stuck|says|shows)\b/gu, -1.5],
+  [
+    /\b(?:no one|nobody|no-one) (?:ever )?(?:called|rang|replied|answered|came|turned up|got back|contacted|told|picked up|knows|seems)\b/gu,
+    -2,
+  ],
+  [
+    /\bnever (?:came|turned up|showed up|got back|called|rang|arrived|showed|heard|answered|replied|received|got)\b/gu,
+    -2,
+  ],
+  [
+    /\b(?:xnumx|two|three|four|five|six|ten) (?:days|weeks|months|hours) (?:later|ago|and (?:still|nothing|counting))\b/gu,
+    -1.5,
+  ],
+  [
+    /\bthat was (?:last|two|three|four|xnumx) (?:week|weeks|month|months|days|monday|tuesday|wednesday|thursday|friday)\b/gu,
+    -2,
+  ],
   [/\bnot (?:once|a single|even (?:a|an|one))\b/gu, -1.5],
   [/\bno way to\b/gu, -1.5],
   [/\b(?:stopped|stops|stop) working\b/gu, -2.5],
@@ -137,6 +155,12 @@ export const cxPhrases: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:in one piece|safe and sound)\b/gu, 1.5],
   [/\bexactly what i (?:ordered|asked for|was looking for)\b/gu, 1.5],
   [/\b(?:first time|first try|first go)\b/gu, 0.8],
+  // speed and ease stated as a fact: "done in seconds", "spot on", "no fuss"
+  [
+    /\b(?:done|sorted|fixed|solved|set up|up and running|delivered|here) (?:in|within) (?:under )?(?:a |xnumx |two |five |ten |twenty )?(?:seconds?|minutes?|an hour|a day)\b/gu,
+    1.5,
+  ],
+  [/\b(?:spot on|game[- ]changer|no fuss|no hassle|hassle[- ]free|without (?:me )?having to)\b/gu, 1.5],
   [/\b(?:straight away|right away|in no time|same[- ]day)\b/gu, 1.2],
   [/\bkept (?:me|us) (?:updated|informed|in the loop|posted)\b/gu, 2],
   [/\btook (?:the )?time to\b/gu, 2],
