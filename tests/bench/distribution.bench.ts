@@ -39,6 +39,7 @@ const SMTP_ONLY = 1_000;
 // BENCH_INGEST measures a longer run (the contacts find grows with the collection).
 const INGEST = Number(process.env.BENCH_INGEST ?? 1_000);
 const BATCH = 500;
+const KNOWN = 20;
 
 export interface DistributionBenchDeps {
   app: Express;
@@ -285,86 +286,97 @@ export async function benchIngest(deps: DistributionBenchDeps) {
     const out = await cpuPer(INGEST, () => countCommands(work));
     return { ...out, dbCpuMs: (ferret() - dbBefore) / INGEST };
   };
+  const ingestBatch = (label: string, b: number) =>
+    ingestInteractions(ctx, { redis: deps.redis }, items(label, b), { batch: true });
+  const orgId = new Types.ObjectId(organisationId);
+  const touchpointId = new Types.ObjectId(touchpoint.id);
+  const surveyId = new Types.ObjectId(survey.id);
+  const bareBatch = async (label: string, b: number) => {
+    const now = new Date();
+    const sendAt = new Date(now.getTime() + 600 * 60_000);
+    const rows = items(label, b).map((item) => {
+      const contactId = new Types.ObjectId();
+      const invitationId = new Types.ObjectId();
+      return {
+        contact: {
+          _id: contactId,
+          organisationId: orgId,
+          externalId: item.contact.externalId,
+          email: item.contact.email,
+          externalKey: item.contact.externalId,
+          emailKey: item.contact.email,
+          name: null,
+          language: null,
+          timeZone: null,
+          attributes: {},
+          suppression: null,
+          lastInvitedAt: now,
+          erasedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        invitation: {
+          _id: invitationId,
+          organisationId: orgId,
+          touchpointId,
+          touchpointKey: touchpoint.key,
+          surveyId,
+          surveyVersion: 1,
+          contactId,
+          channel: 'email',
+          state: 'queued',
+          to: item.contact.email,
+          tokenHash: invitationTokenHash(invitationId, settings().secretKey),
+          sendAt,
+          expiresAt: new Date(sendAt.getTime() + 14 * 86_400_000),
+          history: [{ state: 'queued', at: now }],
+          createdAt: now,
+          updatedAt: now,
+        },
+        timeline: {
+          organisationId: orgId,
+          contactId,
+          at: now,
+          kind: 'interaction',
+          summary: `Interaction at ${touchpoint.key}: invited by email`,
+          refId: String(invitationId),
+        },
+      };
+    });
+    await ContactModel.collection.insertMany(rows.map((r) => r.contact));
+    await SurveyInvitationModel.collection.insertMany(rows.map((r) => r.invitation));
+    await TimelineEntryModel.collection.insertMany(rows.map((r) => r.timeline));
+    await deps.jobs.queues.bulk.addBulk(
+      rows.map((r) => ({
+        name: SendInvitation.name,
+        data: { organisationId, invitationId: String(r.invitation._id), contactId: String(r.contact._id) },
+        opts: { jobId: sendJobId(String(r.invitation._id)), delay: 600 * 60_000 },
+      })),
+    );
+  };
+
+  // One unmeasured batch each first: the process's first run of each path (JIT, BullMQ loading its
+  // scripts into Redis, the driver's pool) would otherwise count against whichever side runs first.
+  await ingestBatch('warm-piped', 0);
+  await bareBatch('warm-bare', 0);
   const {
     result: { result: pipeline, commands: pipelineCommands },
     cpuMs: pipelineCpu,
     dbCpuMs: pipelineDbCpu,
-  } = await measured(() =>
-    runBounded(batches, 1, (b) => ingestInteractions(ctx, { redis: deps.redis }, items('piped', b), { batch: true })),
-  );
-
-  const orgId = new Types.ObjectId(organisationId);
-  const touchpointId = new Types.ObjectId(touchpoint.id);
-  const surveyId = new Types.ObjectId(survey.id);
+  } = await measured(() => runBounded(batches, 1, (b) => ingestBatch('piped', b)));
   const {
     result: { result: bare, commands: bareCommands },
     cpuMs: bareCpu,
     dbCpuMs: bareDbCpu,
-  } = await measured(() =>
-    runBounded(batches, 1, async (b) => {
-      const now = new Date();
-      const sendAt = new Date(now.getTime() + 600 * 60_000);
-      const rows = items('bare', b).map((item) => {
-        const contactId = new Types.ObjectId();
-        const invitationId = new Types.ObjectId();
-        return {
-          contact: {
-            _id: contactId,
-            organisationId: orgId,
-            externalId: item.contact.externalId,
-            email: item.contact.email,
-            externalKey: item.contact.externalId,
-            emailKey: item.contact.email,
-            name: null,
-            language: null,
-            timeZone: null,
-            attributes: {},
-            suppression: null,
-            lastInvitedAt: now,
-            erasedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          },
-          invitation: {
-            _id: invitationId,
-            organisationId: orgId,
-            touchpointId,
-            touchpointKey: touchpoint.key,
-            surveyId,
-            surveyVersion: 1,
-            contactId,
-            channel: 'email',
-            state: 'queued',
-            to: item.contact.email,
-            tokenHash: invitationTokenHash(invitationId, settings().secretKey),
-            sendAt,
-            expiresAt: new Date(sendAt.getTime() + 14 * 86_400_000),
-            history: [{ state: 'queued', at: now }],
-            createdAt: now,
-            updatedAt: now,
-          },
-          timeline: {
-            organisationId: orgId,
-            contactId,
-            at: now,
-            kind: 'interaction',
-            summary: `Interaction at ${touchpoint.key}: invited by email`,
-            refId: String(invitationId),
-          },
-        };
-      });
-      await ContactModel.collection.insertMany(rows.map((r) => r.contact));
-      await SurveyInvitationModel.collection.insertMany(rows.map((r) => r.invitation));
-      await TimelineEntryModel.collection.insertMany(rows.map((r) => r.timeline));
-      await deps.jobs.queues.bulk.addBulk(
-        rows.map((r) => ({
-          name: SendInvitation.name,
-          data: { organisationId, invitationId: String(r.invitation._id), contactId: String(r.contact._id) },
-          opts: { jobId: sendJobId(String(r.invitation._id)), delay: 600 * 60_000 },
-        })),
-      );
-    }),
+  } = await measured(() => runBounded(batches, 1, (b) => bareBatch('bare', b)));
+
+  // Some of the same people again: their inserts collide, so they are read (one query) and decided
+  // again; each fatigue claim is a conditional update, which scans the contacts on the dev database.
+  const knownStarted = performance.now();
+  const { commands: knownCommands } = await countCommands(() =>
+    ingestInteractions(ctx, { redis: deps.redis }, items('piped', 0).slice(0, KNOWN), { batch: true }),
   );
+  const knownMs = performance.now() - knownStarted;
 
   const pipelineRate = (INGEST / pipeline.elapsedMs) * 1000;
   const bareRate = (INGEST / bare.elapsedMs) * 1000;
@@ -379,6 +391,10 @@ export async function benchIngest(deps: DistributionBenchDeps) {
       `interaction (${listed(bareCommands)})`,
   );
   printNote(`ingest ÷ bare = ${((pipelineRate / bareRate) * 100).toFixed(0)} % (target ≥ 50 %)`);
+  printNote(
+    `${KNOWN} known people again (all fatigued): ${knownMs.toFixed(0)} ms; ${listed(knownCommands)} ` +
+      `(the contacts' insert collides, one find reads them, one conditional fatigue claim each)`,
+  );
   printNote(`this process's CPU per interaction: ingest ${pipelineCpu.toFixed(3)} ms, bare ${bareCpu.toFixed(3)} ms`);
   printNote(`FerretDB's CPU per interaction: ingest ${pipelineDbCpu.toFixed(3)} ms, bare ${bareDbCpu.toFixed(3)} ms`);
   return { pipelineRate, bareRate };
