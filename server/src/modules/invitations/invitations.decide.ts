@@ -4,7 +4,7 @@ import type { Decision, Interaction, SkipReason } from '@pulse/shared/schemas/in
 
 import type { Ctx } from '../../lib/context';
 import { settings } from '../../lib/settings';
-import { contactsOneByOne, loadContactBatch, type ContactAccess } from '../contacts/contacts.batch';
+import { contactsOneByOne, loadContactBatch, newPeople, type ContactAccess } from '../contacts/contacts.batch';
 import type { ContactDoc } from '../contacts/contacts.service';
 import { getOrganisation } from '../organisations/organisation.service';
 import { getSendableSurvey, type SendableSurvey } from '../surveys/surveys.service';
@@ -27,9 +27,12 @@ export interface Planned {
 const PARALLEL = 8;
 
 /**
- * Decides every item of a validated batch. Replays answer what the first call answered. Contacts
- * are read in one query and new ones inserted in one write (see loadContactBatch); an item whose
- * new contact lost a race to another request is decided again, one operation at a time.
+ * Decides every item of a validated batch. Replays answer what the first call answered. Everyone
+ * else is first decided as a new person, and the new contacts inserted in one write (see
+ * contacts.batch.ts): a campaign or an import of new people reads no contact at all. The items of
+ * people who turn out to be known (their insert collided on a unique key) are decided again
+ * against their stored contacts, read in one query; a person who was inserted by another request
+ * between that read and this batch's insert is decided one operation at a time.
  */
 export async function decideAll(
   ctx: Ctx,
@@ -41,56 +44,52 @@ export async function decideAll(
     if (!surveys.has(id)) surveys.set(id, getSendableSurvey(ctx, id));
     return surveys.get(id)!;
   };
-  // The reads a batch needs do not depend on each other: one round trip's wait instead of four.
-  // The contacts of replayed items are read too (not knowing yet which are), and left unused.
+  // The reads a batch needs do not depend on each other: one round trip's wait instead of three.
   const surveyIds = new Set(items.flatMap((item) => rulesOf(touchpoints.get(item.touchpoint)!).surveyId ?? []));
-  const [replays, org, contacts] = await Promise.all([
+  const [replays, org] = await Promise.all([
     findReplays(ctx, items),
     getOrganisation(ctx),
-    loadContactBatch(
-      ctx,
-      items.map((item) => item.contact),
-    ),
     ...[...surveyIds].map(surveyOf),
   ]);
   const invitedInBatch = new Set<string>();
   const out: Planned[] = new Array(items.length);
-  const deps = (access: ContactAccess): DecideDeps => ({
-    orgZone: org.timeZone,
-    surveyOf,
-    invitedInBatch,
-    contacts: access,
-  });
+  const deps = (contacts: ContactAccess): DecideDeps => ({ orgZone: org.timeZone, surveyOf, invitedInBatch, contacts });
+  const decide = (i: number, access: ContactAccess) =>
+    decideOne(ctx, i, items[i]!, touchpoints.get(items[i]!.touchpoint)!, deps(access));
 
   // Items about the same person run in order (the duplicate and fatigue checks see each other).
-  const groups = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    const who = item.contact.externalId ? `x:${item.contact.externalId}` : `e:${item.contact.email}`;
-    groups.set(who, [...(groups.get(who) ?? []), i]);
-  });
-  const queue = [...groups.values()];
-  const run = async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const i of group) {
-        const item = items[i]!;
-        const replay = replays.get(i);
-        out[i] = replay
-          ? replayOf(i, replay, item)
-          : await decideOne(ctx, i, item, touchpoints.get(item.touchpoint)!, deps(contacts));
-      }
+  const decideEach = async (indices: number[], access: ContactAccess) => {
+    const groups = new Map<string, number[]>();
+    for (const i of indices) {
+      const { externalId, email } = items[i]!.contact;
+      const who = externalId ? `x:${externalId}` : `e:${email}`;
+      groups.set(who, [...(groups.get(who) ?? []), i]);
     }
+    const queue = [...groups.values()];
+    const run = async () => {
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        for (const i of group) out[i] = await decide(i, access);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, run));
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, run));
-  const lost = await contacts.flush();
-  if (lost.size) {
-    const oneByOne = deps(contactsOneByOne(ctx));
-    for (let i = 0; i < items.length; i++) {
-      const contactId = out[i]!.doc?.contactId;
-      if (contactId && lost.has(String(contactId))) {
-        out[i] = await decideOne(ctx, i, items[i]!, touchpoints.get(items[i]!.touchpoint)!, oneByOne);
-      }
-    }
+  const collided = (indices: number[], lost: Set<string>) =>
+    indices.filter((i) => lost.has(String(out[i]!.doc?.contactId)));
+
+  replays.forEach((doc, i) => (out[i] = replayOf(i, doc, items[i]!)));
+  const asNew = newPeople(ctx);
+  const undecided = items.flatMap((_, i) => (replays.has(i) ? [] : [i]));
+  await decideEach(undecided, asNew);
+  let again = collided(undecided, await asNew.flush());
+  if (again.length) {
+    const known = await loadContactBatch(
+      ctx,
+      again.map((i) => items[i]!.contact),
+    );
+    await decideEach(again, known);
+    again = collided(again, await known.flush());
   }
+  for (const i of again) out[i] = await decide(i, contactsOneByOne(ctx));
   return out;
 }
 
