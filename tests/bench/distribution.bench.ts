@@ -1,8 +1,5 @@
-<<<<<<< HEAD
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-=======
 import fs from 'node:fs';
->>>>>>> ingest
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
