@@ -415,7 +415,7 @@ export async function benchIngest(deps: DistributionBenchDeps) {
   printNote(`ingest ÷ bare = ${((pipelineRate / bareRate) * 100).toFixed(0)} % (target ≥ 50 %)`);
   printNote(
     `${KNOWN} known people again (all fatigued): ${knownMs.toFixed(0)} ms; ${listed(knownCommands)} ` +
-      `(the contacts' insert collides, one find reads them, one conditional fatigue claim each)`,
+      `(the contacts' insert collides, one find reads them, each one's fatigue claim a read by _id under a lease)`,
   );
   printNote(`this process's CPU per interaction: ingest ${pipelineCpu.toFixed(3)} ms, bare ${bareCpu.toFixed(3)} ms`);
   printNote(`FerretDB's CPU per interaction: ingest ${pipelineDbCpu.toFixed(3)} ms, bare ${bareDbCpu.toFixed(3)} ms`);
