@@ -50,30 +50,33 @@ export function RulePreview({ groups }: { groups: AlertCondition[][] }) {
             </Text>
           )}
           {result.samples.length > 0 && (
-            <Table striped withTableBorder fz="sm" aria-label="Responses this rule would have caught">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Score</Table.Th>
-                  <Table.Th>Touchpoint</Table.Th>
-                  <Table.Th>Comment</Table.Th>
-                  <Table.Th>Answered</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.samples.map((s) => (
-                  <Table.Tr key={s.responseId}>
-                    <Table.Td>
-                      <Badge variant="light" color={s.band === 'detractor' || s.band === 'low' ? 'red' : 'gray'}>
-                        {s.score} · {s.band}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{s.touchpointKey ?? '—'}</Table.Td>
-                    <Table.Td>{s.comment ?? <Text c="dimmed">no comment</Text>}</Table.Td>
-                    <Table.Td>{formatDate(s.answeredAt)}</Table.Td>
+            // Scrolls sideways on a phone rather than squeezing the score badge to "2…".
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped withTableBorder fz="sm" aria-label="Responses this rule would have caught">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Score</Table.Th>
+                    <Table.Th>Touchpoint</Table.Th>
+                    <Table.Th>Comment</Table.Th>
+                    <Table.Th>Answered</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.samples.map((s) => (
+                    <Table.Tr key={s.responseId}>
+                      <Table.Td>
+                        <Badge variant="light" color={s.band === 'detractor' || s.band === 'low' ? 'red' : 'gray'}>
+                          {s.score} · {s.band}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{s.touchpointKey ?? '—'}</Table.Td>
+                      <Table.Td>{s.comment ?? <Text c="dimmed">no comment</Text>}</Table.Td>
+                      <Table.Td>{formatDate(s.answeredAt)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </Stack>
       )}
