@@ -1,11 +1,11 @@
-import { Badge, Button, Group, Paper, Switch, Table, Text } from '@mantine/core';
+import { Badge, Button, Paper, Switch, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { AlertRule } from '@pulse/shared/schemas/alerts';
-import { IconBell, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconBell, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DangerAction } from '../../../components/danger-action';
+import { RowEditActions } from '../../../components/row-edit-actions';
 import { ActionsHeader, DataTable } from '../../../components/data-table';
 import { FormAlert } from '../../../components/form-alert';
 import { PageHeader } from '../../../components/page-header';
@@ -84,23 +84,11 @@ export function AlertRulesRoute() {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        variant="subtle"
-                        size="compact-sm"
-                        aria-label={`Edit rule ${r.name}`}
-                        leftSection={<IconPencil size={16} aria-hidden />}
-                        onClick={() => setEditing(r)}
-                      >
-                        Edit
-                      </Button>
-                      <DangerAction
-                        text="Delete"
-                        label={`Delete rule ${r.name}`}
-                        icon={IconTrash}
-                        onClick={() => setDeleting(r)}
-                      />
-                    </Group>
+                    <RowEditActions
+                      what={`rule ${r.name}`}
+                      onEdit={() => setEditing(r)}
+                      onDelete={() => setDeleting(r)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

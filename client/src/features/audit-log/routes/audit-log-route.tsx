@@ -1,13 +1,12 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Paper, Stack } from '@mantine/core';
 import { AuditAction } from '@pulse/shared/schemas/audit';
 import { IconDownload, IconHistory } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 
+import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { QueryContent } from '../../../components/query-content';
 import { TableSkeleton } from '../../../components/table-skeleton';
-import { errorMessage } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format';
 import { auditLogExportUrl } from '../api/export-audit-log';
 import { useAuditLog, type AuditFilters } from '../api/get-audit-log';
 import { AuditLogFilters } from '../components/audit-log-filters';
@@ -84,29 +83,7 @@ export function AuditLogRoute() {
               <Paper bg="white">
                 <AuditLogTable events={events} />
               </Paper>
-              <Group justify="space-between" gap="sm">
-                <Text size="sm" c="dimmed" aria-live="polite">
-                  Showing {formatCount(events.length, 'event')}
-                </Text>
-                {auditLog.hasNextPage ? (
-                  <Button
-                    variant="default"
-                    onClick={() => auditLog.fetchNextPage()}
-                    loading={auditLog.isFetchingNextPage}
-                  >
-                    Load more
-                  </Button>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    That’s everything.
-                  </Text>
-                )}
-              </Group>
-              {auditLog.isFetchNextPageError && (
-                <Text size="sm" c="red.9" role="alert">
-                  The next page did not load: {errorMessage(auditLog.error)}
-                </Text>
-              )}
+              <LoadMore query={auditLog} shown={events.length} noun="event" />
             </Stack>
           )}
         </QueryContent>

@@ -1,11 +1,10 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { AssignmentRule, Team } from '@pulse/shared/schemas/teams';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DangerAction } from '../../../components/danger-action';
 import { FormAlert } from '../../../components/form-alert';
+import { RowEditActions } from '../../../components/row-edit-actions';
 import { errorMessage } from '../../../lib/api-client';
 import { useCreateAssignmentRule, useDeleteAssignmentRule, useUpdateAssignmentRule } from '../api/save-assignment-rule';
 import { AssignmentRuleForm } from './assignment-rule-form';
@@ -77,23 +76,11 @@ export function AssignmentRulesSection({ rules, teams, people, touchpoints, mayM
                     </Table.Td>
                     {mayManage && (
                       <Table.Td w={1}>
-                        <Group gap={4} wrap="nowrap">
-                          <Button
-                            variant="subtle"
-                            size="compact-sm"
-                            aria-label={`Edit rule ${r.name}`}
-                            leftSection={<IconPencil size={16} aria-hidden />}
-                            onClick={() => setEditing(r)}
-                          >
-                            Edit
-                          </Button>
-                          <DangerAction
-                            text="Delete"
-                            label={`Delete rule ${r.name}`}
-                            icon={IconTrash}
-                            onClick={() => setDeleting(r)}
-                          />
-                        </Group>
+                        <RowEditActions
+                          what={`rule ${r.name}`}
+                          onEdit={() => setEditing(r)}
+                          onDelete={() => setDeleting(r)}
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>
