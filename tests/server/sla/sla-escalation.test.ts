@@ -118,7 +118,12 @@ describe('SLA escalation', () => {
       () => getCase(onAllDay.id),
       (c) => escalations(c).length === 3,
     );
-    expect(escalations(await getCase(onBusiness.id))).toEqual([]);
+    // The business case's first step is 6.6 s of wall time away: on a loaded machine the three
+    // around-the-clock steps can take longer, so what holds is that none of its steps is dated
+    // before Monday 10:00 (their exact times are checked below), not that none has run yet.
+    for (const e of escalations(await getCase(onBusiness.id))) {
+      expect(Date.parse(e.at)).toBeGreaterThanOrEqual(Date.parse(after(opened, 66 * HOUR)));
+    }
     expect(escalations(allDayDone).map((e) => e.at)).toEqual([
       after(onAllDay.createdAt, 2 * HOUR),
       after(onAllDay.createdAt, 3 * HOUR),
