@@ -139,9 +139,12 @@ describe('the journeys issue 7 asks for', () => {
     await role.selectOption('viewer');
     await dialog.getByRole('button', { name: 'Make viewer' }).click();
     await page.getByText(`${editor.name} is now viewer.`).waitFor();
+    // The confirmed dialog closes with a transition; wait for it to go so the check below sees
+    // whether a new one opened, not the old one leaving.
+    await dialog.waitFor({ state: 'hidden' });
     await role.selectOption('editor');
     await page.getByText(`${editor.name} is now editor.`).waitFor();
-    expect(await dialog.count()).toBe(0);
+    expect(await dialog.isVisible()).toBe(false);
     expect(await roleOf(editor.email)).toBe('editor');
   }, 60_000);
 
